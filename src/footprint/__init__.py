@@ -1,0 +1,3 @@
+"""footprint: a consent-first privacy-exposure self-audit for doctors."""
+
+__version__ = "0.1.0"

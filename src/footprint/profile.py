@@ -1,0 +1,111 @@
+"""Who is audited: the Profile model and loading it from YAML.
+
+The `private:` block is never sent anywhere. It is used only on this machine to recognise the
+doctor's own personal details in fetched pages. The `work:` block lists contact details that are
+expected on public pages, so they are not reported as leaks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from footprint.errors import ProfileError
+from footprint.vocab import PLATFORMS, Jurisdiction, Role
+from footprint.yamlio import load_model
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Workplace(_Strict):
+    """A place the doctor works, as a patient would know it."""
+
+    name: str
+    town: str | None = None
+    url: str | None = None  # the workplace's own page about the doctor (team page, profile)
+
+
+class PrivateDetails(_Strict):
+    """Personal contact details. Never sent: used only to recognise leaks locally."""
+
+    emails: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    home_postcode: str | None = None
+    home_street: str | None = None
+
+
+class WorkDetails(_Strict):
+    """Contact details that are expected on public pages (not leaks)."""
+
+    emails: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+
+
+class Profile(_Strict):
+    """The person being audited."""
+
+    name: str = Field(min_length=2, description="Display name, as patients would know it.")
+    title: str | None = Field(default="Dr", description="Title patients use, e.g. Dr.")
+    variants: list[str] = Field(default_factory=list, description="Other forms of the name.")
+    role: Role = Role.OTHER
+    specialty: str | None = None
+    jurisdiction: Jurisdiction = Jurisdiction.GB
+    state: str | None = Field(default=None, description="US state code, for US registers.")
+    locality: str | None = Field(default=None, description="Town or city where you work.")
+    workplaces: list[Workplace] = Field(default_factory=list)
+    platforms: list[str] = Field(default_factory=list, description="Platform ids you use.")
+    usernames: dict[str, str] = Field(
+        default_factory=dict, description="Platform id -> your username there."
+    )
+    urls: list[str] = Field(default_factory=list, description="Pages about you to check.")
+    domains: list[str] = Field(default_factory=list, description="Web domains you own.")
+    has_company: bool = Field(
+        default=False, description="Director of a company, LLP or charity (any country)."
+    )
+    private: PrivateDetails = Field(default_factory=PrivateDetails)
+    work: WorkDetails = Field(default_factory=WorkDetails)
+
+    @field_validator("platforms")
+    @classmethod
+    def _known_platforms(cls, value: list[str]) -> list[str]:
+        unknown = [p for p in value if p not in PLATFORMS]
+        if unknown:
+            known = ", ".join(sorted(PLATFORMS))
+            raise ValueError(f"unknown platform id(s) {unknown}; use any of: {known}")
+        return value
+
+    @property
+    def all_names(self) -> list[str]:
+        """The name, its titled form and its variants, without duplicates."""
+        names = [self.name, *self.variants]
+        if self.title:
+            names.append(f"{self.title} {self.name}")
+        seen: dict[str, None] = {}
+        for n in names:
+            seen.setdefault(n.strip(), None)
+        return [n for n in seen if n]
+
+    @property
+    def slug(self) -> str:
+        """A file-system-safe form of the name, for report folders."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-") or "profile"
+
+    @property
+    def masked_name(self) -> str:
+        """Initials only, e.g. 'Dr A. E.', for places that must not hold the full name."""
+        initials = " ".join(f"{part[0].upper()}." for part in self.name.split() if part)
+        return f"{self.title} {initials}" if self.title else initials
+
+    def private_values(self) -> list[str]:
+        """Every private value, for redaction checks and leak matching."""
+        p = self.private
+        return [v for v in [*p.emails, *p.phones, p.home_postcode, p.home_street] if v]
+
+
+def load_profile(path: Path) -> Profile:
+    """Load and validate a profile YAML file."""
+    return load_model(path, Profile, ProfileError)

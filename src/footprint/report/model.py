@@ -1,0 +1,200 @@
+"""The Report model: everything the renderers need, nothing they must compute.
+
+JSON ids are stable across runs (`schema_version` bumps on breaking changes). Copies:
+- `member`: the full report with the member's own details (the default for a self-audit);
+- `masked`: evidence values masked (e.g. ``07700 9•• •••``), for sharing or printing;
+- `adviser`: no raw personal identifiers, no evidence snippets, no URLs (defence-union copy).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from footprint.consent import ConsentRecord
+from footprint.vocab import Axis, Severity, StrEnum
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Copy(StrEnum):
+    """Which copy of the report this is."""
+
+    MEMBER = "member"
+    MASKED = "masked"
+    ADVISER = "adviser"
+
+
+class Status(StrEnum):
+    """A finding's status."""
+
+    EXPOSED = "exposed"
+    UNSURE = "unsure"
+    COULDNT_CHECK = "couldnt_check"
+
+
+class Level(StrEnum):
+    """How exposed one axis is."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+    UNKNOWN = "unknown"  # too little was checked to say
+
+
+class Evidence(_Model):
+    """Where and what: a URL, a short snippet, the value that matched."""
+
+    url: str | None = None
+    snippet: str | None = None
+    matched: str | None = None
+    search: str | None = Field(default=None, description="The search that finds it, if any.")
+
+
+class GuidanceCitation(_Model):
+    """A guidance reference as printed in the report."""
+
+    id: str
+    publisher: str
+    title: str
+    url: str
+    date: str
+    summary: str
+
+
+class Finding(_Model):
+    """Something a patient could use to reach you, and how to close it."""
+
+    id: str = Field(description="Stable: checklist item id, or '<lookup>.<key>[:<n>]'.")
+    title: str
+    severity: Severity
+    axis: Axis
+    status: Status
+    area: str = Field(description="Checklist area or platform, or the lookup id.")
+    area_title: str
+    source: str = Field(description="'checklist' or 'lookup:<id>'.")
+    why: str
+    check: str | None = Field(default=None, description="How to check (by hand).")
+    evidence: list[Evidence] = Field(default_factory=list)
+    steps: list[str]
+    guidance: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+    effort_minutes: int
+
+
+class TopAction(_Model):
+    """One of the "do these first" actions."""
+
+    finding_id: str
+    title: str
+    first_step: str
+    severity: Severity
+    effort_minutes: int
+
+
+class Summary(_Model):
+    """At a glance."""
+
+    score: int = Field(ge=0, le=100, description="0-100, higher is harder to reach.")
+    axes: dict[Axis, Level]
+    counts: dict[Severity, int]
+    top_actions: list[TopAction]
+    answered: int
+    asked: int
+    caveat: str
+
+
+class LookupSummary(_Model):
+    """How one lookup went."""
+
+    id: str
+    title: str
+    outcomes: dict[str, int] = Field(description="Outcome -> count.")
+    duration_s: float
+    errors: list[str] = Field(default_factory=list)
+
+
+class NotChecked(_Model):
+    """Something we could not or did not check, with how to check it by hand."""
+
+    id: str
+    title: str
+    reason: str
+    how_to_check: str
+
+
+class Unanswered(_Model):
+    """A checklist question left unanswered (e.g. with --no-input)."""
+
+    id: str
+    question: str
+    severity: Severity
+
+
+class ResponsePlanStep(_Model):
+    """A step of the response plan as printed."""
+
+    title: str
+    detail: str
+    guidance: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+
+
+class ResponsePlanSection(_Model):
+    """"If a patient is already contacting you": shown first when active."""
+
+    active: bool = Field(description="True when the doctor said it is happening now.")
+    title: str
+    intro: str
+    first: str
+    steps: list[ResponsePlanStep]
+
+
+class Subject(_Model):
+    """Who the report is about. `name` is masked except in the member copy."""
+
+    name: str
+    role: str
+    jurisdiction: str
+    specialty: str | None = None
+
+
+class SinceLast(_Model):
+    """"Since your last audit": filled when an earlier session exists."""
+
+    previous_session: str
+    previous_date: datetime
+    previous_score: int
+    fixed: list[str]
+    new: list[str]
+    unchanged: list[str]
+
+
+class Report(_Model):
+    """One audit's report."""
+
+    schema_version: str = SCHEMA_VERSION
+    generated_at: datetime
+    tool_version: str
+    copy_kind: Copy = Field(default=Copy.MEMBER, alias="copy", serialization_alias="copy")
+    session_id: str | None = None
+    subject: Subject
+    adviser: str | None = None
+    case: str | None = None
+    summary: Summary
+    findings: list[Finding]
+    accepted: list[Finding] = Field(default_factory=list)
+    lookups: list[LookupSummary] = Field(default_factory=list)
+    consents: list[ConsentRecord] = Field(default_factory=list)
+    unanswered: list[Unanswered] = Field(default_factory=list)
+    not_checked: list[NotChecked] = Field(default_factory=list)
+    response_plan: ResponsePlanSection
+    guidance: list[GuidanceCitation] = Field(default_factory=list)
+    since_last: SinceLast | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
