@@ -90,6 +90,8 @@ class HttpClient:
     ) -> None:
         raise NotImplementedError
 
-    def bind(self, grant: ConsentRecord, hosts: frozenset[str]) -> GatedClient:
+    def bind(
+        self, grant: ConsentRecord, hosts: frozenset[str], *, min_interval: float = 0.0
+    ) -> GatedClient:
         """A client for one lookup; refuses hosts not in `hosts` and ungranted consent."""
         raise NotImplementedError

@@ -31,7 +31,12 @@ class Outcome(StrEnum):
 
 
 class Exposure(BaseModel):
-    """What a `found` observation exposes, and how to close it; `assess` makes it a finding."""
+    """What a `found` observation exposes, and how to close it; `assess` makes it a finding.
+
+    Observations that share a `key` become ONE finding with several evidence items. The key and
+    the title must never contain personal data (the adviser copy shows both); personal values
+    belong in the observation's `url`, `snippet` and `matched`.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -60,6 +65,7 @@ class Observation(BaseModel):
     url: str | None = None
     snippet: str | None = Field(default=None, description="Short context around what matched.")
     matched: str | None = Field(default=None, description="The value that matched, as seen.")
+    search: str | None = Field(default=None, description="The search that leads here, if any.")
     exposure: Exposure | None = None
     details: dict[str, str] = Field(default_factory=dict)
 
@@ -82,6 +88,8 @@ class Lookup(ABC):
     service: ClassVar[str | None] = None
     #: Shown in `footprint lookups` and the report when this lookup is not run.
     manual_check: ClassVar[str] = ""
+    #: Minimum seconds between two requests to one host, from the service's documented limit.
+    min_interval: ClassVar[float] = 0.0
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
