@@ -1,0 +1,230 @@
+"""Observations + answers -> findings, the score, the axes and the top actions.
+
+The score runs 0-100, higher meaning harder to reach. Each open finding takes away a weight
+set by what it exposes (home address > personal mobile > personal e-mail > personal social
+profile > workplace, as the issue fixes), scaled by severity and halved when the doctor was
+unsure. The penalty saturates (exponential), so one more small thing matters less once a
+home address is already out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from footprint.checklists import Catalogue, ChecklistItem
+from footprint.interview import is_exposed
+from footprint.lookups.interface import Observation, Outcome
+from footprint.report.model import (
+    Evidence,
+    Finding,
+    Level,
+    NotChecked,
+    Status,
+    Summary,
+    TopAction,
+)
+from footprint.vocab import Answer, Axis, Exposes, Severity
+
+EXPOSURE_WEIGHT: dict[Exposes, float] = {
+    Exposes.HOME_ADDRESS: 25,
+    Exposes.PERSONAL_PHONE: 18,
+    Exposes.PERSONAL_EMAIL: 12,
+    Exposes.PERSONAL_SOCIAL: 8,
+    Exposes.ACCOUNT: 6,
+    Exposes.WORKPLACE: 4,
+    Exposes.IDENTITY: 3,
+    Exposes.PRACTICE: 2,
+}
+SEVERITY_FACTOR: dict[Severity, float] = {
+    Severity.CRITICAL: 1.0,
+    Severity.HIGH: 0.7,
+    Severity.MEDIUM: 0.4,
+    Severity.LOW: 0.2,
+    Severity.INFO: 0.0,
+}
+STATUS_FACTOR = {Status.EXPOSED: 1.0, Status.UNSURE: 0.5, Status.COULDNT_CHECK: 0.0}
+SCORE_SCALE = 60.0  # penalty at which the score falls to 100/e (about 37)
+CAVEAT = (
+    "A good score does not mean nobody can find you. It reflects only what this audit asked "
+    "and could check; people-search sites re-list people, and a determined person may find "
+    "routes no checklist covers. Re-run the audit every few months."
+)
+
+
+def checklist_findings(
+    catalogue: Catalogue, items: Iterable[ChecklistItem], answers: Mapping[str, Answer]
+) -> list[Finding]:
+    """A finding for every exposed or unsure answer."""
+    findings = []
+    for item in items:
+        answer = answers.get(item.id)
+        if answer is None or answer is Answer.NA:
+            continue
+        if answer is Answer.UNSURE:
+            status = Status.UNSURE
+        elif is_exposed(item, answer):
+            status = Status.EXPOSED
+        else:
+            continue
+        findings.append(
+            Finding(
+                id=item.id,
+                title=item.question,
+                severity=item.severity,
+                axis=item.axis,
+                status=status,
+                area=item.area,
+                area_title=catalogue.file_of(item.id).title,
+                source="checklist",
+                why=item.why,
+                check=item.check,
+                steps=list(item.fix),
+                guidance=list(item.guidance),
+                links=[str(u) for u in item.links],
+                effort_minutes=item.effort,
+            )
+        )
+    return findings
+
+
+def _finding_id(obs: Observation) -> str:
+    assert obs.exposure is not None
+    key = obs.exposure.key
+    return key if key.startswith(f"{obs.lookup_id}.") else f"{obs.lookup_id}.{key}"
+
+
+def lookup_findings(
+    observations: Iterable[Observation], titles: Mapping[str, str]
+) -> list[tuple[Finding, Exposes]]:
+    """One finding per exposure key; observations sharing a key become its evidence.
+
+    Each comes with what it exposes, for the score.
+    """
+    grouped: dict[str, list[Observation]] = {}
+    for obs in observations:
+        if obs.outcome is Outcome.FOUND and obs.exposure is not None:
+            grouped.setdefault(_finding_id(obs), []).append(obs)
+    findings = []
+    for finding_id, group in grouped.items():
+        exp = group[0].exposure
+        assert exp is not None
+        worst = min((o.exposure.severity for o in group if o.exposure), key=lambda s: s.rank)
+        findings.append(
+            (
+                Finding(
+                    id=finding_id,
+                    title=exp.title,
+                    severity=worst,
+                    axis=exp.axis,
+                    status=Status.EXPOSED,
+                    area=group[0].lookup_id,
+                    area_title=titles.get(group[0].lookup_id, group[0].lookup_id),
+                    source=f"lookup:{group[0].lookup_id}",
+                    why=exp.why,
+                    check=group[0].manual_check,
+                    evidence=[
+                        Evidence(url=o.url, snippet=o.snippet, matched=o.matched, search=o.search)
+                        for o in group
+                    ],
+                    steps=list(exp.steps),
+                    guidance=list(exp.guidance),
+                    links=list(exp.links),
+                    effort_minutes=exp.effort,
+                ),
+                exp.exposes,
+            )
+        )
+    return findings
+
+
+def not_checked_from(
+    observations: Iterable[Observation], titles: Mapping[str, str]
+) -> list[NotChecked]:
+    """Every couldn't-check and skipped observation, with how to check by hand."""
+    entries: list[NotChecked] = []
+    counts: dict[str, int] = {}
+    for obs in observations:
+        if obs.outcome not in (Outcome.COULDNT_CHECK, Outcome.SKIPPED):
+            continue
+        counts[obs.lookup_id] = counts.get(obs.lookup_id, 0) + 1
+        kind = "couldn't check" if obs.outcome is Outcome.COULDNT_CHECK else "skipped"
+        entries.append(
+            NotChecked(
+                id=f"{obs.lookup_id}:{counts[obs.lookup_id]}",
+                title=f"{titles.get(obs.lookup_id, obs.lookup_id)}: {obs.subject}",
+                reason=f"{kind}: {obs.reason or 'no reason given'}",
+                how_to_check=obs.manual_check
+                or "Check this by hand; see the checklist for this area.",
+            )
+        )
+    return entries
+
+
+def _weight(finding: Finding, exposes: Exposes) -> float:
+    return (
+        EXPOSURE_WEIGHT[exposes] * SEVERITY_FACTOR[finding.severity] * STATUS_FACTOR[finding.status]
+    )
+
+
+def score(weighted: Iterable[tuple[Finding, Exposes]]) -> int:
+    """0-100, higher is harder to reach."""
+    penalty = sum(_weight(f, e) for f, e in weighted)
+    return round(100 * math.exp(-penalty / SCORE_SCALE))
+
+
+def axis_levels(
+    weighted: list[tuple[Finding, Exposes]], checked_axes: set[Axis]
+) -> dict[Axis, Level]:
+    """A level per axis; `unknown` where nothing on that axis was checked."""
+    levels: dict[Axis, Level] = {}
+    for axis in Axis:
+        on_axis = [(f, e) for f, e in weighted if f.axis is axis]
+        penalty = sum(_weight(f, e) for f, e in on_axis)
+        critical = any(
+            f.severity is Severity.CRITICAL and f.status is Status.EXPOSED for f, _ in on_axis
+        )
+        if axis not in checked_axes and not on_axis:
+            levels[axis] = Level.UNKNOWN
+        elif critical or penalty >= 20:
+            levels[axis] = Level.HIGH
+        elif penalty >= 5:
+            levels[axis] = Level.MODERATE
+        else:
+            levels[axis] = Level.LOW
+    return levels
+
+
+def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
+    """The "do these first" list: severity, then effort, exposed before unsure."""
+    ranked = sorted(
+        (f for f in findings if f.severity is not Severity.INFO),
+        key=lambda f: (f.severity.rank, f.status is not Status.EXPOSED, f.effort_minutes),
+    )
+    return [
+        TopAction(
+            finding_id=f.id,
+            title=f.title,
+            first_step=f.steps[0],
+            severity=f.severity,
+            effort_minutes=f.effort_minutes,
+        )
+        for f in ranked[:limit]
+    ]
+
+
+def summarise(
+    weighted: list[tuple[Finding, Exposes]], checked_axes: set[Axis], answered: int, asked: int
+) -> Summary:
+    """The "at a glance" block."""
+    findings = [f for f, _ in weighted]
+    counts = {sev: sum(1 for f in findings if f.severity is sev) for sev in Severity}
+    return Summary(
+        score=score(weighted),
+        axes=axis_levels(weighted, checked_axes),
+        counts=counts,
+        top_actions=top_actions(findings),
+        answered=answered,
+        asked=asked,
+        caveat=CAVEAT,
+    )

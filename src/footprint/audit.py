@@ -1,0 +1,189 @@
+"""The audit's core: the state an audit accumulates, and turning it into a Report.
+
+The CLI drives the steps (profile, consent, lookups, interview) with its own prompts; this
+module holds what they produce and builds the report. It never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from footprint import __version__
+from footprint.assess import checklist_findings, lookup_findings, not_checked_from, summarise
+from footprint.checklists import Catalogue, ChecklistItem
+from footprint.consent import ConsentRecord
+from footprint.diff import since_last
+from footprint.interview import RESPONSE_ID
+from footprint.lookups.interface import Observation, Outcome
+from footprint.profile import Profile
+from footprint.report.model import (
+    Finding,
+    GuidanceCitation,
+    LookupSummary,
+    Report,
+    ResponsePlanSection,
+    ResponsePlanStep,
+    Subject,
+    Unanswered,
+)
+from footprint.vocab import Answer, Axis, Exposes
+
+
+@dataclass
+class AuditState:
+    """Everything an audit has gathered so far (mirrors what the store keeps)."""
+
+    profile: Profile
+    session_id: str | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    observations: list[Observation] = field(default_factory=list)
+    consents: list[ConsentRecord] = field(default_factory=list)
+    lookup_runs: dict[str, tuple[float, list[str]]] = field(default_factory=dict)
+    lookup_titles: dict[str, str] = field(default_factory=dict)
+    accepted: set[str] = field(default_factory=set)
+    adviser: str | None = None
+    case: str | None = None
+
+
+@dataclass(frozen=True)
+class Previous:
+    """An earlier finished audit of the same doctor."""
+
+    session_id: str
+    date: datetime
+    report: Report
+
+
+def response_plan_section(catalogue: Catalogue, state: AuditState) -> ResponsePlanSection:
+    """The plan; active (shown first) when the doctor said yes or unsure."""
+    plan = catalogue.response_plan
+    jurisdiction = state.profile.jurisdiction
+    steps = [
+        ResponsePlanStep(
+            title=s.title,
+            detail=s.detail,
+            guidance=list(s.guidance),
+            links=[str(u) for u in s.links],
+        )
+        for s in plan.steps
+        if not s.jurisdictions or jurisdiction in s.jurisdictions
+    ]
+    active = state.answers.get(RESPONSE_ID) in (Answer.YES, Answer.UNSURE)
+    return ResponsePlanSection(
+        active=active, title=plan.title, intro=plan.intro, first=plan.first, steps=steps
+    )
+
+
+def _lookup_summaries(state: AuditState) -> list[LookupSummary]:
+    ids = list(dict.fromkeys([*state.lookup_runs, *(o.lookup_id for o in state.observations)]))
+    summaries = []
+    for lookup_id in ids:
+        outcomes = {o.value: 0 for o in Outcome}
+        for obs in state.observations:
+            if obs.lookup_id == lookup_id:
+                outcomes[obs.outcome.value] += 1
+        duration, errors = state.lookup_runs.get(lookup_id, (0.0, []))
+        summaries.append(
+            LookupSummary(
+                id=lookup_id,
+                title=state.lookup_titles.get(lookup_id, lookup_id),
+                outcomes=outcomes,
+                duration_s=round(duration, 2),
+                errors=errors,
+            )
+        )
+    return summaries
+
+
+def _checked_axes(items: list[ChecklistItem], state: AuditState) -> set[Axis]:
+    axes = {i.axis for i in items if i.id in state.answers}
+    axes |= {
+        o.exposure.axis
+        for o in state.observations
+        if o.exposure is not None and o.outcome in (Outcome.FOUND, Outcome.NOT_FOUND)
+    }
+    # A lookup that ran and found nothing still checked something: count its usual axis.
+    if any(o.outcome is Outcome.NOT_FOUND for o in state.observations):
+        axes.add(Axis.FINDABLE)
+    return axes
+
+
+def build_report(
+    catalogue: Catalogue,
+    items: list[ChecklistItem],
+    state: AuditState,
+    previous: Previous | None = None,
+) -> Report:
+    """Assess everything gathered and build the member's report."""
+    exposes: dict[str, Exposes] = {i.id: i.exposes for i in items}
+    from_lookups = lookup_findings(state.observations, state.lookup_titles)
+    exposes.update({f.id: e for f, e in from_lookups})
+    findings = [f for f, _ in from_lookups] + checklist_findings(catalogue, items, state.answers)
+    open_findings = [f for f in findings if f.id not in state.accepted]
+    accepted = [f for f in findings if f.id in state.accepted]
+    weighted = [(f, exposes.get(f.id, Exposes.IDENTITY)) for f in open_findings]
+    answered = sum(1 for i in items if i.id in state.answers)
+    summary = summarise(weighted, _checked_axes(items, state), answered, len(items))
+    plan = response_plan_section(catalogue, state)
+    report = Report(
+        generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+        tool_version=__version__,
+        session_id=state.session_id,
+        subject=Subject(
+            name=state.profile.masked_name,
+            role=state.profile.role.value,
+            jurisdiction=state.profile.jurisdiction.value,
+            specialty=state.profile.specialty,
+        ),
+        adviser=state.adviser,
+        case=state.case,
+        summary=summary,
+        findings=_ordered(open_findings),
+        accepted=accepted,
+        lookups=_lookup_summaries(state),
+        consents=state.consents,
+        unanswered=[
+            Unanswered(id=i.id, question=i.question, severity=i.severity)
+            for i in items
+            if i.id not in state.answers
+        ],
+        not_checked=not_checked_from(state.observations, state.lookup_titles),
+        response_plan=plan,
+        guidance=_citations(catalogue, findings, plan),
+    )
+    if previous is not None:
+        report = report.model_copy(
+            update={
+                "since_last": since_last(
+                    previous.report, previous.session_id, previous.date, report
+                )
+            }
+        )
+    return report
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(
+        findings, key=lambda f: (f.severity.rank, f.source == "checklist", f.effort_minutes)
+    )
+
+
+def _citations(
+    catalogue: Catalogue, findings: list[Finding], plan: ResponsePlanSection
+) -> list[GuidanceCitation]:
+    used = dict.fromkeys(
+        [g for f in findings for g in f.guidance] + [g for s in plan.steps for g in s.guidance]
+    )
+    refs = [catalogue.guidance[g] for g in used if g in catalogue.guidance]
+    return [
+        GuidanceCitation(
+            id=r.id,
+            publisher=r.publisher,
+            title=r.title,
+            url=str(r.url),
+            date=r.date,
+            summary=r.summary,
+        )
+        for r in refs
+    ]

@@ -1,0 +1,397 @@
+"""The SQLite session store: nothing lost, nothing kept longer than needed.
+
+Every answer, observation and consent decision is written the moment it arrives, each in its own
+transaction (WAL mode), so a crash loses at most the question being answered. The database lives
+in the user data folder (`FOOTPRINT_HOME` overrides it), is created owner-only (0600, folder
+0700), and `purge` really deletes: `secure_delete` overwrites freed pages, then VACUUM.
+Migrations are named functions recorded in a version table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from footprint.consent import ConsentRecord
+from footprint.errors import StoreError
+from footprint.lookups.interface import Observation
+from footprint.paths import data_dir, make_private_dir
+from footprint.profile import Profile
+from footprint.vocab import Answer
+
+DEFAULT_RETENTION_DAYS = 90
+
+
+def _m001_sessions(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            status TEXT NOT NULL,            -- running | finished
+            subject_key TEXT NOT NULL,       -- hash of name + jurisdiction, to find re-audits
+            profile_json TEXT NOT NULL,
+            adviser TEXT,
+            case_ref TEXT,
+            options_json TEXT NOT NULL DEFAULT '{}',
+            retention_days INTEGER NOT NULL,
+            report_json TEXT
+        );
+        CREATE TABLE answers (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (session_id, item_id)
+        );
+        CREATE TABLE observations (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            lookup_id TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE TABLE consents (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            lookup_id TEXT NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (session_id, lookup_id)
+        );
+        CREATE TABLE lookup_runs (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            lookup_id TEXT NOT NULL,
+            duration_s REAL NOT NULL,
+            errors_json TEXT NOT NULL,
+            PRIMARY KEY (session_id, lookup_id)
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions]
+
+
+def subject_key(profile: Profile) -> str:
+    """A stable, non-reversible key for "the same doctor", used to find earlier audits."""
+    basis = f"{' '.join(profile.name.lower().split())}|{profile.jurisdiction.value}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of `footprint sessions list`."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    status: str
+    adviser: str | None
+    case_ref: str | None
+    retention_days: int
+    answers: int
+    observations: int
+
+    @property
+    def expires_at(self) -> datetime:
+        """When retention says this session should go."""
+        return self.created_at + timedelta(days=self.retention_days)
+
+
+@dataclass(frozen=True)
+class SessionData:
+    """Everything stored for one session."""
+
+    summary: SessionSummary
+    profile: Profile
+    options: dict[str, object]
+    answers: dict[str, Answer]
+    observations: list[Observation]
+    consents: list[ConsentRecord]
+    finished_lookups: dict[str, tuple[float, list[str]]]
+    report_json: str | None
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    """What `purge` removed."""
+
+    sessions: int
+    answers: int
+    observations: int
+
+
+class Store:
+    """The session store. Thread-safe: lookups write observations from worker threads."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / "footprint.db"
+        make_private_dir(self.path.parent)
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(self.path, 0o600)
+        self._lock = threading.RLock()
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA secure_delete=ON")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=30000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: the session store cannot be opened ({exc}).",
+                hint="Run with --no-store, or move the file aside if it is damaged.",
+            ) from None
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.chmod(side, 0o600)
+
+    def _migrate(self) -> None:
+        with self._tx() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, at TEXT)")
+            done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+            for migration in MIGRATIONS:
+                if migration.__name__ not in done:
+                    migration(db)
+                    db.execute(
+                        "INSERT INTO _migrations VALUES (?, ?)", (migration.__name__, _now())
+                    )
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._db.close()
+
+    # -- writing -------------------------------------------------------------------------
+
+    def create_session(
+        self,
+        profile: Profile,
+        *,
+        adviser: str | None = None,
+        case_ref: str | None = None,
+        options: dict[str, object] | None = None,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+    ) -> str:
+        """Start a session and return its id."""
+        session_id = secrets.token_hex(4)
+        now = _now()
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO sessions (id, created_at, updated_at, status, subject_key,"
+                " profile_json, adviser, case_ref, options_json, retention_days)"
+                " VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    now,
+                    now,
+                    subject_key(profile),
+                    profile.model_dump_json(),
+                    adviser,
+                    case_ref,
+                    json.dumps(options or {}),
+                    retention_days,
+                ),
+            )
+        return session_id
+
+    def _touch(self, db: sqlite3.Connection, session_id: str) -> None:
+        db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (_now(), session_id))
+
+    def save_answer(self, session_id: str, item_id: str, answer: Answer) -> None:
+        """Keep one answer (replacing an earlier answer to the same item)."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
+                (session_id, item_id, answer.value, _now()),
+            )
+            self._touch(db, session_id)
+
+    def save_observation(self, session_id: str, obs: Observation) -> None:
+        """Keep one observation as it arrives."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO observations (session_id, lookup_id, json) VALUES (?, ?, ?)",
+                (session_id, obs.lookup_id, obs.model_dump_json()),
+            )
+
+    def save_consent(self, session_id: str, record: ConsentRecord) -> None:
+        """Keep one consent decision."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO consents VALUES (?, ?, ?)",
+                (session_id, record.lookup_id, record.model_dump_json()),
+            )
+
+    def save_lookup_done(
+        self, session_id: str, lookup_id: str, duration_s: float, errors: list[str]
+    ) -> None:
+        """Mark a lookup finished, so a resumed audit does not run it again."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO lookup_runs VALUES (?, ?, ?, ?)",
+                (session_id, lookup_id, duration_s, json.dumps(errors)),
+            )
+
+    def discard_unfinished_observations(self, session_id: str, finished: set[str]) -> None:
+        """Drop observations of lookups that did not finish (they will run again)."""
+        with self._tx() as db:
+            rows = db.execute(
+                "SELECT DISTINCT lookup_id FROM observations WHERE session_id = ?", (session_id,)
+            ).fetchall()
+            for (lookup_id,) in rows:
+                if lookup_id not in finished:
+                    db.execute(
+                        "DELETE FROM observations WHERE session_id = ? AND lookup_id = ?",
+                        (session_id, lookup_id),
+                    )
+
+    def finish(self, session_id: str, report_json: str) -> None:
+        """Store the final report and mark the session finished."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE sessions SET status = 'finished', report_json = ?, updated_at = ?"
+                " WHERE id = ?",
+                (report_json, _now(), session_id),
+            )
+
+    # -- reading -------------------------------------------------------------------------
+
+    _SUMMARY_SQL = (
+        "SELECT s.id, s.created_at, s.updated_at, s.status, s.adviser, s.case_ref,"
+        " s.retention_days,"
+        " (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),"
+        " (SELECT COUNT(*) FROM observations o WHERE o.session_id = s.id)"
+        " FROM sessions s"
+    )
+
+    @staticmethod
+    def _summary(row: tuple[object, ...]) -> SessionSummary:
+        return SessionSummary(
+            id=str(row[0]),
+            created_at=datetime.fromisoformat(str(row[1])),
+            updated_at=datetime.fromisoformat(str(row[2])),
+            status=str(row[3]),
+            adviser=row[4] if isinstance(row[4], str) else None,
+            case_ref=row[5] if isinstance(row[5], str) else None,
+            retention_days=int(str(row[6])),
+            answers=int(str(row[7])),
+            observations=int(str(row[8])),
+        )
+
+    def list_sessions(self) -> list[SessionSummary]:
+        """Every session, newest first."""
+        with self._lock:
+            rows = self._db.execute(self._SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
+        return [self._summary(r) for r in rows]
+
+    def latest_unfinished(self) -> SessionSummary | None:
+        """The newest session that did not finish, to offer `--resume`."""
+        return next((s for s in self.list_sessions() if s.status != "finished"), None)
+
+    def load(self, session_id: str) -> SessionData:
+        """Everything stored for a session; StoreError if there is no such session."""
+        with self._lock:
+            row = self._db.execute(self._SUMMARY_SQL + " WHERE s.id = ?", (session_id,)).fetchone()
+            if row is None:
+                raise StoreError(
+                    f"No stored session '{session_id}'.",
+                    hint="`footprint sessions list` shows the sessions kept on this computer.",
+                )
+            extra = self._db.execute(
+                "SELECT profile_json, options_json, report_json FROM sessions WHERE id = ?",
+                (session_id,),
+            ).fetchone()
+            answers = self._db.execute(
+                "SELECT item_id, answer FROM answers WHERE session_id = ?", (session_id,)
+            ).fetchall()
+            observations = self._db.execute(
+                "SELECT json FROM observations WHERE session_id = ? ORDER BY seq", (session_id,)
+            ).fetchall()
+            consents = self._db.execute(
+                "SELECT json FROM consents WHERE session_id = ?", (session_id,)
+            ).fetchall()
+            runs = self._db.execute(
+                "SELECT lookup_id, duration_s, errors_json FROM lookup_runs WHERE session_id = ?",
+                (session_id,),
+            ).fetchall()
+        return SessionData(
+            summary=self._summary(row),
+            profile=Profile.model_validate_json(extra[0]),
+            options=json.loads(extra[1]),
+            answers={item: Answer(value) for item, value in answers},
+            observations=[Observation.model_validate_json(r[0]) for r in observations],
+            consents=[ConsentRecord.model_validate_json(r[0]) for r in consents],
+            finished_lookups={r[0]: (float(r[1]), json.loads(r[2])) for r in runs},
+            report_json=extra[2],
+        )
+
+    def previous_finished(self, profile: Profile, before: str | None) -> SessionData | None:
+        """The newest finished audit of the same doctor, other than `before`."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id FROM sessions WHERE subject_key = ? AND status = 'finished'"
+                " AND id != ? ORDER BY created_at DESC LIMIT 1",
+                (subject_key(profile), before or ""),
+            ).fetchone()
+        return self.load(row[0]) if row else None
+
+    def expired(self, now: datetime | None = None) -> list[SessionSummary]:
+        """Sessions past their retention period."""
+        now = now or datetime.now(timezone.utc)
+        return [s for s in self.list_sessions() if s.expires_at <= now]
+
+    # -- purging -------------------------------------------------------------------------
+
+    def purge(self, *, older_than_days: int | None = None, everything: bool = False) -> PurgeResult:
+        """Really delete sessions: rows go, freed pages are overwritten, the file is vacuumed."""
+        if not everything and older_than_days is None:
+            raise ValueError("say which sessions to purge")
+        cutoff = datetime.now(timezone.utc) - timedelta(days=older_than_days or 0)
+        victims = [s.id for s in self.list_sessions() if everything or s.created_at <= cutoff]
+        return self.delete(victims)
+
+    def delete(self, session_ids: list[str]) -> PurgeResult:
+        """Delete the given sessions and everything in them."""
+        answers = observations = 0
+        with self._tx() as db:
+            for sid in session_ids:
+                answers += db.execute("DELETE FROM answers WHERE session_id = ?", (sid,)).rowcount
+                observations += db.execute(
+                    "DELETE FROM observations WHERE session_id = ?", (sid,)
+                ).rowcount
+                db.execute("DELETE FROM consents WHERE session_id = ?", (sid,))
+                db.execute("DELETE FROM lookup_runs WHERE session_id = ?", (sid,))
+                db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+        with self._lock:
+            # Checkpoint the WAL into the main file and shrink it: no old pages survive.
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return PurgeResult(sessions=len(session_ids), answers=answers, observations=observations)
