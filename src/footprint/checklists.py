@@ -237,7 +237,25 @@ def _cross_check(
     for step in plan.steps:
         for gid in step.guidance:
             if gid not in guidance:
-                raise ChecklistError(f"response-plan.yaml: step {step.title}: unknown guidance '{gid}'.")
+                raise ChecklistError(
+                    f"response-plan.yaml: step {step.title}: unknown guidance '{gid}'."
+                )
+
+
+def validate_file_against(path: Path, folder: Path | None = None) -> ChecklistFile:
+    """Validate one checklist file, resolving guidance ids against `folder`'s guidance.yaml."""
+    parsed = load_checklist_file(path)
+    guidance_file = _validate((folder or default_dir()) / "guidance.yaml", GuidanceFile)
+    assert isinstance(guidance_file, GuidanceFile)
+    known = {ref.id for ref in guidance_file.references}
+    for item in parsed.items:
+        for gid in item.guidance:
+            if gid not in known:
+                raise ChecklistError(
+                    f"{path}: item {item.id}: guidance: unknown id '{gid}'.",
+                    hint="Use an id from guidance.yaml or add the reference there.",
+                )
+    return parsed
 
 
 @cache
@@ -257,7 +275,9 @@ def item_applies(item: ChecklistItem, file: ChecklistFile, profile: Profile) -> 
     return not (item.needs_company and not profile.has_company)
 
 
-def select_items(catalogue: Catalogue, profile: Profile, quick: bool = False) -> list[ChecklistItem]:
+def select_items(
+    catalogue: Catalogue, profile: Profile, quick: bool = False
+) -> list[ChecklistItem]:
     """Items that apply to `profile`, most important first (severity, then effort).
 
     `quick` keeps only critical and high items, for a 20-30 minute adviser call.
@@ -266,7 +286,6 @@ def select_items(catalogue: Catalogue, profile: Profile, quick: bool = False) ->
         item
         for f in catalogue.files
         for item in f.items
-        if item_applies(item, f, profile)
-        and (not quick or item.severity.at_least(Severity.HIGH))
+        if item_applies(item, f, profile) and (not quick or item.severity.at_least(Severity.HIGH))
     ]
     return sorted(chosen, key=lambda i: (i.severity.rank, i.effort))

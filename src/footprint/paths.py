@@ -36,7 +36,8 @@ def make_private_dir(path: Path) -> Path:
 
 def write_private(path: Path, data: str | bytes) -> None:
     """Write a file created owner-only (0600) from the start, never world-readable."""
-    make_private_dir(path.parent) if not path.parent.exists() else None
+    if not path.parent.exists():
+        make_private_dir(path.parent)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
     fd = os.open(path, flags, 0o600)
     os.fchmod(fd, 0o600)

@@ -109,3 +109,20 @@ class Profile(_Strict):
 def load_profile(path: Path) -> Profile:
     """Load and validate a profile YAML file."""
     return load_model(path, Profile, ProfileError)
+
+
+PROFILE_HEADER = """\
+# footprint profile. Keep this file private: it holds your personal details.
+# Nothing in the `private:` block is ever sent anywhere; footprint uses it only on this
+# computer to recognise your own details on pages it fetches.
+# Platform ids: {platforms}
+"""
+
+
+def dump_profile(profile: Profile) -> str:
+    """The profile as commented YAML, ready to edit."""
+    import yaml
+
+    data = profile.model_dump(mode="json", exclude_defaults=False)
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return PROFILE_HEADER.format(platforms=", ".join(PLATFORMS)) + body

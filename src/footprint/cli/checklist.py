@@ -1,0 +1,92 @@
+"""`footprint checklist list | show ID | validate [PATH..] | schema`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from footprint.errors import InputError
+
+
+@click.group()
+def checklist() -> None:
+    """Browse and validate the checklists."""
+
+
+@checklist.command("list")
+@click.option("--area", help="Only this area or platform id (e.g. facebook, address).")
+def list_items(area: str | None) -> None:
+    """List every checklist item: id, severity and question."""
+    from footprint.checklists import shipped_catalogue
+
+    cat = shipped_catalogue()
+    for f in cat.files:
+        if area and f.area != area:
+            continue
+        kind = "platform" if f.platform else "area"
+        click.secho(f"\n{f.title}  ({f.area}, {kind}, {len(f.items)} items)", bold=True)
+        for item in f.items:
+            click.echo(f"  {item.id:<45} {item.severity.value:<8} {item.question}")
+    click.echo(f"\n{len(cat.items)} items in {len(cat.files)} files.")
+
+
+@checklist.command()
+@click.argument("item_id")
+def show(item_id: str) -> None:
+    """Show one item in full: why, how to check, how to fix, sources."""
+    from footprint.checklists import shipped_catalogue
+
+    cat = shipped_catalogue()
+    item = cat.items.get(item_id)
+    if item is None:
+        raise InputError(
+            f"No checklist item '{item_id}'.", hint="`footprint checklist list` shows every id."
+        )
+    click.secho(item.question, bold=True)
+    click.echo(f"id: {item.id}   severity: {item.severity.value}   axis: {item.axis.value}")
+    click.echo(f"exposed when you answer: {item.exposed_when}   effort: {item.effort} min")
+    click.echo(f"\nWhy it matters: {item.why}\n\nHow to check: {item.check}\n\nWhat to do:")
+    for n, step in enumerate(item.fix, start=1):
+        click.echo(f"  {n}. {step}")
+    for gid in item.guidance:
+        ref = cat.guidance[gid]
+        click.echo(f"\nGuidance: {ref.publisher}, {ref.title} ({ref.date}) {ref.url}")
+    for link in item.links:
+        click.echo(f"Link: {link}")
+    click.echo(f"\nReviewed: {item.reviewed}")
+
+
+@checklist.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Validate checklist files or folders (default: the shipped checklists).
+
+    A folder is validated as a whole catalogue (guidance.yaml and response-plan.yaml
+    included); a single file is checked against the shipped guidance references.
+    """
+    from footprint.checklists import load_catalogue, validate_file_against
+
+    if not paths:
+        cat = load_catalogue()
+        click.echo(
+            f"OK: {len(cat.files)} checklist files, {len(cat.items)} items, "
+            f"{len(cat.guidance)} guidance references."
+        )
+        return
+    for path in paths:
+        if path.is_dir():
+            cat = load_catalogue(path)
+            click.echo(f"OK: {path}: {len(cat.files)} files, {len(cat.items)} items.")
+        else:
+            checked = validate_file_against(path)
+            click.echo(f"OK: {path}: {len(checked.items)} items.")
+
+
+@checklist.command()
+def schema() -> None:
+    """Print the JSON Schema of a checklist file."""
+    from footprint.checklists import ChecklistFile
+
+    click.echo(json.dumps(ChecklistFile.model_json_schema(), indent=2))

@@ -1,0 +1,101 @@
+"""`footprint sessions list | show ID | purge` and `footprint diff OLD NEW`."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group()
+def sessions() -> None:
+    """Audits kept on this computer (answers, lookups, reports)."""
+
+
+@sessions.command("list")
+def list_sessions() -> None:
+    """List stored sessions, newest first."""
+    from footprint.store import Store
+
+    store = Store()
+    rows = store.list_sessions()
+    store.close()
+    if not rows:
+        click.echo("No stored sessions.")
+        return
+    click.echo(
+        f"{'id':<10} {'started (UTC)':<17} {'status':<9} {'answers':>7} {'lookups':>7}  "
+        f"{'deleted after':<13} case"
+    )
+    for s in rows:
+        click.echo(
+            f"{s.id:<10} {s.created_at:%Y-%m-%d %H:%M} {s.status:<9} {s.answers:>7} "
+            f"{s.observations:>7}  {s.expires_at:%Y-%m-%d}    {s.case_ref or ''}"
+        )
+    click.echo(f"\nStore: {store.path}")
+
+
+@sessions.command()
+@click.argument("session_id")
+def show(session_id: str) -> None:
+    """Show one session: who, when, progress. Personal details are not printed."""
+    from footprint.store import Store
+
+    store = Store()
+    data = store.load(session_id)
+    store.close()
+    s = data.summary
+    click.echo(f"Session {s.id}: {s.status}, started {s.created_at:%Y-%m-%d %H:%M} UTC")
+    click.echo(f"Subject: {data.profile.masked_name} ({data.profile.jurisdiction.value})")
+    if s.adviser or s.case_ref:
+        click.echo(f"Adviser: {s.adviser or '-'}   case: {s.case_ref or '-'}")
+    click.echo(
+        f"Answers: {s.answers}   observations: {s.observations}   consents: {len(data.consents)}"
+    )
+    click.echo(f"Kept until {s.expires_at:%Y-%m-%d} ({s.retention_days} days), then purged.")
+    if s.status != "finished":
+        click.echo(f"Carry on with: footprint audit --resume {s.id}")
+    else:
+        click.echo(f"Report again: footprint report render {s.id} --format html --out report.html")
+
+
+@sessions.command()
+@click.option("--older-than", "days", type=click.IntRange(min=0), help="Sessions older than DAYS.")
+@click.option("--all", "everything", is_flag=True, help="Every session.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def purge(days: int | None, everything: bool, yes: bool) -> None:
+    """Delete sessions for good (the data is overwritten, not just hidden)."""
+    from footprint.store import Store
+
+    if days is None and not everything:
+        raise click.UsageError("Say which: --older-than DAYS or --all.")
+    what = "every stored session" if everything else f"sessions older than {days} days"
+    if not yes:
+        click.confirm(f"Delete {what}? This cannot be undone.", abort=True)
+    store = Store()
+    result = store.purge(older_than_days=days, everything=everything)
+    store.close()
+    click.echo(
+        f"Deleted {result.sessions} session(s): {result.answers} answers and "
+        f"{result.observations} lookup results, overwritten and vacuumed."
+    )
+
+
+@click.command()
+@click.argument("old")
+@click.argument("new")
+def diff(old: str, new: str) -> None:
+    """What changed between two audits (session ids or report JSON files)."""
+    from footprint.diff import diff_reports
+    from footprint.reportsource import load_source
+
+    before, _, old_label = load_source(old)
+    after, _, new_label = load_source(new)
+    d = diff_reports(before, after)
+    sign = "+" if d.score_change >= 0 else ""
+    click.echo(
+        f"Score: {d.old_score} -> {d.new_score} ({sign}{d.score_change}; higher is harder "
+        f"to reach)   [{old_label} -> {new_label}]"
+    )
+    for label, group in (("Fixed", d.fixed), ("New", d.new), ("Unchanged", d.unchanged)):
+        click.secho(f"\n{label} ({len(group)})", bold=True)
+        for f in group:
+            click.echo(f"  [{f.severity.value}] {f.id}: {f.title}")
