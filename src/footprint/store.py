@@ -31,8 +31,16 @@ from footprint.vocab import Answer
 DEFAULT_RETENTION_DAYS = 90
 
 
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration's transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def _m001_sessions(db: sqlite3.Connection) -> None:
-    db.executescript(
+    _run_script(
+        db,
         """
         CREATE TABLE sessions (
             id TEXT PRIMARY KEY,
@@ -73,7 +81,7 @@ def _m001_sessions(db: sqlite3.Connection) -> None:
             errors_json TEXT NOT NULL,
             PRIMARY KEY (session_id, lookup_id)
         );
-        """
+        """,
     )
 
 
@@ -144,7 +152,9 @@ class Store:
         os.chmod(self.path, 0o600)
         self._lock = threading.RLock()
         try:
-            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            self._db = sqlite3.connect(
+                self.path, check_same_thread=False, timeout=30, isolation_level=None
+            )
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA secure_delete=ON")
             self._db.execute("PRAGMA foreign_keys=ON")

@@ -1,0 +1,88 @@
+"""Findings, the score, axes and top actions."""
+
+from __future__ import annotations
+
+from footprint.assess import lookup_findings, score, top_actions
+from footprint.lookups.interface import Exposure, Observation, Outcome
+from footprint.report.model import Finding, Status
+from footprint.vocab import Axis, Exposes, Severity
+
+
+def _finding(
+    fid: str, severity: Severity, status: Status = Status.EXPOSED, effort: int = 5
+) -> Finding:
+    return Finding(
+        id=fid,
+        title=fid,
+        severity=severity,
+        axis=Axis.LOCATABLE,
+        status=status,
+        area="a",
+        area_title="A",
+        source="checklist",
+        why="w",
+        steps=["step"],
+        effort_minutes=effort,
+    )
+
+
+def test_score_weights_follow_the_issue_order() -> None:
+    order = [
+        Exposes.HOME_ADDRESS,
+        Exposes.PERSONAL_PHONE,
+        Exposes.PERSONAL_EMAIL,
+        Exposes.PERSONAL_SOCIAL,
+        Exposes.WORKPLACE,
+    ]
+    scores = [score([(_finding("x", Severity.HIGH), e)]) for e in order]
+    assert scores == sorted(scores), "home address must cost most, workplace least"
+    assert score([]) == 100
+    unsure = score([(_finding("x", Severity.HIGH, Status.UNSURE), Exposes.HOME_ADDRESS)])
+    assert scores[0] < unsure < 100
+
+
+def test_score_saturates_and_stays_in_range() -> None:
+    many = [(_finding(str(n), Severity.CRITICAL), Exposes.HOME_ADDRESS) for n in range(50)]
+    assert 0 <= score(many) < 5
+
+
+def test_top_actions_by_severity_then_effort() -> None:
+    fs = [
+        _finding("slow-high", Severity.HIGH, effort=60),
+        _finding("quick-high", Severity.HIGH),
+        _finding("crit", Severity.CRITICAL, effort=90),
+        _finding("info", Severity.INFO),
+    ]
+    assert [a.finding_id for a in top_actions(fs)] == ["crit", "quick-high", "slow-high"]
+
+
+def test_observations_sharing_a_key_become_one_finding() -> None:
+    exposure = Exposure(
+        key="page-scan.personal-phone",
+        title="Your personal mobile is on a public page",
+        severity=Severity.CRITICAL,
+        axis=Axis.CONTACTABLE,
+        exposes=Exposes.PERSONAL_PHONE,
+        why="w",
+        steps=["Ask the practice to remove it."],
+    )
+    obs = [
+        Observation(
+            lookup_id="page-scan",
+            outcome=Outcome.FOUND,
+            subject=f"page {n}",
+            url=f"https://practice.example/{n}",
+            exposure=exposure,
+        )
+        for n in range(2)
+    ] + [
+        Observation(lookup_id="page-scan", outcome=Outcome.COULDNT_CHECK, subject="p", reason="403")
+    ]
+    found = lookup_findings(obs, {"page-scan": "Pages about you"})
+    assert len(found) == 1
+    finding, exposes = found[0]
+    assert finding.id == "page-scan.personal-phone" and exposes is Exposes.PERSONAL_PHONE
+    assert [e.url for e in finding.evidence] == [
+        "https://practice.example/0",
+        "https://practice.example/1",
+    ]
