@@ -1,20 +1,51 @@
-"""The one HTTP client every lookup must use.  (API fixed here; implementation: see issue 3.)
+"""The one HTTP client every lookup must use.
 
 `HttpClient` owns the transport (a requests Session, limits, per-host concurrency and
 intervals). `HttpClient.bind(grant, hosts)` returns a `GatedClient` for one lookup: any request
 to a host outside `hosts`, or without a granted consent, raises `ConsentViolation` (a bug, not a
 result). Every transport problem raises `FetchError` with a plain-words `reason`; lookups catch
-it and return a couldn't-check observation.
+it and return a couldn't-check observation. `blocked_reason(response)` says when an answer is
+really a wall (403, rate limit, challenge or login page), which is never "not found".
+
+Hostile pages are normal: every fetch has a connect limit and a total deadline (enforced even
+against a server that drips one byte at a time), a size cap on the decoded body, a redirect cap
+with every hop re-checked, a content-type check, http/https only, and refuses private, loopback
+and link-local addresses after resolving the name (see `footprint.netsafety`).
 """
 
 from __future__ import annotations
 
+import json
+import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
+from footprint import __version__
 from footprint.consent import ConsentRecord
 from footprint.errors import FootprintError
+from footprint.netblock import blocked_reason
+from footprint.netsafety import AddressPolicy, make_session
+
+USER_AGENT = (
+    f"footprint/{__version__} (+https://github.com/footprint-audit/footprint; privacy self-audit)"
+)
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+RETRY_STATUSES = frozenset({429, 503})
+
+__all__ = [
+    "USER_AGENT",
+    "ConsentViolation",
+    "FetchError",
+    "FetchLimits",
+    "GatedClient",
+    "HttpClient",
+    "OffListRedirect",
+    "Response",
+    "blocked_reason",
+]
 
 
 class FetchError(FootprintError):
@@ -30,6 +61,15 @@ class ConsentViolation(FootprintError):
     """A lookup tried to contact a host it was not granted. Always a bug."""
 
 
+class OffListRedirect(FetchError, ConsentViolation):
+    """A site redirected to a host the doctor did not agree to contact.
+
+    Not followed (nothing is sent there). It is a `ConsentViolation` because the gate refused
+    it, and a `FetchError` because it is the site's doing, not the lookup's: lookups that catch
+    `FetchError` turn it into couldn't-check.
+    """
+
+
 @dataclass(frozen=True)
 class FetchLimits:
     """Limits on every fetch. Hostile pages are normal."""
@@ -42,6 +82,7 @@ class FetchLimits:
     max_retry_after: float = 10.0
     per_host_concurrency: int = 2
     min_interval: float = 0.0  # seconds between two requests to the same host
+    retry_backoff: float = 1.0  # first wait when a 429/503 gives no Retry-After; doubles
 
 
 @dataclass(frozen=True)
@@ -59,11 +100,60 @@ class Response:
 
     def json(self) -> Any:
         """Parse the body as JSON; raises FetchError('unexpected format') if it is not."""
-        raise NotImplementedError
+        try:
+            return json.loads(self.text)
+        except ValueError:
+            raise FetchError("unexpected format: not JSON", url=self.url) from None
+
+    @property
+    def ok(self) -> bool:
+        """2xx."""
+        return 200 <= self.status < 300
+
+
+def normalise_host(host: str) -> str:
+    """Lower-case, no trailing dot, no IPv6 brackets: the form host lists are compared in."""
+    return host.strip().strip("[]").rstrip(".").lower()
 
 
 class GatedClient:
     """An `HttpClient` bound to one lookup's consent grant and host list."""
+
+    def __init__(
+        self,
+        client: HttpClient,
+        grant: ConsentRecord,
+        hosts: frozenset[str],
+        min_interval: float = 0.0,
+    ) -> None:
+        self._client = client
+        self.grant = grant
+        self.hosts = frozenset(normalise_host(h) for h in hosts)
+        self._granted_hosts = frozenset(normalise_host(h) for h in grant.destinations)
+        self.min_interval = min_interval
+
+    def allows(self, host: str) -> bool:
+        """Whether this lookup may contact `host` (listed AND shown in the consent sentence)."""
+        h = normalise_host(host)
+        return h in self.hosts and h in self._granted_hosts
+
+    def _check_first(self, host: str) -> None:
+        if not self.grant.granted:
+            raise ConsentViolation(f"lookup {self.grant.lookup_id!r} ran without consent")
+        if not self.allows(host):
+            raise ConsentViolation(
+                f"lookup {self.grant.lookup_id!r} tried to contact {normalise_host(host)!r}, "
+                "which is not in its consented host list"
+            )
+
+    def _check_hop(self, host: str) -> None:
+        if not self.grant.granted:  # consent cannot change mid-fetch, but never assume
+            raise ConsentViolation(f"lookup {self.grant.lookup_id!r} ran without consent")
+        if not self.allows(host):
+            raise OffListRedirect(
+                f"the site redirected to another site ({normalise_host(host)}) "
+                "that you did not agree to contact"
+            )
 
     def get(
         self,
@@ -74,8 +164,25 @@ class GatedClient:
         auth: tuple[str, str] | None = None,
         accept: tuple[str, ...] = ("text/html", "application/xhtml+xml"),
     ) -> Response:
-        """GET `url`; returns any HTTP status (lookups decide what 404 means)."""
-        raise NotImplementedError
+        """GET `url`; returns any HTTP status (lookups decide what 404 means).
+
+        Raises `ConsentViolation` for an ungranted lookup or an unlisted host (a bug), and
+        `FetchError` for everything the network or the site did wrong.
+        """
+        from footprint.netfetch import Fetch, host_of
+
+        self._check_first(host_of(url))
+        fetch = Fetch(
+            self._client,
+            url,
+            params=params,
+            headers=headers,
+            auth=auth,
+            accept=accept,
+            check_hop=self._check_hop,
+            min_interval=max(self.min_interval, self._client.limits.min_interval),
+        )
+        return fetch.run()
 
 
 class HttpClient:
@@ -88,10 +195,72 @@ class HttpClient:
         allow_private: bool = False,
         allow_loopback: bool = False,
     ) -> None:
-        raise NotImplementedError
+        self.limits = limits or FetchLimits()
+        self.policy = AddressPolicy(allow_private=allow_private, allow_loopback=allow_loopback)
+        self.session = make_session(self.policy, pool_size=32)
+        self.cancelled = threading.Event()
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+        self._last_start: dict[str, float] = {}
+        self._active: set[Any] = set()  # watchdogs of fetches in flight, fired on cancel
 
     def bind(
         self, grant: ConsentRecord, hosts: frozenset[str], *, min_interval: float = 0.0
     ) -> GatedClient:
         """A client for one lookup; refuses hosts not in `hosts` and ungranted consent."""
-        raise NotImplementedError
+        return GatedClient(self, grant, hosts, min_interval)
+
+    def cancel(self) -> None:
+        """Stop: fetches in flight end at once with FetchError('stopped'), new ones refuse."""
+        self.cancelled.set()
+        with self._lock:
+            active = list(self._active)
+        for watchdog in active:
+            watchdog.fire()
+
+    def close(self) -> None:
+        """Cancel and release the connection pool."""
+        self.cancel()
+        self.session.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Per-host politeness, used by netfetch.Fetch.
+
+    def acquire_turn(self, host: str, min_interval: float) -> None:
+        """Wait for a free per-host slot and the host's minimum interval (cancellable)."""
+        with self._lock:
+            slot = self._slots.setdefault(
+                host, threading.BoundedSemaphore(self.limits.per_host_concurrency)
+            )
+        while not slot.acquire(timeout=0.05):
+            if self.cancelled.is_set():
+                raise FetchError("stopped before the request was sent")
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._last_start.get(host, -1e9) + min_interval)
+            self._last_start[host] = start
+        if start > now and self.cancelled.wait(start - now):
+            slot.release()
+            raise FetchError("stopped before the request was sent")
+
+    def release_turn(self, host: str) -> None:
+        with self._lock:
+            slot = self._slots[host]
+        slot.release()
+
+    def track(self, watchdog: Any, active: bool) -> None:
+        with self._lock:
+            if active:
+                self._active.add(watchdog)
+            else:
+                self._active.discard(watchdog)
+
+
+def resolve_redirect(current: str, location: str) -> str:
+    """The absolute URL a Location header points to."""
+    return urljoin(current, location.strip())
