@@ -33,9 +33,14 @@ USER_AGENT = (
     f"footprint/{__version__} (+https://github.com/footprint-audit/footprint; privacy self-audit)"
 )
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: In a host list: any public host. For lookups whose destinations are only known after they
+#: start (the pages a search returned); their consent sentence must say so. Address checks
+#: (no private, loopback or link-local addresses unless allowed) still apply to every fetch.
+ANY_HOST = "*"
 RETRY_STATUSES = frozenset({429, 503})
 
 __all__ = [
+    "ANY_HOST",
     "USER_AGENT",
     "ConsentViolation",
     "FetchError",
@@ -135,7 +140,8 @@ class GatedClient:
     def allows(self, host: str) -> bool:
         """Whether this lookup may contact `host` (listed AND shown in the consent sentence)."""
         h = normalise_host(host)
-        return h in self.hosts and h in self._granted_hosts
+        listed = h in self.hosts or ANY_HOST in self.hosts
+        return listed and (h in self._granted_hosts or ANY_HOST in self._granted_hosts)
 
     def _check_first(self, host: str) -> None:
         if not self.grant.granted:
