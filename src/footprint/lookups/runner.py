@@ -1,0 +1,287 @@
+"""Running the granted lookups: concurrently, gated, with a deadline, stoppable at any moment.
+
+    run = LookupRun(lookups, profile, client, consents, on_observation=flow.observe)
+    handle = run.start()          # lookups run in the background while the interview goes on
+    ...
+    handle.wait(timeout=1.0)      # True once every lookup has a result
+    handle.cancel()               # Ctrl-C: stop now, keep what finished
+
+Every lookup ends with a result, never a crash: a lookup without consent is `skipped` ("no
+consent") and makes no request; one that raises is `couldnt_check` ("internal error in
+lookup"); one still running at the global deadline is `couldnt_check` ("timed out (global
+deadline)"). A `ConsentViolation` is the exception: it means a lookup tried to reach a host it
+was not granted, which is a bug, so it stops the run and is raised from `wait()`.
+
+Callbacks (`on_observation` and the `RunObserver` methods) are called one at a time, from the
+lookup threads, so the store and the progress display need no locking of their own. Core code
+never prints: the CLI turns `RunObserver` calls into its progress display.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from footprint.lookups.interface import Lookup, Observation, Outcome
+from footprint.net import ConsentViolation, FetchError
+
+if TYPE_CHECKING:
+    from footprint.consent import ConsentRecord
+    from footprint.net import HttpClient
+    from footprint.profile import Profile
+
+NO_CONSENT = "no consent"
+TIMED_OUT = "timed out (global deadline)"
+STOPPED = "stopped before it finished"
+INTERNAL_ERROR = "internal error in lookup"
+
+
+class RunObserver(Protocol):
+    """What a progress display hears about a run (all optional to act on)."""
+
+    def started(self, lookup_id: str) -> None:
+        """A lookup began sending requests."""
+
+    def observation(self, obs: Observation) -> None:
+        """An observation arrived."""
+
+    def finished(self, lookup_id: str, duration_s: float, errors: list[str]) -> None:
+        """A lookup has its final result (also after the deadline or without consent)."""
+
+
+class NullObserver:
+    """An observer that ignores everything."""
+
+    def started(self, lookup_id: str) -> None:
+        pass
+
+    def observation(self, obs: Observation) -> None:
+        pass
+
+    def finished(self, lookup_id: str, duration_s: float, errors: list[str]) -> None:
+        pass
+
+
+class LookupRun:
+    """What to run and how; `start()` runs it in the background, `run()` waits for it."""
+
+    def __init__(
+        self,
+        lookups: Sequence[Lookup],
+        profile: Profile,
+        client: HttpClient,
+        consents: Iterable[ConsentRecord],
+        *,
+        deadline_s: float = 240.0,
+        max_workers: int = 8,
+        on_observation: Callable[[Observation], None] | None = None,
+        observer: RunObserver | None = None,
+    ) -> None:
+        if max_workers < 1:
+            raise ValueError("max_workers must be at least 1")
+        self.lookups = list(lookups)
+        self.profile = profile
+        self.client = client
+        self.consents = {c.lookup_id: c for c in consents}
+        self.deadline_s = deadline_s
+        self.max_workers = max_workers
+        self.on_observation = on_observation
+        self.observer: RunObserver = observer or NullObserver()
+
+    def start(self) -> RunHandle:
+        """Start every lookup in the background and return at once."""
+        handle = RunHandle(self)
+        handle._launch()
+        return handle
+
+    def run(self) -> RunHandle:
+        """Run to the end (or the deadline). Ctrl-C stops cleanly: `handle.cancelled` is True."""
+        handle = self.start()
+        try:
+            handle.wait()
+        except KeyboardInterrupt:
+            handle.cancel()
+        return handle
+
+
+class RunHandle:
+    """A run in progress. Read `observations`, `durations`, `errors` at any time."""
+
+    def __init__(self, run: LookupRun) -> None:
+        self._run = run
+        self._lock = threading.RLock()  # RLock: a callback may call cancel()
+        self._done = threading.Event()
+        self._workers = threading.Semaphore(run.max_workers)
+        self._observations: list[Observation] = []
+        self._durations: dict[str, float] = {}
+        self._errors: dict[str, list[str]] = {}
+        self._started_at: dict[str, float] = {}
+        self._final: set[str] = set()  # lookups with a final result; late results are dropped
+        self._failure: BaseException | None = None
+        self.cancelled = False
+        self.timed_out = False
+        self._t0 = time.monotonic()
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def observations(self) -> list[Observation]:
+        """Every observation so far, in arrival order."""
+        with self._lock:
+            return list(self._observations)
+
+    @property
+    def durations(self) -> dict[str, float]:
+        """Seconds each finished lookup took."""
+        with self._lock:
+            return dict(self._durations)
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        """Plain-words problems per finished lookup (couldn't-check reasons, internal errors)."""
+        with self._lock:
+            return {k: list(v) for k, v in self._errors.items()}
+
+    @property
+    def done(self) -> bool:
+        """Every lookup has its final result (or the run was stopped)."""
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until done; True if done. Raises the ConsentViolation if a lookup broke the gate."""
+        finished = self._done.wait(timeout)
+        if self._failure is not None:
+            raise self._failure
+        return finished
+
+    def cancel(self) -> None:
+        """Stop now: in-flight requests end, unfinished lookups read "stopped before it finished".
+
+        Those lookups are not reported as finished, so a resumed audit runs them again.
+        """
+        with self._lock:
+            if self._done.is_set():
+                return
+            self.cancelled = True
+            self._close_unfinished(STOPPED, mark_finished=False)
+        self._run.client.cancel()
+
+    # -- running -------------------------------------------------------------------------
+
+    def _launch(self) -> None:
+        run = self._run
+        to_start: list[Lookup] = []
+        with self._lock:
+            for lookup in run.lookups:
+                reason = self._not_running_reason(lookup)
+                if reason is None:
+                    to_start.append(lookup)
+                else:
+                    self._finish(lookup, [lookup.skipped(lookup.title, reason)], [], 0.0)
+            if len(self._final) == len(run.lookups):
+                self._done.set()
+        for lookup in to_start:
+            threading.Thread(
+                target=self._work, args=(lookup,), name=f"lookup-{lookup.id}", daemon=True
+            ).start()
+        threading.Thread(target=self._supervise, name="lookup-deadline", daemon=True).start()
+
+    def _not_running_reason(self, lookup: Lookup) -> str | None:
+        record = self._run.consents.get(lookup.id)
+        if record is None or not record.granted:
+            return NO_CONSENT
+        return lookup.skip_reason(self._run.profile)
+
+    def _supervise(self) -> None:
+        if self._done.wait(self._run.deadline_s):
+            return
+        with self._lock:
+            if self._done.is_set():
+                return
+            self.timed_out = True
+            self._close_unfinished(TIMED_OUT, mark_finished=True)
+        self._run.client.cancel()  # in-flight requests of abandoned lookups stop now
+
+    def _work(self, lookup: Lookup) -> None:
+        while not self._workers.acquire(timeout=0.05):
+            if self._done.is_set():
+                return
+        try:
+            with self._lock:
+                if lookup.id in self._final:
+                    return
+                self._started_at[lookup.id] = time.monotonic()
+                self._run.observer.started(lookup.id)
+            observations, errors = self._run_one(lookup)
+            with self._lock:
+                if lookup.id in self._final:  # the deadline or a cancel got there first
+                    return
+                duration = time.monotonic() - self._started_at[lookup.id]
+                self._finish(lookup, observations, errors, duration)
+                if len(self._final) == len(self._run.lookups):
+                    self._done.set()
+        except BaseException as e:  # a ConsentViolation, or a failing callback: stop the run
+            self._fail(e)
+        finally:
+            self._workers.release()
+
+    def _run_one(self, lookup: Lookup) -> tuple[list[Observation], list[str]]:
+        run = self._run
+        record = run.consents[lookup.id]
+        http = run.client.bind(record, lookup.hosts(run.profile), min_interval=lookup.min_interval)
+        try:
+            return list(lookup.run(run.profile, http)), []
+        except FetchError as e:  # a lookup should catch these itself; still a clean result
+            return [lookup.couldnt_check(lookup.title, e.reason)], []
+        except ConsentViolation:
+            raise
+        except Exception as e:
+            # The type name only: an exception message may quote personal data.
+            return [lookup.couldnt_check(lookup.title, INTERNAL_ERROR)], [
+                f"{INTERNAL_ERROR} ({type(e).__name__})"
+            ]
+
+    def _fail(self, error: BaseException) -> None:
+        with self._lock:
+            if self._failure is None:
+                self._failure = error
+            self.cancelled = True
+            self._close_unfinished(STOPPED, mark_finished=False)
+        self._run.client.cancel()
+
+    def _finish(
+        self, lookup: Lookup, observations: list[Observation], errors: list[str], duration: float
+    ) -> None:
+        """Deliver a lookup's final result (caller holds the lock)."""
+        self._final.add(lookup.id)
+        problems = list(errors)
+        for obs in observations:
+            self._deliver(obs)
+            if obs.outcome == Outcome.COULDNT_CHECK and obs.reason and obs.reason not in problems:
+                problems.append(obs.reason)
+        self._durations[lookup.id] = duration
+        self._errors[lookup.id] = problems
+        self._run.observer.finished(lookup.id, duration, problems)
+
+    def _deliver(self, obs: Observation) -> None:
+        self._observations.append(obs)
+        if self._run.on_observation is not None:
+            self._run.on_observation(obs)
+        self._run.observer.observation(obs)
+
+    def _close_unfinished(self, reason: str, *, mark_finished: bool) -> None:
+        """Give every unfinished lookup a couldn't-check result (caller holds the lock)."""
+        now = time.monotonic()
+        for lookup in self._run.lookups:
+            if lookup.id in self._final:
+                continue
+            obs = lookup.couldnt_check(lookup.title, reason)
+            if mark_finished:
+                started = self._started_at.get(lookup.id, now)
+                self._finish(lookup, [obs], [], now - started)
+            else:
+                self._final.add(lookup.id)
+                self._deliver(obs)
+        self._done.set()
