@@ -1,0 +1,225 @@
+"""Driving one audit: session, consent, background lookups, answers, the report.
+
+The CLI calls these steps in order and supplies the prompts and the progress display; this
+module keeps the state, writes every piece to the store the moment it exists, and never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from footprint.audit import AuditState, Previous, build_report
+from footprint.checklists import Catalogue, ChecklistItem, select_items
+from footprint.consent import ConsentRecord
+from footprint.lookups.interface import Lookup, Observation
+from footprint.profile import Profile
+from footprint.report.model import Copy, Report
+from footprint.settings import Settings
+from footprint.store import DEFAULT_RETENTION_DAYS, SessionData, Store
+from footprint.vocab import Answer
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    """What the user asked for."""
+
+    quick: bool = False
+    offline: bool = False
+    adviser: str | None = None
+    case: str | None = None
+    accepted: frozenset[str] = frozenset()
+    deadline_s: float = 240.0
+    retention_days: int = DEFAULT_RETENTION_DAYS
+
+
+@dataclass
+class AuditFlow:
+    """One audit in progress."""
+
+    catalogue: Catalogue
+    options: AuditOptions
+    settings: Settings
+    store: Store | None
+    state: AuditState
+    items: list[ChecklistItem]
+    previous: Previous | None = None
+    resumed: bool = False
+    skipped: list[Observation] = field(default_factory=list)
+
+    # -- starting ------------------------------------------------------------------------
+
+    @classmethod
+    def new(
+        cls,
+        catalogue: Catalogue,
+        profile: Profile,
+        options: AuditOptions,
+        settings: Settings,
+        store: Store | None,
+    ) -> AuditFlow:
+        """Start a fresh audit (and a stored session unless `store` is None)."""
+        state = AuditState(
+            profile=profile,
+            adviser=options.adviser,
+            case=options.case,
+            accepted=set(options.accepted),
+        )
+        if store is not None:
+            state.session_id = store.create_session(
+                profile,
+                adviser=options.adviser,
+                case_ref=options.case,
+                options={"quick": options.quick, "offline": options.offline},
+                retention_days=options.retention_days,
+            )
+        flow = cls(
+            catalogue,
+            options,
+            settings,
+            store,
+            state,
+            select_items(catalogue, profile, quick=options.quick),
+        )
+        flow.previous = flow._previous()
+        return flow
+
+    @classmethod
+    def resume(
+        cls,
+        catalogue: Catalogue,
+        data: SessionData,
+        options: AuditOptions,
+        settings: Settings,
+        store: Store,
+    ) -> AuditFlow:
+        """Carry on a stored session: keep answers, consents and finished lookups."""
+        quick = bool(data.options.get("quick", options.quick))
+        offline = bool(data.options.get("offline", options.offline))
+        finished = set(data.finished_lookups)
+        store.discard_unfinished_observations(data.summary.id, finished)
+        state = AuditState(
+            profile=data.profile,
+            session_id=data.summary.id,
+            answers=dict(data.answers),
+            observations=[o for o in data.observations if o.lookup_id in finished],
+            consents=list(data.consents),
+            lookup_runs=dict(data.finished_lookups),
+            adviser=data.summary.adviser,
+            case=data.summary.case_ref,
+            accepted=set(options.accepted),
+        )
+        merged = AuditOptions(
+            quick=quick,
+            offline=offline,
+            adviser=state.adviser,
+            case=state.case,
+            accepted=options.accepted,
+            deadline_s=options.deadline_s,
+            retention_days=data.summary.retention_days,
+        )
+        flow = cls(
+            catalogue,
+            merged,
+            settings,
+            store,
+            state,
+            select_items(catalogue, data.profile, quick=quick),
+            resumed=True,
+        )
+        flow.previous = flow._previous()
+        return flow
+
+    def _previous(self) -> Previous | None:
+        if self.store is None:
+            return None
+        earlier = self.store.previous_finished(self.state.profile, self.state.session_id)
+        if earlier is None or earlier.report_json is None:
+            return None
+        return Previous(
+            session_id=earlier.summary.id,
+            date=earlier.summary.created_at,
+            report=Report.model_validate_json(earlier.report_json),
+        )
+
+    # -- recording -----------------------------------------------------------------------
+
+    def answer(self, item_id: str, answer: Answer) -> None:
+        """Keep an answer now (the store writes it before the next question)."""
+        self.state.answers[item_id] = answer
+        if self.store is not None and self.state.session_id:
+            self.store.save_answer(self.state.session_id, item_id, answer)
+
+    def observe(self, obs: Observation) -> None:
+        """Keep an observation as it arrives (called from lookup threads)."""
+        self.state.observations.append(obs)
+        if self.store is not None and self.state.session_id:
+            self.store.save_observation(self.state.session_id, obs)
+
+    def consent(self, record: ConsentRecord) -> None:
+        """Keep a consent decision."""
+        self.state.consents = [c for c in self.state.consents if c.lookup_id != record.lookup_id]
+        self.state.consents.append(record)
+        if self.store is not None and self.state.session_id:
+            self.store.save_consent(self.state.session_id, record)
+
+    def lookup_done(self, lookup_id: str, duration_s: float, errors: list[str]) -> None:
+        """Mark a lookup finished, so a resumed audit will not run it again."""
+        self.state.lookup_runs[lookup_id] = (duration_s, errors)
+        if self.store is not None and self.state.session_id:
+            self.store.save_lookup_done(self.state.session_id, lookup_id, duration_s, errors)
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def remember_titles(self, lookups: list[Lookup]) -> None:
+        """Lookup titles for the report."""
+        self.state.lookup_titles.update({lk.id: lk.title for lk in lookups})
+
+    def pending_lookups(self, lookups: list[Lookup]) -> list[Lookup]:
+        """Lookups that still have to run (a resumed audit skips finished ones)."""
+        return [lk for lk in lookups if lk.id not in self.state.lookup_runs]
+
+    def decided(self, lookup_id: str) -> ConsentRecord | None:
+        """An earlier consent decision (resumed sessions are not asked twice)."""
+        return next((c for c in self.state.consents if c.lookup_id == lookup_id), None)
+
+    # -- finishing -----------------------------------------------------------------------
+
+    def report(self) -> Report:
+        """Assess everything gathered and build the member's report."""
+        return build_report(self.catalogue, self.items, self.state, self.previous)
+
+    def finish(self, report: Report) -> None:
+        """Store the final report and mark the session finished."""
+        if self.store is not None and self.state.session_id:
+            self.store.finish(self.state.session_id, report.model_dump_json(by_alias=True))
+
+
+def write_outputs(
+    report: Report,
+    profile: Profile,
+    out_dir: Path,
+    formats: list[str],
+    adviser_mode: bool,
+    full: bool,
+) -> list[Path]:
+    """Write the report files: member (or masked) copy, plus the adviser copy in adviser mode."""
+    from footprint.report.redact import to_copy
+    from footprint.report.render import write_reports
+
+    written: list[Path] = []
+    main_copy = Copy.MEMBER if (full or adviser_mode) else Copy.MASKED
+    main = to_copy(report, main_copy, profile)
+    if adviser_mode:
+        written += write_reports(main, out_dir / "member-copy", formats)
+        adviser = to_copy(report, Copy.ADVISER, profile)
+        written += write_reports(adviser, out_dir / "adviser-copy", formats)
+    else:
+        written += write_reports(main, out_dir, formats)
+    return written
+
+
+def default_out_dir(profile: Profile, base: Path = Path("reports")) -> Path:
+    """`reports/<date>-<name-slug>/`."""
+    return base / f"{datetime.now():%Y-%m-%d}-{profile.slug}"

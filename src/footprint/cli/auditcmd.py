@@ -1,0 +1,255 @@
+"""What `footprint audit` and `footprint demo` do, step by step (UI side only).
+
+The steps themselves live in `footprint.auditflow`; this module supplies prompts, progress and
+messages, and maps the result to an exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from footprint.auditflow import AuditFlow, AuditOptions, default_out_dir, write_outputs
+from footprint.checklists import shipped_catalogue
+from footprint.cli import prompts
+from footprint.cli.lookupui import LookupSession
+from footprint.errors import ExitCode, InputError, ProfileError
+from footprint.interview import RESPONSE_ID, initial_answers, load_answers, run_interview
+from footprint.profile import load_profile
+from footprint.report.model import Report
+from footprint.settings import Settings
+from footprint.store import Store
+from footprint.vocab import Severity
+
+
+@dataclass(frozen=True)
+class AuditArgs:
+    """The options of `footprint audit`, parsed."""
+
+    profile_path: Path | None
+    answers_path: Path | None
+    consent_spec: str | None
+    offline: bool
+    quick: bool
+    out_dir: Path | None
+    formats: list[str]
+    adviser: str | None
+    case_ref: str | None
+    resume_id: str | None
+    no_input: bool
+    no_store: bool
+    accepted: frozenset[str]
+    fail_on: str | None
+    allow_private: bool
+    full: bool
+
+
+def _interactive(no_input: bool) -> bool:
+    return not no_input and sys.stdin.isatty()
+
+
+def _apply_retention(store: Store, interactive: bool) -> None:
+    expired = store.expired()
+    if not expired:
+        return
+    click.echo(f"{len(expired)} stored session(s) are past their retention period.")
+    if not interactive or click.confirm("Delete them now?", default=True):
+        result = store.delete([s.id for s in expired])
+        click.echo(f"Deleted {result.sessions} old session(s).")
+
+
+def _open_flow(
+    args: AuditArgs,
+    options: AuditOptions,
+    settings: Settings,
+    store: Store | None,
+    interactive: bool,
+) -> AuditFlow:
+    catalogue = shipped_catalogue()
+    resume_id = args.resume_id
+    if store is not None and resume_id is None and interactive:
+        last = store.latest_unfinished()
+        if last and click.confirm(
+            f"You have an unfinished audit from {last.created_at:%d %b %H:%M} "
+            f"({last.answers} answers). Carry on with it?",
+            default=True,
+        ):
+            resume_id = last.id
+    if resume_id:
+        if store is None:
+            raise InputError("--resume needs the session store; drop --no-store.")
+        data = store.load(str(resume_id))
+        click.echo(f"Resuming session {data.summary.id}: {data.summary.answers} answers kept.")
+        return AuditFlow.resume(catalogue, data, options, settings, store)
+    if args.profile_path is not None:
+        profile = load_profile(args.profile_path)
+    elif interactive:
+        from footprint.cli.profile import ask_profile
+
+        profile = ask_profile()
+    else:
+        raise ProfileError(
+            "No profile: with --no-input, give --profile FILE.",
+            hint="Create one with `footprint profile init`.",
+        )
+    flow = AuditFlow.new(catalogue, profile, options, settings, store)
+    if store is not None and flow.state.session_id:
+        click.echo(
+            f"Session {flow.state.session_id} started; it is kept for "
+            f"{options.retention_days} days, then deleted (`footprint sessions purge` "
+            "deletes it sooner)."
+        )
+    return flow
+
+
+def _apply_answers_file(flow: AuditFlow, path: Path | None) -> set[str]:
+    if path is None:
+        return set()
+    parsed = load_answers(path, [*flow.catalogue.items, RESPONSE_ID])
+    for item_id, answer in initial_answers(parsed).items():
+        if item_id not in flow.state.answers:
+            flow.answer(item_id, answer)
+    return set(parsed.accepted)
+
+
+def _interview(flow: AuditFlow, interactive: bool, lookups: LookupSession | None) -> None:
+    plan = flow.catalogue.response_plan
+    if RESPONSE_ID not in flow.state.answers and interactive:
+        flow.answer(RESPONSE_ID, prompts.ask_response_question(plan.question))
+    if interactive:
+        click.echo(
+            f"\n{len(flow.items)} questions apply to you, most important first. {prompts.HELP}."
+        )
+
+    def ask(item, index, total):  # type: ignore[no-untyped-def]
+        return prompts.ask_item(item, index, total, lookups.status() if lookups else "")
+
+    result = run_interview(
+        flow.items, flow.state.answers, ask if interactive else None, flow.answer
+    )
+    if result.stopped:
+        click.echo(
+            f"\nStopped. {len(result.unanswered)} questions left; they are listed as "
+            "unanswered. Carry on later with: footprint audit --resume "
+            f"{flow.state.session_id or '(not stored)'}"
+        )
+
+
+def _finish(flow: AuditFlow, out_dir: Path, formats: list[str], full: bool) -> Report:
+    report = flow.report()
+    written = write_outputs(
+        report,
+        flow.state.profile,
+        out_dir,
+        formats,
+        adviser_mode=bool(flow.state.adviser),
+        full=full,
+    )
+    flow.finish(report)
+    _print_summary(report)
+    click.echo("\nReport written (readable by you only):")
+    for path in written:
+        click.echo(f"  {path}")
+    return report
+
+
+def _print_summary(report: Report) -> None:
+    s = report.summary
+    click.echo()
+    click.secho(f"Score: {s.score}/100 (higher is harder to reach)", bold=True)
+    click.echo("  " + "   ".join(f"{axis.value}: {level.value}" for axis, level in s.axes.items()))
+    counts = ", ".join(f"{n} {sev.value}" for sev, n in s.counts.items() if n)
+    click.echo(
+        f"  {len(report.findings)} findings ({counts or 'none'}); "
+        f"{len(report.not_checked)} things not checked; "
+        f"{len(report.unanswered)} questions unanswered"
+    )
+    if report.response_plan.active:
+        click.secho(
+            "  Your report starts with what to do now that a patient is contacting you.",
+            fg="yellow",
+        )
+    if s.top_actions:
+        click.secho("\nDo these first:", bold=True)
+        for n, action in enumerate(s.top_actions, start=1):
+            click.echo(
+                f"  {n}. [{action.severity.value}] {action.first_step} "
+                f"(~{action.effort_minutes} min)"
+            )
+    click.secho(f"\n{s.caveat}", dim=True)
+
+
+def _exit_code(report: Report, fail_on: str | None) -> int:
+    if fail_on is None:
+        return ExitCode.OK
+    threshold = Severity(fail_on)
+    hit = any(f.severity.at_least(threshold) for f in report.findings)
+    return ExitCode.FINDINGS if hit else ExitCode.OK
+
+
+def run_audit_command(args: AuditArgs) -> None:
+    """The body of `footprint audit`."""
+    interactive = _interactive(args.no_input)
+    options = AuditOptions(
+        quick=args.quick,
+        offline=args.offline,
+        adviser=args.adviser or None,
+        case=args.case_ref or None,
+        accepted=args.accepted,
+    )
+    settings = Settings.load(allow_private=args.allow_private)
+    store = None if args.no_store else Store()
+    try:
+        if store is not None:
+            _apply_retention(store, interactive)
+        flow = _open_flow(args, options, settings, store, interactive)
+        flow.state.accepted |= _apply_answers_file(flow, args.answers_path)
+        lookups = None
+        if not flow.options.offline:
+            lookups = LookupSession(flow, settings, interactive)
+            lookups.decide_consent(args.consent_spec)
+            lookups.start()
+        try:
+            _interview(flow, interactive, lookups)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            if lookups:
+                lookups.cancel()
+            raise
+        if lookups:
+            lookups.wait_with_progress()
+        out = args.out_dir or default_out_dir(flow.state.profile)
+        report = _finish(flow, out, args.formats, args.full)
+    finally:
+        if store is not None:
+            store.close()
+    sys.exit(_exit_code(report, args.fail_on))
+
+
+def run_demo_command(out_dir: Path, formats: list[str]) -> None:
+    """The body of `footprint demo`: fictional doctor, loopback pages, no input."""
+    from footprint.demo.run import DEMO_TOTAL_TIMEOUT, demo_environment
+    from footprint.net import FetchLimits
+
+    with demo_environment() as env:
+        click.echo(
+            f"Demo: a fictional doctor ({env.profile.masked_name}); pages are served on "
+            f"{env.base_url} and nothing leaves this computer."
+        )
+        options = AuditOptions(deadline_s=60.0)
+        flow = AuditFlow.new(shipped_catalogue(), env.profile, options, env.settings, None)
+        _apply_answers_file(flow, env.answers_path)
+        lookups = LookupSession(
+            flow,
+            env.settings,
+            interactive=False,
+            granted_by=env.granted_by,
+            limits=FetchLimits(total_timeout=DEMO_TOTAL_TIMEOUT, connect_timeout=2.0),
+        )
+        lookups.decide_consent("all")
+        lookups.start()
+        _interview(flow, interactive=False, lookups=lookups)
+        lookups.wait_with_progress()
+        _finish(flow, out_dir, formats, full=False)
