@@ -58,7 +58,7 @@ def demo_settings(base_url: str) -> Settings:
         f"FOOTPRINT_{name.upper().replace('-', '_')}_URL": base_url + prefix
         for name, prefix in STAND_INS.items()
     }
-    env.update({key: "demo-key-not-a-real-key" for key in FAKE_KEYS})
+    env.update(dict.fromkeys(FAKE_KEYS, "demo-key-not-a-real-key"))
     return Settings(env=env, allow_loopback=True)
 
 
