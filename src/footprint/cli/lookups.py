@@ -1,0 +1,48 @@
+"""`footprint lookups [--format table|json] [--profile FILE]`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    help="Show exactly what would be sent for this profile (default: an example).",
+)
+def lookups(fmt: str, profile_path: Path | None) -> None:
+    """List every lookup: what it sends, where, whether it needs a key, whether it is ready."""
+    from footprint.lookups.catalogue import describe_lookups
+    from footprint.profile import load_profile
+    from footprint.settings import Settings
+
+    profile = load_profile(profile_path) if profile_path else None
+    rows = describe_lookups(Settings.load(), profile)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Lookups (nothing is sent without your consent)", show_lines=True)
+    for column in ("id", "sends", "to", "key", "ready"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r.id,
+            r.sends,
+            ", ".join(r.hosts) or "-",
+            r.key_env or "-",
+            "yes" if r.ready else f"no: {r.not_ready_reason}",
+        )
+    Console().print(table)
+    if profile is None:
+        click.echo("Shown for an example profile; add --profile FILE to see your own.")
