@@ -175,9 +175,10 @@ class GatedClient:
         Raises `ConsentViolation` for an ungranted lookup or an unlisted host (a bug), and
         `FetchError` for everything the network or the site did wrong.
         """
-        from footprint.netfetch import Fetch, host_of
+        from footprint.netfetch import Fetch
 
-        self._check_first(host_of(url))
+        if not self.grant.granted:
+            raise ConsentViolation(f"lookup {self.grant.lookup_id!r} ran without consent")
         fetch = Fetch(
             self._client,
             url,
@@ -185,6 +186,7 @@ class GatedClient:
             headers=headers,
             auth=auth,
             accept=accept,
+            check_first=self._check_first,
             check_hop=self._check_hop,
             min_interval=max(self.min_interval, self._client.limits.min_interval),
         )

@@ -90,6 +90,7 @@ class Fetch:
         headers: Mapping[str, str] | None,
         auth: tuple[str, str] | None,
         accept: tuple[str, ...],
+        check_first: Callable[[str], None],
         check_hop: Callable[[str], None],
         min_interval: float,
     ) -> None:
@@ -100,7 +101,8 @@ class Fetch:
         self.headers = dict(headers or {})
         self.auth = auth
         self.accept = accept
-        self.check_hop = check_hop
+        self.check_first = check_first  # the gate, for the URL the lookup asked for
+        self.check_hop = check_hop  # the gate, for where a site redirects us
         self.min_interval = min_interval
         self.started = time.monotonic()
         self.deadline: float | None = None  # set when the first request may go out
@@ -126,8 +128,8 @@ class Fetch:
     def _follow_redirects(self) -> _Hop:
         url = self._first_url()
         origin = host_of(url)
-        for _ in range(self.limits.max_redirects + 1):
-            hop = self._one_hop(url, send_credentials=host_of(url) == origin)
+        for hops in range(self.limits.max_redirects + 1):
+            hop = self._one_hop(url, send_credentials=host_of(url) == origin, first=hops == 0)
             if hop.location is None:
                 return hop
             url = resolve_redirect(url, hop.location)
@@ -141,7 +143,7 @@ class Fetch:
         prepared = requests.Request("GET", self.url, params=self.params).prepare()
         return prepared.url or self.url
 
-    def _check_url(self, url: str) -> str:
+    def _check_url(self, url: str, first: bool) -> str:
         try:
             parts = urlsplit(url)
             host = normalise_host(parts.hostname or "")
@@ -154,7 +156,7 @@ class Fetch:
             raise FetchError("not a valid web address (no host)", url=self.url)
         if parts.username or parts.password:
             raise FetchError("addresses with a user name or password are not allowed", url=self.url)
-        self.check_hop(host)
+        (self.check_first if first else self.check_hop)(host)
         address = literal_address(host)
         if address is not None:
             kind = self.client.policy.refusal(address)
@@ -162,8 +164,8 @@ class Fetch:
                 raise FetchError(f"refused to contact a {kind} address ({host})", url=self.url)
         return host
 
-    def _one_hop(self, url: str, *, send_credentials: bool) -> _Hop:
-        host = self._check_url(url)
+    def _one_hop(self, url: str, *, send_credentials: bool, first: bool) -> _Hop:
+        host = self._check_url(url, first)
         if self.client.cancelled.is_set():
             raise FetchError("stopped", url=self.url)
         self.client.acquire_turn(host, self.min_interval)
@@ -220,6 +222,8 @@ class Fetch:
             prepared, stream=True, allow_redirects=False, timeout=timeout, proxies={}
         )
         try:
+            if watchdog.fired:  # headers cut short by the deadline can look complete
+                raise TimeoutError("deadline passed")
             location = resp.headers.get("location")
             if resp.status_code in REDIRECT_STATUSES and location:
                 return _Hop(url, resp.status_code, resp.headers, b"", location)

@@ -126,7 +126,7 @@ class _CheckedConnectionMixin:
                 raise ConnectTimeoutError(self, f"connect to {self.host} timed out") from e
             except OSError as e:
                 last = e
-        raise NewConnectionError(self, f"could not connect: {last}")  # type: ignore[arg-type]
+        raise NewConnectionError(self, f"could not connect: {last}") from last  # type: ignore[arg-type]
 
     def request(self, *args: Any, **kwargs: Any) -> Any:
         watch = current_watchdog()
