@@ -1,0 +1,87 @@
+"""Matching detected contacts with the profile: private, work, to review, or unrelated."""
+
+from __future__ import annotations
+
+import pytest
+
+from footprint.detect.interface import Contact, ContactKind, PhoneType
+from footprint.detect.match import Match, ProfileMatcher
+from footprint.profile import Profile
+
+PROFILE = Profile(
+    name="Alex Example",
+    variants=["A. Example"],
+    usernames={"github": "alexexample-demo", "bluesky": "alexexample.bsky.social"},
+    private={
+        "emails": ["Alex.Example.Home@gmail.com"],
+        "phones": ["07700 900123"],
+        "home_postcode": "ex1 2ab",
+        "home_street": "12 Fictional Ln",
+    },
+    work={"emails": ["alex.example@nhs.net"], "phones": ["0113 496 0000"]},
+)
+MATCHER = ProfileMatcher.from_profile(PROFILE)
+
+
+def phone(e164: str, kind: PhoneType = PhoneType.MOBILE) -> Contact:
+    return Contact(ContactKind.PHONE, e164, e164, phone_type=kind)
+
+
+def other(kind: ContactKind, normalized: str) -> Contact:
+    return Contact(kind, normalized, normalized)
+
+
+CASES = [
+    (phone("+447700900123"), False, Match.PRIVATE),
+    (phone("+441134960000", PhoneType.LANDLINE), True, Match.WORK),
+    (other(ContactKind.EMAIL, "alex.example.home@gmail.com"), False, Match.PRIVATE),
+    (other(ContactKind.EMAIL, "alex.example@nhs.net"), True, Match.WORK),
+    (other(ContactKind.POSTCODE, "EX1 2AB"), False, Match.PRIVATE),
+    (other(ContactKind.ADDRESS, "12 fictional lane"), False, Match.PRIVATE),
+    (other(ContactKind.ADDRESS, "flat 2 12 fictional lane exampleton"), False, Match.PRIVATE),
+    (other(ContactKind.ADDRESS, "112 fictional lane"), True, None),
+    # unknown but personal-looking, on a page that names the doctor: to review
+    (phone("+447911123456"), True, Match.REVIEW),
+    (phone("+447911123456"), False, None),
+    (phone("+441134960999", PhoneType.LANDLINE), True, None),
+    (other(ContactKind.EMAIL, "someone@outlook.com"), True, Match.REVIEW),
+    (other(ContactKind.EMAIL, "reception@practice.example"), True, None),
+    (other(ContactKind.SOCIAL, "https://www.instagram.com/alex.example.runs/"), True, Match.REVIEW),
+    (other(ContactKind.SOCIAL, "https://www.instagram.com/aexample/"), True, Match.REVIEW),
+    (other(ContactKind.SOCIAL, "https://www.facebook.com/examplestreetsurgery"), True, None),
+    (other(ContactKind.SOCIAL, "https://www.linkedin.com/in/alex-example-gp"), True, None),
+    (other(ContactKind.SOCIAL, "https://github.com/alexexample-demo"), False, Match.REVIEW),
+    (
+        other(ContactKind.SOCIAL, "https://bsky.app/profile/alexexample.bsky.social"),
+        False,
+        Match.REVIEW,
+    ),
+]
+
+
+@pytest.mark.parametrize(("contact", "names_doctor", "expected"), CASES)
+def test_classify(contact: Contact, names_doctor: bool, expected: Match | None) -> None:
+    assert MATCHER.classify(contact, names_doctor=names_doctor) == expected
+
+
+def test_private_wins_over_everything() -> None:
+    profile = PROFILE.model_copy(
+        update={"work": PROFILE.work.model_copy(update={"phones": ["07700 900123"]})}
+    )
+    matcher = ProfileMatcher.from_profile(profile)
+    assert matcher.classify(phone("+447700900123"), names_doctor=True) is Match.PRIVATE
+
+
+def test_names_doctor() -> None:
+    assert MATCHER.names_doctor("Our team:\nDr   Alex\nExample, GP")
+    assert MATCHER.names_doctor("Contact A. Example")
+    assert not MATCHER.names_doctor("Example Street Surgery, Exampleton")
+
+
+def test_national_numbers_read_in_profile_region() -> None:
+    us = Profile(name="Sam Sample", jurisdiction="US", private={"phones": ["(212) 555-0123"]})
+    matcher = ProfileMatcher.from_profile(us)
+    assert (
+        matcher.classify(phone("+12125550123", PhoneType.OTHER), names_doctor=False)
+        is Match.PRIVATE
+    )
