@@ -1,0 +1,118 @@
+"""`web-search`: what a patient finds when they search the doctor's name.
+
+A handful of searches, typed the way a patient would ("Dr Alex Example", with the workplace,
+with the specialty and town, with "facebook", "instagram", "address"), go to one search engine
+(DuckDuckGo by default; SearXNG, Brave or Google when configured). Each result is classified
+with `checklists/sites.yaml`: a people-search listing, a personal profile, a rating-site
+profile, a register or employer page each become an observation carrying the search that finds
+it and the steps to close it. A blocked search is "couldn't check", never "nothing found".
+
+`search-pages` (separate consent, `footprint.lookups.search_pages`) fetches the top results and
+scans them for the doctor's personal details; it reuses these searches rather than resending.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from footprint.lookups.interface import Observation
+from footprint.lookups.search_backends import SearchFailed, SearchResult
+from footprint.lookups.search_common import (
+    SearchLookupBase,
+    cached_search,
+    mentions_name,
+    normalise_url,
+)
+from footprint.lookups.search_findings import hit_observation
+from footprint.lookups.search_pages import SearchResultPagesLookup
+from footprint.net import FetchError, GatedClient
+from footprint.profile import Profile
+from footprint.sites import Site, classify
+
+__all__ = ["SearchResultPagesLookup", "WebSearchLookup"]
+
+
+class WebSearchLookup(SearchLookupBase):
+    """Search the doctor's name like a patient and classify what comes back."""
+
+    id = "web-search"
+    title = "What a patient finds by searching your name"
+
+    def hosts(self, profile: Profile) -> frozenset[str]:
+        return frozenset({self.backend(profile).host})
+
+    def sends(self, profile: Profile) -> str:
+        return self.search_sentence(profile)
+
+    def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
+        backend = self.backend(profile)
+        observations: list[Observation] = []
+        seen: set[str] = set()
+        stopped: str | None = None
+        for query in self.queries(profile):
+            subject = f"search: {query}"
+            if stopped:
+                reason = f"not sent, because an earlier search was blocked: {stopped}"
+                observations.append(self._couldnt(subject, query, reason))
+                continue
+            try:
+                results = cached_search(backend, query, http)
+            except FetchError as err:
+                observations.append(self._couldnt(subject, query, err.reason))
+                if isinstance(err, SearchFailed) and err.stop:
+                    stopped = err.reason
+                continue
+            hits = classified_hits(results, profile)
+            if not hits:
+                observations.append(self.not_found(subject).model_copy(update={"search": query}))
+            for result, site in hits:
+                if normalise_url(result.url) in seen:
+                    continue  # already reported under the first search that found it
+                seen.add(normalise_url(result.url))
+                observations.append(hit_observation(self.id, query, result, site))
+        return observations
+
+    def _couldnt(self, subject: str, query: str, reason: str) -> Observation:
+        return self.couldnt_check(subject, reason).model_copy(update={"search": query})
+
+
+#: A result on the site of one of the profile's workplaces (its `url`), which no list can know.
+WORKPLACE_SITE = Site(
+    domain="workplace",
+    name="your workplace's website",
+    category="employer",
+    country="INT",
+    removal=(
+        "Your name on your workplace's site is expected. Ask the practice or trust to show only "
+        "work contact details for you: no personal mobile, days worked or family details."
+    ),
+    source="domain-facts.md 1.2",
+    reviewed="2026-11",
+)
+
+
+def site_for(url: str, profile: Profile) -> Site | None:
+    """The `sites.yaml` entry for `url`, or the workplace entry for a workplace's own site."""
+    site = classify(url)
+    if site is not None:
+        return site
+    host = _bare_host(url)
+    if host and any(w.url and _bare_host(w.url) == host for w in profile.workplaces):
+        return WORKPLACE_SITE
+    return None
+
+
+def classified_hits(
+    results: list[SearchResult], profile: Profile
+) -> list[tuple[SearchResult, Site]]:
+    """Results on a known or workplace site that name the doctor, in rank order."""
+    hits = []
+    for result in results:
+        site = site_for(result.url, profile)
+        if site is not None and mentions_name(result, profile):
+            hits.append((result, site))
+    return hits
+
+
+def _bare_host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
