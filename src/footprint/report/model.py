@@ -173,6 +173,10 @@ class SinceLast(_Model):
     fixed: list[str]
     new: list[str]
     unchanged: list[str]
+    titles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Finding id -> title, so fixed findings (no longer in the report) read well.",
+    )
 
 
 class Report(_Model):

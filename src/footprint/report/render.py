@@ -1,0 +1,251 @@
+"""Rendering a Report as HTML, Markdown, JSON or PDF, and reading report JSON back.
+
+One Jinja2 environment renders both templates. HTML is autoescaped; Markdown gets its own
+escaping through `finalize`, so every value printed into `report.md` is escaped too and no
+template line can forget it. Links from fetched pages become links only if they are http(s).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any, NoReturn
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_context, select_autoescape
+from jinja2.nodes import EvalContext
+from markupsafe import Markup
+from pydantic import ValidationError
+
+from footprint.errors import ReportError
+from footprint.paths import make_private_dir, write_private
+from footprint.report import view
+from footprint.report.model import SCHEMA_VERSION, Report
+from footprint.vocab import Axis, Severity, StrEnum
+from footprint.yamlio import describe_validation_error
+
+PDF_HINT = "Install the PDF extra with `pip install 'footprint[pdf]'` (WeasyPrint), or print the HTML report to PDF from a browser."
+
+
+class Format(StrEnum):
+    """Report file formats; each maps to one renderer (see `renderer`)."""
+
+    HTML = "html"
+    MARKDOWN = "md"
+    JSON = "json"
+    PDF = "pdf"
+
+    @property
+    def filename(self) -> str:
+        """The file written for this format: report.html, report.md, ..."""
+        return f"report.{self.value}"
+
+    def renderer(self) -> Callable[[Report], str | bytes]:
+        """The function that renders a report in this format."""
+        if self is Format.HTML:
+            return render_html
+        if self is Format.MARKDOWN:
+            return render_markdown
+        if self is Format.JSON:
+            return render_json
+        if self is Format.PDF:
+            return render_pdf_bytes
+        _assert_never(self)
+
+
+def _assert_never(value: NoReturn) -> NoReturn:  # pragma: no cover - mypy proves it
+    raise AssertionError(f"unhandled format: {value!r}")
+
+
+# --- Markdown escaping ------------------------------------------------------------------------
+
+# Characters that make markup anywhere in a line ("<" starts raw HTML and autolinks).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<~])")
+# ... and those that do only at the start of one (headings, quotes, lists, rules).
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+=#>])|(\d+)([.)])(?=\s|$))")
+_NEWLINES = re.compile(r"\s*[\r\n\f\v\u2028\u2029]+\s*")
+
+
+def md_escape(value: object) -> str:
+    """Text safe inside a Markdown line: no markup, no raw HTML, no new blocks."""
+    text = _NEWLINES.sub(" ", str(value))  # a value never starts a new line or block
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # A value printed at the start of a line must not become a list item or heading.
+    return _MD_LINE_START.sub(_escape_line_start, text, count=1)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    if m.group(2):  # "- item", "# heading", "> quote", "===": escape the marker
+        return f"{m.group(1)}\\{m.group(2)}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"  # "1. item" -> "1\. item"
+
+
+def md_link(url: object, text: object = None) -> Markup:
+    """A Markdown link when the URL is safe (http/https), else the escaped text of it."""
+    safe = view.safe_url(url)
+    if safe is None or re.search(r"[()\s]", safe):
+        return Markup(md_escape(text or url or ""))
+    return Markup(f"<{safe}>" if text is None else f"[{md_escape(text)}]({safe})")
+
+
+def md_code(value: object) -> Markup:
+    """An id or value in a code span (backticks inside are dropped)."""
+    text = " ".join(str(value).replace("`", "'").split())
+    return Markup(f"`{text}`")
+
+
+@pass_eval_context
+def _finalize(eval_ctx: EvalContext, value: Any) -> Any:
+    if value is None:
+        return ""
+    if eval_ctx.autoescape or isinstance(value, Markup):
+        return value  # HTML: Jinja escapes it; Markup: already safe for its format
+    return md_escape(value)
+
+
+@cache
+def environment() -> Environment:
+    """The one Jinja2 environment, made on first use (keeps `footprint --help` fast)."""
+    env = Environment(
+        loader=PackageLoader("footprint", "report/templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        safe_url=view.safe_url,
+        date=view.format_date,
+        minutes=view.minutes,
+        md_link=md_link,
+        md_code=md_code,
+    )
+    env.globals.update(
+        SEVERITY_LABEL=view.SEVERITY_LABEL,
+        LEVEL_LABEL=view.LEVEL_LABEL,
+        AXIS_LABEL=view.AXIS_LABEL,
+    )
+    return env
+
+
+def _render(template: str, report: Report) -> str:
+    return environment().get_template(template).render(v=view.build_view(report), r=report)
+
+
+def render_html(report: Report) -> str:
+    """A self-contained page: inline CSS, no JavaScript, prints cleanly."""
+    return _render("report.html", report)
+
+
+def render_markdown(report: Report) -> str:
+    """The same sections as the HTML, as Markdown."""
+    # Templates may leave runs of blank lines where optional parts are empty; one is enough.
+    return re.sub(r"\n{3,}", "\n\n", _render("report.md.j2", report))
+
+
+def render_json(report: Report) -> str:
+    """JSON with a stable key order, `copy` by its alias, ISO 8601 dates, indent 2.
+
+    Fields keep the model's order; the axis and severity maps are put in vocabulary order so
+    two runs with the same content give the same file.
+    """
+    summary = report.summary
+    stable = summary.model_copy(
+        update={
+            "axes": {a: summary.axes[a] for a in Axis if a in summary.axes},
+            "counts": {s: summary.counts[s] for s in Severity if s in summary.counts},
+        }
+    )
+    return (
+        report.model_copy(update={"summary": stable}).model_dump_json(by_alias=True, indent=2)
+        + "\n"
+    )
+
+
+def render_pdf_bytes(report: Report) -> bytes:
+    """The HTML report printed to PDF with WeasyPrint (the optional `pdf` extra)."""
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as exc:  # OSError: WeasyPrint present, Pango missing
+        raise ReportError(
+            f"PDF output needs WeasyPrint, which is not usable here ({type(exc).__name__}).",
+            hint=PDF_HINT,
+        ) from None
+    pdf = HTML(string=render_html(report)).write_pdf()
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def render_pdf(report: Report, path: Path) -> Path:
+    """Write the PDF report to `path`, owner-only."""
+    write_private(path, render_pdf_bytes(report))
+    return path
+
+
+def parse_formats(formats: Iterable[Format | str]) -> list[Format]:
+    """Formats from names ('html', 'md', ...), in order, without repeats."""
+    parsed: list[Format] = []
+    for name in formats:
+        try:
+            fmt = Format(str(name).strip().lower())
+        except ValueError:
+            known = ", ".join(f.value for f in Format)
+            raise ReportError(
+                f"Unknown report format '{name}'.", hint=f"Use any of: {known}."
+            ) from None
+        if fmt not in parsed:
+            parsed.append(fmt)
+    return parsed
+
+
+def write_reports(report: Report, out_dir: Path, formats: Iterable[Format | str]) -> list[Path]:
+    """Write one file per format into `out_dir`; every folder made is 0700, files are 0600."""
+    chosen = parse_formats(formats)
+    # Render everything first: a PDF failure must not leave a half-written set behind.
+    rendered = [(fmt, fmt.renderer()(report)) for fmt in chosen]
+    missing = [p for p in [out_dir, *out_dir.parents] if not p.exists()]
+    for folder in reversed(missing):
+        make_private_dir(folder)
+    make_private_dir(out_dir)
+    paths = []
+    for fmt, data in rendered:
+        path = out_dir / fmt.filename
+        write_private(path, data)
+        paths.append(path)
+    return paths
+
+
+def load_report_json(path: Path) -> Report:
+    """Read a report.json written by `render_json`; errors name the file and the field."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReportError(
+            f"{path}: file not found.", hint="Check the path and try again."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ReportError(f"{path}: cannot be read ({reason}).") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReportError(
+            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}.",
+            hint="Use the report.json that footprint wrote, unedited.",
+        ) from None
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise ReportError(f"{path}: not a footprint report (no schema_version).")
+    version = str(data["schema_version"])
+    if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise ReportError(
+            f"{path}: report schema {version} is not supported (this footprint reads {SCHEMA_VERSION}).",
+            hint="Render it with the footprint version that wrote it.",
+        )
+    try:
+        return Report.model_validate(data)
+    except ValidationError as exc:
+        raise ReportError(f"{path}: not a valid report: {describe_validation_error(exc)}") from None
