@@ -93,7 +93,7 @@ def finding(fid: str, severity: Severity, status: Status = Status.EXPOSED, **kw:
         "check": f"Settings & privacy > {area} > Who can see it",
         "steps": [f"First step for {fid}.", f"Second step for {fid}."],
         "guidance": ["gmc-social-media-2024"],
-        "links": ["https://help.social.example/privacy"],
+        "links": ["https://www.facebook.com/help/privacy"],
         "effort_minutes": 10,
     }
     data.update(kw)

@@ -1,0 +1,180 @@
+"""Finding a member's personal values and names in any text, to mask or remove them.
+
+Built from the profile (private block, name and variants, usernames, domains, workplaces) and
+from the report itself (the values its evidence matched; the subject's name when it is not
+already initials), so a report read back from JSON without its profile is still scrubbed.
+
+Names are matched in four ways: each full form ("Dr Alex Example"), joined forms used in
+handles and URLs ("alexexample", "alex.example"), each name part of three or more letters as a
+whole word, and any link-like token (URL, e-mail, handle) that contains a name part anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import permutations
+from urllib.parse import urlsplit
+
+from footprint.profile import Profile
+from footprint.report.mask import mask_email, mask_name, mask_postcode, mask_value
+from footprint.report.model import Report
+
+NAME = "[name]"
+REMOVED = "[removed]"
+LINK_REMOVED = "[link removed]"
+_TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
+_MIN_PART = 3  # name parts shorter than this ("Al", "Li") would wreck ordinary words
+_MIN_IDENTIFIER = 4  # matched values shorter than this are too generic to scrub safely
+_TOKEN = re.compile(r"[^\s<>\"'()\[\]]+")
+_TRAILING = ".,;:!?"
+_LINKISH = re.compile(r"/|@|www|\.[a-z]{2,}", re.IGNORECASE)
+_POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    masked: Callable[[str], str]  # replacement in the masked copy (gets the matched text)
+    removed: str  # replacement in the adviser copy
+
+
+def _flexible(text: str) -> str:
+    """A regex for `text` where any run of spaces may be any run of spaces (or none)."""
+    return r"\s*".join(re.escape(word) for word in text.split())
+
+
+def _phone_rule(phone: str) -> _Rule | None:
+    digits = re.sub(r"\D", "", phone)
+    core = digits[-10:].lstrip("0") if len(digits) >= 10 else digits.lstrip("0")
+    if len(core) < 6:
+        return None
+    # The national digits with any separators, so '+44 7700 900123' and '07700900123' match.
+    # An optional country code or trunk zero comes along, so the whole number is replaced.
+    prefix = r"(?:(?:\+|00)\d{1,3}[\s().-]*)?(?:\(?0\)?[\s().-]*)?"
+    pattern = re.compile(prefix + r"[\s().-]*".join(core) + r"(?!\d)")
+    return _Rule(pattern, mask_value, REMOVED)
+
+
+def _postcode_rule(postcode: str) -> _Rule:
+    m = _POSTCODE.match(postcode.strip())
+    regex = rf"{re.escape(m.group(1))}\s*{re.escape(m.group(2))}" if m else _flexible(postcode)
+    return _Rule(re.compile(rf"\b{regex}\b", re.IGNORECASE), mask_postcode, REMOVED)
+
+
+def _literal_rule(value: str, masked: Callable[[str], str], removed: str) -> _Rule:
+    return _Rule(re.compile(_flexible(value), re.IGNORECASE), masked, removed)
+
+
+def _name_parts(names: Iterable[str]) -> list[str]:
+    parts = {
+        word
+        for name in names
+        for word in re.findall(r"[^\W\d_]+", name)
+        if len(word) >= _MIN_PART and word.lower() not in _TITLES
+    }
+    return sorted(parts, key=lambda p: (-len(p), p))
+
+
+class Scrubber:
+    """Masks or removes one member's personal values and names from text."""
+
+    def __init__(
+        self,
+        names: Iterable[str] = (),
+        private: Iterable[str] = (),
+        identifiers: Iterable[str] = (),
+        postcodes: Iterable[str] = (),
+        phones: Iterable[str] = (),
+    ) -> None:
+        names = [n.strip() for n in names if n and n.strip()]
+        self.parts = _name_parts(names)
+        rules: list[_Rule] = []
+        for phone in phones:
+            rule = _phone_rule(phone)
+            if rule:
+                rules.append(rule)
+        rules += [_postcode_rule(p) for p in postcodes if p.strip()]
+        for value in sorted(set(private) | set(identifiers), key=len, reverse=True):
+            if len(value.strip()) >= _MIN_IDENTIFIER:
+                masker = mask_email if "@" in value else mask_value
+                rules.append(_literal_rule(value, masker, REMOVED))
+        for name in sorted(set(names), key=len, reverse=True):
+            rules.append(_literal_rule(name, mask_name, NAME))
+        lowered = [p.lower() for p in self.parts]
+        for a, b in permutations(lowered, 2):
+            joined = re.compile(
+                "|".join(re.escape(a + sep + b) for sep in ("", ".", "-", "_")), re.I
+            )
+            rules.append(_Rule(joined, mask_name, NAME))
+        for part in self.parts:
+            rules.append(_Rule(re.compile(rf"\b{re.escape(part)}\b", re.I), mask_name, NAME))
+        self.rules = rules
+
+    @classmethod
+    def for_report(cls, report: Report, profile: Profile | None) -> Scrubber:
+        """Everything personal known from the profile (if any) and the report itself."""
+        # The subject's name counts unless it is already initials ("Dr A. E."), which are kept.
+        names = [report.subject.name] if _name_parts([report.subject.name]) else []
+        matched = [e.matched for f in [*report.findings, *report.accepted] for e in f.evidence]
+        identifiers = [m for m in matched if m]
+        if profile is None:
+            return cls(names=names, identifiers=identifiers, phones=identifiers)
+        p = profile.private
+        identifiers += [*profile.usernames.values(), *profile.domains]
+        identifiers += [w.name for w in profile.workplaces]
+        # Where the doctor works narrows "a GP called A. E." down to one person.
+        identifiers += [t for t in [profile.locality, *(w.town for w in profile.workplaces)] if t]
+        identifiers += [email.split("@", 1)[0] for email in p.emails]
+        return cls(
+            names=[*names, *profile.all_names],
+            private=[*p.emails, *([p.home_street] if p.home_street else [])],
+            identifiers=identifiers,
+            postcodes=[p.home_postcode] if p.home_postcode else [],
+            phones=[*p.phones, *identifiers],
+        )
+
+    def _links(self, text: str, replace: Callable[[str], str]) -> str:
+        parts = [p.lower() for p in self.parts]
+
+        def fix(m: re.Match[str]) -> str:
+            token = m.group(0)
+            core = token.rstrip(_TRAILING)  # "see example.com." keeps its full stop
+            low = core.lower()
+            if _LINKISH.search(core) and any(p in low for p in parts):
+                return replace(core) + token[len(core) :]
+            return token
+
+        return _TOKEN.sub(fix, text) if parts else text
+
+    def remove(self, text: str) -> str:
+        """The adviser copy's form: personal values become [removed], names [name]."""
+        text = self._links(text, lambda _token: LINK_REMOVED)
+        for rule in self.rules:
+            text = rule.pattern.sub(rule.removed, text)
+        return text
+
+    def mask(self, text: str) -> str:
+        """The masked copy's form: values masked, names as initials, named links cut short."""
+        text = self._links(text, lambda t: mask_email(t) if "@" in t[1:] else self.mask_url(t))
+        for rule in self.rules:
+            text = rule.pattern.sub(lambda m, r=rule: r.masked(m.group(0)), text)  # type: ignore[misc]
+        return text
+
+    def is_personal(self, text: str) -> bool:
+        """True when `text` holds any personal value or name form."""
+        return self.remove(text) != text
+
+    def mask_url(self, url: str) -> str:
+        """A URL that names the member keeps only its site: 'https://www.facebook.com/…'."""
+        if not self.is_personal(url):
+            return url
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return LINK_REMOVED
+        host = parts.hostname or ""
+        if not parts.scheme or not host or self.is_personal(host):
+            return LINK_REMOVED
+        return f"{parts.scheme}://{host}/\u2026"
