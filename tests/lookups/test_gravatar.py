@@ -89,6 +89,28 @@ def test_private_phone_written_in_the_about_text_is_recognised(httpserver: HTTPS
     assert found.exposure is not None and found.exposure.key == "gravatar.profile-phone"
 
 
+@pytest.mark.parametrize(
+    ("field", "text", "key"),
+    [
+        ("location", "12 Fictional Lane, Exampleton EX1 2AB", "gravatar.profile-home"),
+        ("description", "Write to me: alex.runs@gmail.com", "gravatar.profile-contact"),
+        ("description", "Surgery: 0113 496 0000", "gravatar.profile"),  # the work number
+    ],
+)
+def test_detectors_read_the_profile_text(
+    httpserver: HTTPServer, field: str, text: str, key: str
+) -> None:
+    body = fixture(SERVICE, "profile_minimal.json")
+    body[field] = text
+    httpserver.expect_request(path(PERSONAL)).respond_with_json(body)
+    httpserver.expect_request(path(WORK)).respond_with_data("", status=404)
+    work_phone = PROFILE.model_copy(
+        update={"work": WorkDetails(emails=[WORK], phones=["0113 496 0000"])}
+    )
+    found, _ = run(lookup(httpserver), work_phone)
+    assert found.exposure is not None and found.exposure.key == key
+
+
 def test_rate_limit_stops_and_marks_the_rest(httpserver: HTTPServer) -> None:
     httpserver.expect_request(path(PERSONAL)).respond_with_data(
         "", status=429, headers={"Retry-After": "3600"}

@@ -183,16 +183,15 @@ class _Walk:
         when = (
             f"{names[month - 1]} {born['year']}"
             if isinstance(month, int) and 1 <= month <= 12
-            else ""
+            else str(born["year"])
         )
         self.out.append(
             self._found(
                 BIRTH,
-                _label(officer),
-                f"{officer.get('title', '')}, born {when}",
-                when or str(born["year"]),
-                _officer_page(officer),
-                {},
+                subject=_label(officer),
+                snippet=f"{officer.get('title', '')}, born {when}",
+                matched=when,
+                url=_officer_page(officer),
             )
         )
 
@@ -250,36 +249,20 @@ class _Walk:
         postcode = str(address.get("postal_code") or "")
         if same_postcode(postcode, self.home):
             name = details.get("company_name") or details.get("company_number") or "a company"
-            subject = f"Companies House: {what} for {name}"
             self.out.append(
                 self._found(
                     HOME,
-                    subject,
-                    _one_line(address),
-                    postcode,
-                    url,
-                    {**details, "address_kind": what},
+                    subject=f"Companies House: {what} for {name}",
+                    snippet=_one_line(address),
+                    matched=postcode,
+                    url=url,
+                    details={**details, "address_kind": what},
                 )
             )
 
-    def _found(
-        self,
-        exposure: Exposure,
-        subject: str,
-        snippet: str,
-        matched: str,
-        url: str | None,
-        details: dict[str, str],
-    ) -> Observation:
+    def _found(self, exposure: Exposure, **fields: Any) -> Observation:
         return Observation(
-            lookup_id=self.lookup.id,
-            outcome=Outcome.FOUND,
-            subject=subject,
-            url=url,
-            snippet=snippet,
-            matched=matched,
-            exposure=exposure,
-            details=details,
+            lookup_id=self.lookup.id, outcome=Outcome.FOUND, exposure=exposure, **fields
         )
 
 

@@ -19,18 +19,14 @@ sentence says so. An optional key (`FOOTPRINT_GRAVATAR_KEY`, Bearer) raises the 
 from __future__ import annotations
 
 import hashlib
-import re
+from html import escape
 from typing import Any, ClassVar
 
+from footprint.detect.interface import ContactKind
+from footprint.detect.match import Match, ProfileMatcher
+from footprint.detect.pipeline import detect_html
 from footprint.lookups.interface import Exposure, Observation, Outcome
-from footprint.lookups.json_api import (
-    CheckFailed,
-    JsonApiLookup,
-    count_words,
-    normalise_postcode,
-    profile_emails,
-    same_phone,
-)
+from footprint.lookups.json_api import CheckFailed, JsonApiLookup, count_words, profile_emails
 from footprint.net import GatedClient
 from footprint.profile import Profile
 from footprint.vocab import Axis, Exposes, Severity
@@ -39,6 +35,17 @@ from footprint.vocab import Axis, Exposes, Severity
 #: addresses, so a small interval is enough and a 36 s interval would stall the audit.
 MAX_EMAILS = 10
 KEY_ENV = "FOOTPRINT_GRAVATAR_KEY"
+#: Free-text fields the detectors read (URLs and hashes are left out: they are not contacts).
+_TEXT_FIELDS = (
+    "display_name",
+    "first_name",
+    "last_name",
+    "location",
+    "description",
+    "job_title",
+    "company",
+)
+_HOME_KINDS = (ContactKind.POSTCODE, ContactKind.ADDRESS)
 
 _STEPS = [
     "Sign in at https://gravatar.com with this e-mail address and edit your public profile.",
@@ -81,6 +88,14 @@ _LEVELS: dict[str, tuple[str, str, Severity, Axis, Exposes, str]] = {
         "The profile joins your e-mail address to your location or to personal accounts, so "
         "someone with the address can follow it to them.",
     ),
+    "home": (
+        "gravatar.profile-home",
+        "A public Gravatar profile tied to your e-mail shows your home address",
+        Severity.HIGH,
+        Axis.LOCATABLE,
+        Exposes.HOME_ADDRESS,
+        "Anyone who has your e-mail address can read your home address or postcode on the profile.",
+    ),
     "basic": (
         "gravatar.profile",
         "A public Gravatar profile is tied to your e-mail address",
@@ -93,7 +108,7 @@ _LEVELS: dict[str, tuple[str, str, Severity, Axis, Exposes, str]] = {
 
 
 def _exposure(level: str) -> Exposure:
-    """The exposure for what the profile shows: 'phone', 'contact', 'links' or 'basic'."""
+    """The exposure for what the profile shows (a key of `_LEVELS`)."""
     key, title, severity, axis, exposes, why = _LEVELS[level]
     return Exposure(
         key=key,
@@ -166,17 +181,6 @@ class GravatarLookup(JsonApiLookup):
     ) -> Observation:
         shown = _public_fields(data)
         contact = _contact_values(data)
-        # Private details written into the profile text count as contact details too.
-        text = " ".join(shown.values())
-        phone_shown = any("phone" in k for k in contact) or _private_phone_in(text, profile)
-        if phone_shown:
-            level = "phone"
-        elif contact or _private_address_in(text, profile):
-            level = "contact"
-        elif "location" in shown or any(k.startswith(("account:", "link:")) for k in shown):
-            level = "links"
-        else:
-            level = "basic"
         details = {"email_kind": kind, **shown, **contact}
         snippet = "; ".join(f"{k}: {v}" for k, v in {**shown, **contact}.items())[:500]
         return Observation(
@@ -186,9 +190,32 @@ class GravatarLookup(JsonApiLookup):
             url=str(data.get("profile_url") or "") or None,
             snippet=snippet or None,
             matched=email,
-            exposure=_exposure(level),
+            exposure=_exposure(_level(shown, contact, profile)),
             details=details,
         )
+
+
+def _level(shown: dict[str, str], contact: dict[str, str], profile: Profile) -> str:
+    """How much the profile gives away, from the contact details the detectors find in it.
+
+    The shared detectors read the profile's own text (name, location, about, job) and its
+    contact_info; the doctor's private details are recognised here, on this machine.
+    """
+    texts = [v for k, v in shown.items() if k in _TEXT_FIELDS] + list(contact.values())
+    html = "".join(f"<p>{escape(t)}</p>" for t in texts)
+    region = str(profile.jurisdiction)
+    matcher = ProfileMatcher.from_profile(profile)
+    found = [(c, matcher.classify(c, names_doctor=True)) for c in detect_html(html, region=region)]
+    if any(c.kind is ContactKind.PHONE and m is not Match.WORK for c, m in found):
+        return "phone"
+    if any(c.kind in _HOME_KINDS and m is Match.PRIVATE for c, m in found):
+        return "home"
+    personal = (Match.PRIVATE, Match.REVIEW)
+    if contact or any(c.kind is ContactKind.EMAIL and m in personal for c, m in found):
+        return "contact"
+    if "location" in shown or any(k.startswith(("account:", "link:")) for k in shown):
+        return "links"
+    return "basic"
 
 
 def _public_fields(data: dict[str, Any]) -> dict[str, str]:
@@ -227,26 +254,3 @@ def _contact_values(data: dict[str, Any]) -> dict[str, str]:
     if not isinstance(info, dict):
         return {}
     return {f"contact:{k}": str(v) for k, v in info.items() if isinstance(v, str) and v.strip()}
-
-
-def _private_address_in(text: str, profile: Profile) -> bool:
-    """Whether a private e-mail address or the home postcode appears in the profile text."""
-    lowered = text.lower()
-    if any(e.strip().lower() in lowered for e in profile.private.emails if e.strip()):
-        return True
-    home = normalise_postcode(profile.private.home_postcode or "")
-    if not home:
-        return False
-    pattern = r"\b" + r"\s?".join(re.escape(c) for c in home) + r"\b"
-    return re.search(pattern, text, flags=re.IGNORECASE) is not None
-
-
-def _private_phone_in(text: str, profile: Profile) -> bool:
-    """Whether a private phone number appears in the profile text."""
-    if not profile.private.phones:
-        return False
-    words = text.replace(",", " ").split()
-    # Numbers are often written with spaces: try runs of up to four words.
-    runs = {" ".join(words[i : i + n]) for n in range(1, 5) for i in range(len(words))}
-    region = profile.jurisdiction.value
-    return any(same_phone(run, profile.private.phones, region) for run in runs)
