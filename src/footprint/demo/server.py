@@ -8,6 +8,8 @@ of the site misbehave on purpose, so the demo shows couldn't-check results:
   longer than the demo's fetch limit;
 - anything under `/blocked/` is served with status 403 (the page is a bot-check page).
 
+A `{demo}` token in a served file is replaced with the server's own address (`base_url`).
+
     with DemoServer() as server:
         fetch(server.base_url + "/practice/team.html")
 """
@@ -60,13 +62,18 @@ class _Handler(BaseHTTPRequestHandler):
         if found is None:
             self._send(404, b"<html><head><title>Not found</title></head></html>", ".html")
             return
-        body = found.read_bytes()
+        # A `{demo}` token becomes this server's address, so stand-in pages (search results)
+        # can link to other demo pages on whatever port the server got.
+        body = found.read_bytes().replace(b"{demo}", self._base_url().encode())
         if path.startswith("/blocked/"):
             self._send(403, body, found.suffix)
         elif path.startswith("/slow/"):
             self._drip(body, found.suffix)
         else:
             self._send(200, body, found.suffix)
+
+    def _base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def _find(self, path: str) -> Path | None:
         root = self.server.root
