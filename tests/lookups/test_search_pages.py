@@ -109,6 +109,7 @@ def test_personal_mobile_on_a_result_page_is_found(
     assert club.exposure.key == "search-pages.personal-phone"
     assert club.matched == MOBILE and club.search == "Dr Alex Example"
     assert MOBILE not in club.exposure.title
+    assert club.exposure.title.endswith("on a page that comes up when someone searches your name")
     (news,) = by_url(observations, "/news/new-gp")
     assert news.outcome is Outcome.NOT_FOUND  # the practice number is a work detail
     (blocked,) = by_url(observations, "/blocked")

@@ -21,8 +21,9 @@ from footprint.lookups.search_common import (
     normalise_url,
 )
 from footprint.lookups.search_scan import scan_page
-from footprint.net import ANY_HOST, FetchError, GatedClient, blocked_reason
+from footprint.net import ANY_HOST, FetchError, GatedClient
 from footprint.profile import Profile
+from footprint.scan import page_problem
 from footprint.sites import classify
 
 if TYPE_CHECKING:
@@ -102,9 +103,7 @@ class SearchResultPagesLookup(SearchLookupBase):
             response = http.get(url)
         except FetchError as err:
             return [self._tagged(self.couldnt_check(subject, err.reason, url), query)]
-        reason = blocked_reason(response)
-        if reason is None and response.status != 200:
-            reason = f"the page answered HTTP {response.status}"
+        reason = page_problem(response)
         if reason:
             return [self._tagged(self.couldnt_check(subject, reason, url), query)]
         observations = scan_page(self.id, response.text, response.final_url, profile, query)

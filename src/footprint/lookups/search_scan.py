@@ -1,118 +1,71 @@
 """Run the page scanner on one fetched search-result page and say what it means.
 
-The detectors (`footprint.detect`) find contact details; the matcher compares them, on this
-machine, with the profile. A private match is an exposure with steps; an unknown mobile or
-personal-domain e-mail on a page that names the doctor is one to review. Work details and
-unrelated numbers are not reported.
+Detection and matching are the scanner's (`footprint.scan.scan_page`, the same code `page-scan`
+and `footprint scan` use); the advice is `page-scan`'s, so a leaked mobile gets the same steps
+wherever it is found. What differs is how the doctor came to the page: by searching their name.
+So keys are `search-pages.*` (one finding per kind, each result page as evidence with the search
+that finds it) and titles say the page comes up in a search for the doctor's name.
 """
 
 from __future__ import annotations
 
-from footprint.detect.interface import Contact, ContactKind
-from footprint.detect.match import Match, ProfileMatcher
-from footprint.detect.pipeline import detect
+from footprint.detect.interface import PhoneType
+from footprint.detect.match import ProfileMatcher
 from footprint.detect.text import parse_page
 from footprint.lookups.interface import Exposure, Observation, Outcome
+from footprint.lookups.page_scan_exposures import exposure_for
 from footprint.lookups.search_findings import RESULTS_ABOUT_YOU
 from footprint.profile import Profile
-from footprint.vocab import Axis, Exposes, Severity
+from footprint.scan import ScanContact
+from footprint.scan import scan_page as scan_contacts
 
-_ASK_OWNER = (
-    "Ask the site's owner to take it down (use the page's contact or privacy link, and say it "
-    "is your personal detail published without your agreement)."
-)
-_ASK_GOOGLE = (
-    "Once it is gone from the page, or if the owner does not answer, ask Google to drop the "
-    f"result with 'Results about you' ({RESULTS_ABOUT_YOU})."
-)
-_GUIDANCE = ["mdu-unwanted-attention", "google-results-about-you"]
-
-#: kind -> (key part, what it is, severity, axis, exposes)
-_PRIVATE = {
-    ContactKind.PHONE: (
-        "personal-phone",
-        "Your personal phone number",
-        Axis.CONTACTABLE,
-        Exposes.PERSONAL_PHONE,
-    ),
-    ContactKind.EMAIL: (
-        "personal-email",
-        "Your personal e-mail address",
-        Axis.CONTACTABLE,
-        Exposes.PERSONAL_EMAIL,
-    ),
-    ContactKind.POSTCODE: (
-        "home-address",
-        "Your home postcode",
-        Axis.LOCATABLE,
-        Exposes.HOME_ADDRESS,
-    ),
-    ContactKind.ADDRESS: (
-        "home-address",
-        "Your home address",
-        Axis.LOCATABLE,
-        Exposes.HOME_ADDRESS,
-    ),
-}
+_SEARCHED = "a page that comes up when someone searches your name"
 
 
 def scan_page(
     lookup_id: str, html: str, url: str, profile: Profile, query: str
 ) -> list[Observation]:
-    """`found` observations for the doctor's details on the page at `url` (empty: none)."""
-    page = parse_page(html, url)
+    """`found` observations for the doctor's details on the page at `url` (empty: none).
+
+    Only the doctor's private details and unknown personal-looking ones on a page that names
+    them are reported; work details and unrelated numbers are not.
+    """
     matcher = ProfileMatcher.from_profile(profile)
-    names_doctor = matcher.names_doctor(page.text)
-    observations = []
-    for contact in detect(page, str(profile.jurisdiction)):
-        match = matcher.classify(contact, names_doctor=names_doctor)
-        exposure = _exposure(contact, match)
-        if exposure is None:
-            continue
-        observations.append(
-            Observation(
-                lookup_id=lookup_id,
-                outcome=Outcome.FOUND,
-                subject=f"page: {url}",
-                url=url,
-                snippet=contact.context or None,
-                matched=contact.value,
-                search=query,
-                exposure=exposure,
-                details={"kind": str(contact.kind), "match": str(match)},
-            )
+    contacts = scan_contacts(parse_page(html, url), str(profile.jurisdiction), matcher)
+    return [
+        Observation(
+            lookup_id=lookup_id,
+            outcome=Outcome.FOUND,
+            subject=f"page: {url}",
+            url=url,
+            snippet=contact.context or None,
+            matched=contact.value,
+            search=query,
+            exposure=searched_exposure(contact),
+            details={"kind": str(contact.kind), "match": contact.matches or "to review"},
         )
-    return observations
+        for contact in contacts
+        if contact.matches == "private" or contact.review
+    ]
 
 
-def _exposure(contact: Contact, match: Match | None) -> Exposure | None:
-    if match is Match.PRIVATE and contact.kind in _PRIVATE:
-        part, what, axis, exposes = _PRIVATE[contact.kind]
-        return Exposure(
-            key=f"search-pages.{part}",
-            title=f"{what} is on a page that comes up when someone searches your name",
-            severity=Severity.CRITICAL,
-            axis=axis,
-            exposes=exposes,
-            why="A patient who searches your name can open this page and read it.",
-            steps=[_ASK_OWNER, _ASK_GOOGLE],
-            effort=20,
-            guidance=list(_GUIDANCE),
-            links=[RESULTS_ABOUT_YOU],
-        )
-    if match is Match.REVIEW and contact.kind in (ContactKind.PHONE, ContactKind.EMAIL):
-        what = "a mobile number" if contact.kind is ContactKind.PHONE else "a personal e-mail"
-        return Exposure(
-            key=f"search-pages.review-{contact.kind}",
-            title=f"A page that names you shows {what} we could not place",
-            severity=Severity.MEDIUM,
-            axis=Axis.CONTACTABLE,
-            exposes=Exposes.PERSONAL_PHONE
-            if contact.kind is ContactKind.PHONE
-            else Exposes.PERSONAL_EMAIL,
-            why="If it is yours, a patient who searches your name can contact you on it.",
-            steps=["Check whether it is yours.", f"If it is: {_ASK_OWNER}", _ASK_GOOGLE],
-            guidance=list(_GUIDANCE),
-            links=[RESULTS_ABOUT_YOU],
-        )
-    return None
+def searched_exposure(contact: ScanContact) -> Exposure:
+    """`page-scan`'s exposure for `contact`, re-keyed and re-titled for a search result page."""
+    base = exposure_for(
+        contact.kind,
+        private=contact.matches == "private",
+        mobile=contact.phone_type is PhoneType.MOBILE,
+    )
+    title = base.title
+    for phrase in ("a public page", "a page about you"):
+        if phrase in title:
+            title = title.replace(phrase, _SEARCHED)
+            break
+    links = [*base.links, RESULTS_ABOUT_YOU] if RESULTS_ABOUT_YOU not in base.links else base.links
+    return base.model_copy(
+        update={
+            "key": "search-pages." + base.key.split(".", 1)[-1],
+            "title": title,
+            "links": links,
+        }
+    )
