@@ -121,6 +121,7 @@ def environment() -> Environment:
         safe_url=view.safe_url,
         date=view.format_date,
         minutes=view.minutes,
+        role=view.role_label,
         md_link=md_link,
         md_code=md_code,
     )

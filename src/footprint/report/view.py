@@ -28,6 +28,13 @@ AXIS_LABEL = {
     Axis.CONTACTABLE: ("Contactable", "Could a patient reach you outside work?"),
     Axis.LOCATABLE: ("Locatable", "Could a patient find where you live or are?"),
 }
+ROLE_LABEL = {
+    "gp": "GP",
+    "hospital": "Hospital doctor",
+    "private": "Private practice",
+    "locum": "Locum",
+    "other": "Doctor",
+}
 COPY_HEADER = {
     Copy.MEMBER: None,
     Copy.MASKED: "Masked copy: personal contact details are partly hidden",
@@ -63,6 +70,11 @@ def format_date(value: datetime | None, with_time: bool = True) -> str:
         if value.tzname():
             text += f" {value.tzname()}"
     return text
+
+
+def role_label(value: str) -> str:
+    """'gp' -> 'GP'; unknown roles as written."""
+    return ROLE_LABEL.get(value, value)
 
 
 def minutes(value: int) -> str:
