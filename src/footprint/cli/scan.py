@@ -1,0 +1,136 @@
+"""`footprint scan TARGET... [--profile FILE] [--region CC] [--format table|json] [--allow-private]`.
+
+Naming a target is the consent for fetching it; nothing else is sent. The core is
+`footprint.scan`; this module only parses options and prints.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from footprint.errors import InputError
+
+if TYPE_CHECKING:
+    from footprint.scan import ScanResult
+
+
+def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import phonenumbers
+
+    code = value.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise click.BadParameter(f"{value!r} is not a country code such as GB, US, IE or AU")
+    return code
+
+
+@click.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your profile: marks your own private and work details on the pages.",
+)
+@click.option(
+    "--region",
+    callback=_region,
+    help="Country for reading national phone numbers (default: the profile's, else GB).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Also fetch intranet and local addresses (private and loopback networks).",
+)
+def scan(
+    targets: tuple[str, ...],
+    profile_path: Path | None,
+    region: str | None,
+    fmt: str,
+    allow_private: bool,
+) -> None:
+    """Find contact details on web pages or saved HTML files.
+
+    TARGET is a web address (https://practice.example/team) or a local HTML file. Only the
+    pages you name are fetched; your profile, if given, never leaves this computer.
+    """
+    from footprint.profile import load_profile
+    from footprint.scan import scan as run_scan
+
+    if profile_path is not None and not profile_path.is_file():
+        raise InputError(
+            f"profile file {str(profile_path)!r} not found",
+            hint="Create one with `footprint profile init`, or leave out --profile.",
+        )
+    profile = load_profile(profile_path) if profile_path else None
+    results = run_scan(targets, region=region, profile=profile, allow_private=allow_private)
+    if fmt == "json":
+        click.echo(
+            json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False)
+        )
+        return
+    _print_table(results, with_profile=profile is not None)
+
+
+_OUTCOME = {
+    "found": ("contact details found", "bold"),
+    "not_found": ("no contact details found", "green"),
+    "couldnt_check": ("couldn't check", "bold yellow"),
+}
+
+
+def _print_table(results: list[ScanResult], *, with_profile: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    for result in results:
+        label, style = _OUTCOME.get(str(result.outcome), (str(result.outcome), ""))
+        console.print(f"\n[bold]{escape(result.target)}[/bold]")
+        reason = f": {escape(result.reason)}" if result.reason else ""
+        console.print(f"  [{style}]{label}{reason}[/{style}]")
+        if result.final_url and result.final_url != result.target:
+            console.print(f"  (ended at {escape(result.final_url)})")
+        if not result.contacts:
+            continue
+        table = Table(show_edge=False, pad_edge=False)
+        for column in ("Kind", "Value", "Type", "Yours?", "Context"):
+            table.add_column(column, overflow="fold")
+        for c in result.contacts:
+            table.add_row(
+                str(c.kind),
+                escape(c.value),
+                str(c.phone_type or ""),
+                _mark(c.matches, c.review),
+                escape(c.context),
+            )
+        console.print(table)
+    private = sum(c.matches == "private" for r in results for c in r.contacts)
+    if private:
+        console.print(
+            f"\n[bold red]{private} of your private details are on these pages.[/bold red] "
+            "Ask whoever runs each page to remove them."
+        )
+    if not with_profile:
+        console.print("\nTip: add --profile FILE to mark which details are your own.")
+
+
+def _mark(matches: str | None, review: bool) -> str:
+    if matches == "private":
+        return "[bold red]PRIVATE[/bold red]"
+    if matches == "work":
+        return "[green]work[/green]"
+    return "[yellow]to review[/yellow]" if review else ""

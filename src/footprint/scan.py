@@ -1,0 +1,212 @@
+"""`footprint scan`: find contact details on pages the user names (URLs or local HTML files).
+
+Naming a target is the consent: only the named pages are fetched (through the one gated client
+in `footprint.net`), nothing about the user is sent, and the profile, when given, is used only
+on this machine to mark each detail as the user's private or work detail. The result models
+serialise exactly to the `footprint scan --format json` contract in DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from footprint.consent import named_target_grant
+from footprint.detect.interface import ContactKind, PhoneType
+from footprint.detect.match import Match, ProfileMatcher
+from footprint.detect.pipeline import detect
+from footprint.detect.text import Page, parse_page
+from footprint.errors import InputError
+from footprint.lookups.interface import Outcome
+from footprint.net import (
+    FetchError,
+    FetchLimits,
+    GatedClient,
+    HttpClient,
+    Response,
+    blocked_reason,
+)
+from footprint.profile import Profile
+
+MAX_FILE_BYTES = FetchLimits().max_bytes
+_MATCHES: dict[Match, Literal["private", "work"]] = {Match.PRIVATE: "private", Match.WORK: "work"}
+
+
+class ScanContact(BaseModel):
+    """One contact detail on a scanned page (a `contacts` item of the JSON contract)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: ContactKind
+    value: str = Field(description="As it appears on the page.")
+    normalized: str
+    phone_type: PhoneType | None = None
+    matches: Literal["private", "work"] | None = None
+    context: str
+    review: bool = Field(
+        default=False, exclude=True, description="Unknown but looks personal: worth a look."
+    )
+
+
+class ScanResult(BaseModel):
+    """The result for one target (an item of the JSON contract's list)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    target: str
+    final_url: str | None = None
+    outcome: Outcome
+    reason: str | None = None
+    contacts: list[ScanContact] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target as named, and what it resolved to: a URL or a local file."""
+
+    named: str
+    url: str | None = None
+    path: Path | None = None
+
+
+def resolve_target(named: str) -> Target:
+    """A URL (http/https; a bare 'example.com' gets https://) or an existing local file."""
+    text = named.strip()
+    scheme = urlsplit(text).scheme.lower()
+    if scheme in ("http", "https"):
+        return Target(named, url=text)
+    path = Path(text).expanduser()
+    if path.is_file():
+        return Target(named, path=path)
+    if scheme == "file":
+        return resolve_target(urlsplit(text).path)
+    if not scheme and "." in text.split("/", 1)[0] and not path.suffix.lower().startswith(".htm"):
+        return Target(named, url=f"https://{text}")
+    raise InputError(
+        f"scan target {named!r} is not a web address or an existing file",
+        hint="Give a full address such as https://practice.example/team, or a saved HTML file.",
+    )
+
+
+def site_hosts(url: str) -> set[str]:
+    """The URL's host and its 'www.' twin, so a redirect between the two is allowed."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return set()
+    if host.replace(".", "").isdigit() or ":" in host or "." not in host:
+        return {host}  # an IP address or a single-label intranet name has no www twin
+    bare = host.removeprefix("www.")
+    return {bare, f"www.{bare}"}
+
+
+def scan_page(page: Page, region: str, matcher: ProfileMatcher | None) -> list[ScanContact]:
+    """Detect the contact details in `page`, marked against the profile when there is one."""
+    names_doctor = matcher.names_doctor(page.text) if matcher else False
+    contacts = []
+    for found in detect(page, region):
+        match = matcher.classify(found, names_doctor=names_doctor) if matcher else None
+        contacts.append(
+            ScanContact(
+                kind=found.kind,
+                value=found.value,
+                normalized=found.normalized,
+                phone_type=found.phone_type,
+                matches=_MATCHES.get(match) if match else None,
+                context=found.context,
+                review=match is Match.REVIEW,
+            )
+        )
+    return contacts
+
+
+def page_problem(response: Response) -> str | None:
+    """Why a fetched page cannot be read as an answer (wall, error status), or None."""
+    reason = blocked_reason(response)
+    if reason is None and response.status in (404, 410):
+        return f"the page does not exist (HTTP {response.status})"
+    if reason is None and not response.ok:
+        return f"the site answered HTTP {response.status}"
+    return reason
+
+
+def _result(target: str, final_url: str | None, contacts: list[ScanContact]) -> ScanResult:
+    outcome = Outcome.FOUND if contacts else Outcome.NOT_FOUND
+    return ScanResult(target=target, final_url=final_url, outcome=outcome, contacts=contacts)
+
+
+def _couldnt(target: str, reason: str, final_url: str | None = None) -> ScanResult:
+    return ScanResult(
+        target=target, final_url=final_url, outcome=Outcome.COULDNT_CHECK, reason=reason
+    )
+
+
+def scan_file(target: Target, region: str, matcher: ProfileMatcher | None) -> ScanResult:
+    """Scan a local HTML file (read only up to the same size cap as a web page)."""
+    assert target.path is not None
+    try:
+        size = target.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _couldnt(
+                target.named, f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB"
+            )
+        data = target.path.read_bytes()
+    except OSError as exc:
+        return _couldnt(target.named, f"could not read the file ({exc.strerror or 'error'})")
+    return _result(target.named, None, scan_page(parse_page(data), region, matcher))
+
+
+def scan_url(
+    target: Target, http: GatedClient, region: str, matcher: ProfileMatcher | None
+) -> ScanResult:
+    """Fetch and scan one URL; a blocked or failed fetch is couldn't-check, never not-found."""
+    assert target.url is not None
+    try:
+        response = http.get(target.url)
+    except FetchError as exc:
+        return _couldnt(target.named, exc.reason)
+    reason = page_problem(response)
+    if reason is not None:
+        return _couldnt(target.named, reason, response.final_url)
+    page = parse_page(response.text, response.final_url)
+    return _result(target.named, response.final_url, scan_page(page, region, matcher))
+
+
+def scan(
+    targets: Sequence[str],
+    *,
+    region: str | None = None,
+    profile: Profile | None = None,
+    client: HttpClient | None = None,
+    allow_private: bool = False,
+    workers: int = 4,
+) -> list[ScanResult]:
+    """Scan every target, in order. `region` defaults to the profile's jurisdiction, then GB.
+
+    Raises InputError (before anything is fetched) if a target is neither a URL nor a file.
+    """
+    resolved = [resolve_target(t) for t in targets]
+    region = (region or (str(profile.jurisdiction) if profile else "GB")).upper()
+    matcher = ProfileMatcher.from_profile(profile, region) if profile else None
+    hosts = {h for t in resolved if t.url for h in site_hosts(t.url)}
+    own_client = client is None
+    http_client = client or HttpClient(allow_private=allow_private, allow_loopback=allow_private)
+    gated = http_client.bind(named_target_grant(hosts), frozenset(hosts)) if hosts else None
+
+    def one(target: Target) -> ScanResult:
+        if target.path is not None:
+            return scan_file(target, region, matcher)
+        assert gated is not None
+        return scan_url(target, gated, region, matcher)
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(resolved)))) as pool:
+            return list(pool.map(one, resolved))
+    finally:
+        if own_client:
+            http_client.close()

@@ -1,0 +1,77 @@
+"""`footprint scan`: thin command over footprint.scan; JSON contract, table, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from footprint.demo.server import SITE, DemoServer
+
+TEAM = SITE / "practice" / "team.html"
+CLINIC = SITE / "clinic" / "index.html"
+
+
+def test_json_for_local_files(run_cli: Any, profile_file: Path) -> None:
+    result = run_cli("scan", TEAM, CLINIC, "--profile", profile_file, "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [item["target"] for item in data] == [str(TEAM), str(CLINIC)]
+    assert [item["outcome"] for item in data] == ["found", "found"]
+    private = [
+        c["normalized"] for item in data for c in item["contacts"] if c["matches"] == "private"
+    ]
+    assert private == ["+447700900123"]  # this profile's e-mail is not on the clinic page
+    emails = [c["normalized"] for c in data[1]["contacts"] if c["kind"] == "email"]
+    assert emails == ["alex.example.home@gmail.com"]
+
+
+def test_table_marks_private_details(run_cli: Any, profile_file: Path) -> None:
+    result = run_cli("scan", TEAM, "--profile", profile_file)
+    assert result.code == 0, result.stderr
+    assert "PRIVATE" in result.stdout
+    assert "07700 900123" in result.stdout
+    assert "1 of your private details are on these pages" in result.stdout
+
+
+def test_table_keeps_square_brackets(run_cli: Any) -> None:
+    result = run_cli("scan", CLINIC)
+    # not swallowed as console markup
+    assert "[at]" in result.stdout and "[dot]" in result.stdout
+    assert "--profile" in result.stdout  # the tip
+
+
+def test_urls_need_allow_private_for_local_servers(run_cli: Any) -> None:
+    with DemoServer(slow_delay=0.5) as server:
+        url = f"{server.base_url}/practice/team.html"
+        refused = json.loads(run_cli("scan", url, "--format", "json").stdout)
+        assert server.requests == []
+        allowed = json.loads(run_cli("scan", url, "--format", "json", "--allow-private").stdout)
+    assert refused[0]["outcome"] == "couldnt_check"
+    assert allowed[0]["outcome"] == "found"
+    assert allowed[0]["final_url"] == url
+
+
+def test_blocked_page_in_table(run_cli: Any) -> None:
+    with DemoServer() as server:
+        result = run_cli("scan", f"{server.base_url}/blocked/", "--allow-private")
+    assert result.code == 0
+    assert "couldn't check: the site refused the request (HTTP 403)" in result.stdout
+
+
+def test_region_option(run_cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "us.html"
+    page.write_text("<p>Office (212) 555-0123</p>")
+    gb = json.loads(run_cli("scan", page, "--format", "json").stdout)
+    us = json.loads(run_cli("scan", page, "--format", "json", "--region", "us").stdout)
+    assert gb[0]["contacts"] == []
+    assert us[0]["contacts"][0]["normalized"] == "+12125550123"
+
+
+def test_usage_errors_exit_2(run_cli: Any, tmp_path: Path) -> None:
+    missing = run_cli("scan", tmp_path / "missing.html")
+    assert missing.code == 2 and "not a web address or an existing file" in missing.stderr
+    assert run_cli("scan").code == 2
+    assert run_cli("scan", TEAM, "--region", "ZZ").code == 2
+    no_profile = run_cli("scan", TEAM, "--profile", tmp_path / "nope.yaml")
+    assert no_profile.code == 2 and "profile init" in no_profile.stderr
