@@ -265,3 +265,14 @@ def test_consent_sentence_shows_an_override(httpserver: HTTPServer) -> None:
 def test_no_domains_is_skipped() -> None:
     reason = RdapLookup(Settings()).skip_reason(Profile(name="Alex Example"))
     assert reason and "no domains" in reason
+
+
+def test_domains_are_cleaned_to_the_registered_name() -> None:
+    profile = Profile(
+        name="Alex Example",
+        domains=["https://www.alexexample.co.uk/about", "ALEXEXAMPLE.co.uk", "münchen-praxis.de"],
+    )
+    assert RdapLookup(Settings()).domains(profile) == [
+        "alexexample.co.uk",
+        "xn--mnchen-praxis-wob.de",
+    ]

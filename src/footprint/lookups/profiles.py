@@ -88,7 +88,7 @@ class BlueskyLookup(ProfileLookup):
             url=f"https://bsky.app/profile/{data['handle']}",
             name=str(data.get("displayName") or ""),
             texts={"bio": bio, "website": website},
-            links=[u for u in [website, *URL_IN_TEXT.findall(bio)] if u],
+            links=list(dict.fromkeys(u for u in [website, *URL_IN_TEXT.findall(bio)] if u)),
             details=details,
             steps=(
                 "In Bluesky, open your profile → Edit profile and remove your workplace, town "

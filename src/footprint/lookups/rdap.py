@@ -49,7 +49,7 @@ class RdapLookup(Lookup):
         found: dict[str, None] = {}
         for raw in profile.domains:
             name = raw.strip().lower().removeprefix("https://").removeprefix("http://")
-            name = name.split("/")[0].split(":")[0].strip(".")
+            name = _ascii(name.split("/")[0].split(":")[0].strip("."))
             parts = _SUFFIXES(name)
             registered = parts.top_domain_under_public_suffix if parts.suffix else ""
             if name:
@@ -211,6 +211,14 @@ _KINDS = {
     "phone": (Severity.HIGH, Axis.CONTACTABLE, Exposes.PERSONAL_PHONE, "a phone number"),
     "email": (Severity.HIGH, Axis.CONTACTABLE, Exposes.PERSONAL_EMAIL, "an e-mail address"),
 }
+
+
+def _ascii(name: str) -> str:
+    """The A-label (punycode) form that RDAP servers index, e.g. xn--mnchen-3ya.de."""
+    try:
+        return name.encode("idna").decode("ascii")
+    except UnicodeError:
+        return name
 
 
 def _first_each(shown: list[Published]) -> list[Published]:
