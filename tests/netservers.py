@@ -64,6 +64,10 @@ class RawServer:
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
+        try:
+            self._sock.shutdown(socket.SHUT_RDWR)  # wakes a waiting accept() on Linux
+        except OSError:
+            pass
         self._thread.join(timeout=2)
         self._sock.close()
 

@@ -189,10 +189,13 @@ class RunHandle:
         threading.Thread(target=self._supervise, name="lookup-deadline", daemon=True).start()
 
     def _not_running_reason(self, lookup: Lookup) -> str | None:
+        reason = lookup.skip_reason(self._run.profile)  # can't run: say why, not "no consent"
+        if reason is not None:
+            return reason
         record = self._run.consents.get(lookup.id)
         if record is None or not record.granted:
             return NO_CONSENT
-        return lookup.skip_reason(self._run.profile)
+        return None
 
     def _supervise(self) -> None:
         if self._done.wait(self._run.deadline_s):
@@ -259,8 +262,10 @@ class RunHandle:
         problems = list(errors)
         for obs in observations:
             self._deliver(obs)
-            if obs.outcome == Outcome.COULDNT_CHECK and obs.reason and obs.reason not in problems:
-                problems.append(obs.reason)
+            reason = obs.reason
+            if obs.outcome == Outcome.COULDNT_CHECK and reason:
+                if not any(p.startswith(reason) for p in problems):
+                    problems.append(reason)
         self._durations[lookup.id] = duration
         self._errors[lookup.id] = problems
         self._run.observer.finished(lookup.id, duration, problems)
