@@ -9,7 +9,7 @@ import pytest
 
 from footprint.errors import ReportError
 from footprint.profile import Profile
-from footprint.report.model import Copy, Report, ResponsePlanStep
+from footprint.report.model import Copy, Evidence, Report, ResponsePlanStep
 from footprint.report.redact import HIDDEN_ID, to_copy
 from footprint.report.render import Format
 
@@ -173,3 +173,34 @@ def test_making_the_same_copy_twice_changes_nothing(
 ) -> None:
     once = to_copy(report, copy, profile)
     assert to_copy(once, copy, profile) == once
+
+
+def test_where_something_was_found_stays_readable(
+    make_report: Callable[..., Report], profile: Profile
+) -> None:
+    # Evidence can match a site or platform name; only personal-looking values are scrubbed.
+    r = make_report()
+    site = r.findings[0].model_copy(
+        update={
+            "id": "web-search.social.instagram",
+            "title": "Your personal profile appears when someone searches your name: Instagram",
+            "evidence": [Evidence(url="https://www.instagram.com/x", matched="Instagram")],
+        }
+    )
+    r = r.model_copy(update={"findings": [site, *r.findings[1:]]})
+    for copy in (Copy.ADVISER, Copy.MASKED):
+        out = to_copy(r, copy, profile)
+        assert out.findings[0].title.endswith(": Instagram")
+    masked = to_copy(r, Copy.MASKED, profile)
+    assert masked.findings[0].evidence[0].matched == "Instagram"
+
+
+def test_masked_copy_keeps_ids_stable_for_diffs(report: Report, profile: Profile) -> None:
+    named = report.findings[0].model_copy(update={"id": "page-scan.alexexample-demo"})
+    r = report.model_copy(update={"findings": [named, *report.findings[1:]]})
+    masked = to_copy(r, Copy.MASKED, profile)
+    assert [f.id for f in masked.findings] == [f.id for f in r.findings]
+    assert masked.since_last is not None and r.since_last is not None
+    assert masked.since_last.new == r.since_last.new
+    adviser = to_copy(r, Copy.ADVISER, profile)
+    assert "alexexample" not in adviser.findings[0].id

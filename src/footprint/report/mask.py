@@ -90,6 +90,25 @@ def looks_like_postcode(value: str) -> bool:
     return bool(_UK_POSTCODE.match(value.strip()))
 
 
+_STREET = re.compile(r"^\d+[A-Za-z]?,?\s+[A-Za-z]")  # "12 Fictional Lane", "4b High St"
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_DATE = re.compile(
+    rf"\b({_MONTHS})[a-z]*\.?\s+(19|20)\d\d\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b", re.I
+)
+
+
+def looks_personal(value: str) -> bool:
+    """True for values that are personal by their shape: contact details, a street address or
+    a date (a birth month). Site and platform names ("Instagram", "192.com") are not."""
+    value = value.strip()
+    return (
+        looks_like_email(value)
+        or looks_like_phone(value)
+        or looks_like_postcode(value)
+        or bool(_STREET.match(value) or _DATE.search(value))
+    )
+
+
 def mask_value(value: str) -> str:
     """Mask a value of unknown kind by what it looks like."""
     if looks_like_email(value):

@@ -11,18 +11,23 @@ and "not checked" entries may quote a search or a URL).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, NoReturn
 
 from footprint.errors import ReportError
 from footprint.profile import Profile
-from footprint.report.mask import mask_contacts_in, mask_name, mask_value
+from footprint.report.mask import looks_personal, mask_contacts_in, mask_name, mask_value
 from footprint.report.model import Copy, Evidence, Finding, Report, SinceLast
 from footprint.report.scrub import Scrubber
 
 # How much each copy hides; a copy can only be made from one that hides no more.
 _RANK = {Copy.MEMBER: 0, Copy.MASKED: 1, Copy.ADVISER: 2}
 HIDDEN_ID = "[hidden]"
+# Ids the masked copy keeps as they are, so `footprint diff` works on masked report files.
+ID_FIELDS = frozenset(
+    {"id", "finding_id", "lookup_id", "area", "source", "guidance", "fixed", "new", "unchanged"}
+)
 
 
 def _assert_never(value: NoReturn) -> NoReturn:  # pragma: no cover - mypy proves it
@@ -69,17 +74,20 @@ def masked_copy(report: Report, scrubber: Scrubber) -> Report:
             ],
         }
     )
-    return _apply_to_strings(staged, scrubber.mask)
+    return _apply_to_strings(staged, scrubber.mask, keep=ID_FIELDS)
 
 
 def _mask_evidence(e: Evidence, scrubber: Scrubber) -> Evidence:
     def mask(text: str | None) -> str | None:
         return None if text is None else scrubber.mask(mask_contacts_in(text))
 
+    matched = e.matched
+    if matched and (looks_personal(matched) or scrubber.is_personal(matched)):
+        matched = mask_value(matched)
     return Evidence(
         url=scrubber.mask_url(e.url) if e.url else None,
         snippet=mask(e.snippet),
-        matched=mask_value(e.matched) if e.matched else None,
+        matched=matched,
         search=mask(e.search),
     )
 
@@ -124,19 +132,26 @@ def _strip_since_last(since: SinceLast | None, scrubber: Scrubber) -> SinceLast 
     )
 
 
-def _apply_to_strings(report: Report, fix: Any) -> Report:
-    """Run `fix` over every string in the report (values and dict keys), then re-validate."""
+def _apply_to_strings(
+    report: Report, fix: Callable[[str], str], keep: frozenset[str] = frozenset()
+) -> Report:
+    """Run `fix` over every string in the report (values and dict keys), then re-validate.
+
+    Fields named in `keep` are left alone (the masked copy keeps finding ids stable for diffs).
+    """
     data = report.model_dump(by_alias=True)
-    return Report.model_validate(_walk(data, fix))
+    return Report.model_validate(_walk(data, fix, keep))
 
 
-def _walk(value: Any, fix: Any) -> Any:
+def _walk(value: Any, fix: Callable[[str], str], keep: frozenset[str]) -> Any:
     if isinstance(value, Enum):  # severities, axes: vocabulary, never personal
         return value
     if isinstance(value, str):
         return fix(value)
     if isinstance(value, dict):
-        return {_walk(k, fix): _walk(v, fix) for k, v in value.items()}
+        return {
+            _walk(k, fix, keep): v if k in keep else _walk(v, fix, keep) for k, v in value.items()
+        }
     if isinstance(value, list):
-        return [_walk(v, fix) for v in value]
+        return [_walk(v, fix, keep) for v in value]
     return value

@@ -18,7 +18,14 @@ from itertools import permutations
 from urllib.parse import urlsplit
 
 from footprint.profile import Profile
-from footprint.report.mask import mask_email, mask_name, mask_postcode, mask_value
+from footprint.report.mask import (
+    looks_personal,
+    mask_email,
+    mask_name,
+    mask_postcode,
+    mask_text,
+    mask_value,
+)
 from footprint.report.model import Report
 
 NAME = "[name]"
@@ -117,8 +124,15 @@ class Scrubber:
         """Everything personal known from the profile (if any) and the report itself."""
         # The subject's name counts unless it is already initials ("Dr A. E."), which are kept.
         names = [report.subject.name] if _name_parts([report.subject.name]) else []
+        if profile is not None:
+            names += profile.all_names
+        # Evidence values count when they are personal by shape or carry the name; "Instagram"
+        # or "192.com" (where something was found) must stay readable.
+        parts = [p.lower() for p in _name_parts(names)]
         matched = [e.matched for f in [*report.findings, *report.accepted] for e in f.evidence]
-        identifiers = [m for m in matched if m]
+        identifiers = [
+            m for m in matched if m and (looks_personal(m) or any(p in m.lower() for p in parts))
+        ]
         if profile is None:
             return cls(names=names, identifiers=identifiers, phones=identifiers)
         p = profile.private
@@ -128,7 +142,7 @@ class Scrubber:
         identifiers += [t for t in [profile.locality, *(w.town for w in profile.workplaces)] if t]
         identifiers += [email.split("@", 1)[0] for email in p.emails]
         return cls(
-            names=[*names, *profile.all_names],
+            names=names,
             private=[*p.emails, *([p.home_street] if p.home_street else [])],
             identifiers=identifiers,
             postcodes=[p.home_postcode] if p.home_postcode else [],
@@ -157,10 +171,15 @@ class Scrubber:
 
     def mask(self, text: str) -> str:
         """The masked copy's form: values masked, names as initials, named links cut short."""
-        text = self._links(text, lambda t: mask_email(t) if "@" in t[1:] else self.mask_url(t))
+        text = self._links(text, self._mask_link)
         for rule in self.rules:
             text = rule.pattern.sub(lambda m, r=rule: r.masked(m.group(0)), text)  # type: ignore[misc]
         return text
+
+    def _mask_link(self, token: str) -> str:
+        if "@" in token[1:]:
+            return mask_email(token)
+        return self.mask_url(token) if "://" in token else mask_text(token)
 
     def is_personal(self, text: str) -> bool:
         """True when `text` holds any personal value or name form."""
