@@ -21,7 +21,7 @@ def _finding(
         area_title="A",
         source="checklist",
         why="w",
-        steps=["step"],
+        steps=[f"fix {fid}"],
         effort_minutes=effort,
     )
 
@@ -42,8 +42,20 @@ def test_score_weights_follow_the_issue_order() -> None:
 
 
 def test_score_saturates_and_stays_in_range() -> None:
-    many = [(_finding(str(n), Severity.CRITICAL), Exposes.HOME_ADDRESS) for n in range(50)]
-    assert 0 <= score(many) < 5
+    many = [(_finding(str(n), Severity.CRITICAL), kind) for n in range(10) for kind in Exposes]
+    assert 0 <= score(many) < 10
+    # more routes to the same home address cost less each, but never nothing
+    one = score([(_finding("a", Severity.CRITICAL), Exposes.HOME_ADDRESS)])
+    two = score([(_finding(n, Severity.CRITICAL), Exposes.HOME_ADDRESS) for n in "ab"])
+    assert two < one and (100 - two) < 2 * (100 - one)
+
+
+def test_same_first_step_is_one_top_action() -> None:
+    fs = [
+        _finding(n, Severity.CRITICAL).model_copy(update={"steps": ["Ask them to remove it."]})
+        for n in "abc"
+    ] + [_finding("d", Severity.HIGH)]
+    assert [a.finding_id for a in top_actions(fs)] == ["a", "d"]
 
 
 def test_top_actions_by_severity_then_effort() -> None:

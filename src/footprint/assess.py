@@ -3,8 +3,8 @@
 The score runs 0-100, higher meaning harder to reach. Each open finding takes away a weight
 set by what it exposes (home address > personal mobile > personal e-mail > personal social
 profile > workplace, as the issue fixes), scaled by severity and halved when the doctor was
-unsure. The penalty saturates (exponential), so one more small thing matters less once a
-home address is already out.
+unsure. Within one kind of exposure the k-th finding counts 1/k (a second route to the same
+home address adds less than the first), and the total penalty saturates (exponential).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ SEVERITY_FACTOR: dict[Severity, float] = {
     Severity.INFO: 0.0,
 }
 STATUS_FACTOR = {Status.EXPOSED: 1.0, Status.UNSURE: 0.5, Status.COULDNT_CHECK: 0.0}
-SCORE_SCALE = 60.0  # penalty at which the score falls to 100/e (about 37)
+SCORE_SCALE = 80.0  # penalty at which the score falls to 100/e (about 37)
 CAVEAT = (
     "A good score does not mean nobody can find you. It reflects only what this audit asked "
     "and could check; people-search sites re-list people, and a determined person may find "
@@ -152,7 +152,7 @@ def not_checked_from(
         entries.append(
             NotChecked(
                 id=f"{obs.lookup_id}:{counts[obs.lookup_id]}",
-                title=f"{titles.get(obs.lookup_id, obs.lookup_id)}: {obs.subject}",
+                title=_not_checked_title(titles.get(obs.lookup_id, obs.lookup_id), obs.subject),
                 reason=f"{kind}: {obs.reason or 'no reason given'}",
                 how_to_check=obs.manual_check
                 or "Check this by hand; see the checklist for this area.",
@@ -161,16 +161,31 @@ def not_checked_from(
     return entries
 
 
+def _not_checked_title(lookup_title: str, subject: str) -> str:
+    return lookup_title if subject == lookup_title else f"{lookup_title}: {subject}"
+
+
 def _weight(finding: Finding, exposes: Exposes) -> float:
     return (
         EXPOSURE_WEIGHT[exposes] * SEVERITY_FACTOR[finding.severity] * STATUS_FACTOR[finding.status]
     )
 
 
+def penalty(weighted: Iterable[tuple[Finding, Exposes]]) -> float:
+    """The summed weight, with diminishing returns within each kind of exposure."""
+    by_kind: dict[Exposes, list[float]] = {}
+    for finding, exposes in weighted:
+        by_kind.setdefault(exposes, []).append(_weight(finding, exposes))
+    return sum(
+        w / rank
+        for weights in by_kind.values()
+        for rank, w in enumerate(sorted(weights, reverse=True), start=1)
+    )
+
+
 def score(weighted: Iterable[tuple[Finding, Exposes]]) -> int:
     """0-100, higher is harder to reach."""
-    penalty = sum(_weight(f, e) for f, e in weighted)
-    return round(100 * math.exp(-penalty / SCORE_SCALE))
+    return round(100 * math.exp(-penalty(weighted) / SCORE_SCALE))
 
 
 def axis_levels(
@@ -180,15 +195,15 @@ def axis_levels(
     levels: dict[Axis, Level] = {}
     for axis in Axis:
         on_axis = [(f, e) for f, e in weighted if f.axis is axis]
-        penalty = sum(_weight(f, e) for f, e in on_axis)
+        axis_penalty = penalty(on_axis)
         critical = any(
             f.severity is Severity.CRITICAL and f.status is Status.EXPOSED for f, _ in on_axis
         )
         if axis not in checked_axes and not on_axis:
             levels[axis] = Level.UNKNOWN
-        elif critical or penalty >= 20:
+        elif critical or axis_penalty >= 20:
             levels[axis] = Level.HIGH
-        elif penalty >= 5:
+        elif axis_penalty >= 5:
             levels[axis] = Level.MODERATE
         else:
             levels[axis] = Level.LOW
@@ -201,6 +216,9 @@ def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
         (f for f in findings if f.severity is not Severity.INFO),
         key=lambda f: (f.severity.rank, f.status is not Status.EXPOSED, f.effort_minutes),
     )
+    # One action per first step: three pages with the same fix are one thing to do.
+    seen: set[str] = set()
+    ranked = [f for f in ranked if not (f.steps[0] in seen or seen.add(f.steps[0]))]
     return [
         TopAction(
             finding_id=f.id,
