@@ -525,3 +525,9 @@ def test_consent_sentence_keyed_backend_hides_key(profile: Profile) -> None:
     assert lookup.sends(profile).endswith("to api.search.brave.com")
     assert BRAVE_KEY not in lookup.sends(profile)
     assert lookup.hosts(profile) == frozenset({"api.search.brave.com"})
+
+
+def test_service_follows_the_configured_backend() -> None:
+    assert WebSearchLookup(Settings()).service == "duckduckgo"
+    assert WebSearchLookup(Settings(env={"FOOTPRINT_BRAVE_KEY": "k"})).service == "brave"
+    assert WebSearchLookup.service is None  # the class itself names no single service

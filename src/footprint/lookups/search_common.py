@@ -166,6 +166,10 @@ class SearchLookupBase(Lookup):
     def __init__(self, settings: Settings, *, max_queries: int = DEFAULT_QUERIES) -> None:
         super().__init__(settings)
         self.max_queries = max_queries
+        # `service` names the URL override `footprint lookups` reports. Here it is the
+        # configured backend's, known only once there are settings, so it is set per instance
+        # (through __dict__: the base class declares it as a class-level constant).
+        self.__dict__["service"] = pick_backend(settings).service
 
     def backend(self, profile: Profile) -> SearchBackend:
         """The search engine in use for `profile` (region from the jurisdiction)."""
