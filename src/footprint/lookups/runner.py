@@ -75,7 +75,7 @@ class LookupRun:
         consents: Iterable[ConsentRecord],
         *,
         deadline_s: float = 240.0,
-        max_workers: int = 8,
+        max_workers: int = 16,  # more than the built-in lookups: all can start at once
         on_observation: Callable[[Observation], None] | None = None,
         observer: RunObserver | None = None,
     ) -> None:
