@@ -52,7 +52,9 @@ def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _footprint_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _footprint_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own FOOTPRINT_HOME and no real API keys or URL overrides."""
     home = tmp_path_factory.mktemp("footprint-home")
     monkeypatch.setenv("FOOTPRINT_HOME", str(home))

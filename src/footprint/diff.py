@@ -57,4 +57,5 @@ def since_last(
         fixed=[f.id for f in d.fixed],
         new=[f.id for f in d.new],
         unchanged=[f.id for f in d.unchanged],
+        titles={f.id: f.title for f in d.fixed},
     )

@@ -146,7 +146,7 @@ class ResponsePlanStep(_Model):
 
 
 class ResponsePlanSection(_Model):
-    """"If a patient is already contacting you": shown first when active."""
+    """The "if a patient is already contacting you" plan: shown first when active."""
 
     active: bool = Field(description="True when the doctor said it is happening now.")
     title: str
@@ -165,7 +165,7 @@ class Subject(_Model):
 
 
 class SinceLast(_Model):
-    """"Since your last audit": filled when an earlier session exists."""
+    """The "since your last audit" block: filled when an earlier session exists."""
 
     previous_session: str
     previous_date: datetime

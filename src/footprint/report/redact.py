@@ -28,6 +28,26 @@ HIDDEN_ID = "[hidden]"
 ID_FIELDS = frozenset(
     {"id", "finding_id", "lookup_id", "area", "source", "guidance", "fixed", "new", "unchanged"}
 )
+# Text written by us (checklists, lookups' fixed wording), never personal by contract. The
+# masked copy is the doctor's own, so it keeps it readable ("for example" stays). The adviser
+# copy still scrubs everything, as the last line of defence.
+AUTHORED_FIELDS = frozenset(
+    {
+        "title",
+        "why",
+        "check",
+        "steps",
+        "question",
+        "first_step",
+        "area_title",
+        "summary",
+        "detail",
+        "intro",
+        "first",
+        "caveat",
+        "publisher",
+    }
+)
 
 
 def _assert_never(value: NoReturn) -> NoReturn:  # pragma: no cover - mypy proves it
@@ -74,7 +94,7 @@ def masked_copy(report: Report, scrubber: Scrubber) -> Report:
             ],
         }
     )
-    return _apply_to_strings(staged, scrubber.mask, keep=ID_FIELDS)
+    return _apply_to_strings(staged, scrubber.mask, keep=ID_FIELDS | AUTHORED_FIELDS)
 
 
 def _mask_evidence(e: Evidence, scrubber: Scrubber) -> Evidence:

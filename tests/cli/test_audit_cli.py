@@ -1,0 +1,142 @@
+"""`footprint audit` end to end, offline and with consent refused."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+from typing import Any
+
+from footprint.errors import ExitCode
+
+
+def _report(out: Path) -> dict[str, object]:
+    return json.loads((out / "report.json").read_text())
+
+
+def test_offline_no_input_writes_three_private_files(
+    run_cli: Any, profile_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    r = run_cli("audit", "--profile", profile_file, "--offline", "--no-input", "--out", out)
+    assert r.code == 0, r.stderr
+    for name in ("report.html", "report.md", "report.json"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o600
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    data = _report(out)
+    assert data["unanswered"], "with --no-input every question is listed as unanswered"
+    assert data["consents"] == [] and data["lookups"] == []
+    assert "<script" not in (out / "report.html").read_text().lower()
+
+
+def test_answers_file_findings_and_fail_on(
+    run_cli: Any, profile_file: Path, tmp_path: Path
+) -> None:
+    from footprint.checklists import select_items, shipped_catalogue
+    from footprint.profile import load_profile
+
+    items = select_items(shipped_catalogue(), load_profile(profile_file))
+    critical = next(i for i in items if i.severity.value in ("critical", "high"))
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(f"contacting_now: yes\nanswers:\n  {critical.id}: {critical.exposed_when}\n")
+    out = tmp_path / "out"
+    r = run_cli(
+        "audit",
+        "--profile",
+        profile_file,
+        "--answers",
+        answers,
+        "--offline",
+        "--no-input",
+        "--out",
+        out,
+        "--fail-on",
+        "high",
+        "--format",
+        "json",
+    )
+    assert r.code == ExitCode.FINDINGS, r.stderr
+    data = _report(out)
+    ids = [f["id"] for f in data["findings"]]  # type: ignore[index]
+    assert critical.id in ids
+    assert data["response_plan"]["active"] is True  # type: ignore[index]
+    assert data["summary"]["score"] < 100  # type: ignore[index]
+    # accepting it takes it out of the findings and the score
+    r = run_cli(
+        "audit",
+        "--profile",
+        profile_file,
+        "--answers",
+        answers,
+        "--offline",
+        "--no-input",
+        "--out",
+        out,
+        "--accept",
+        critical.id,
+        "--format",
+        "json",
+    )
+    data = _report(out)
+    assert critical.id not in [f["id"] for f in data["findings"]]  # type: ignore[index]
+    assert critical.id in [f["id"] for f in data["accepted"]]  # type: ignore[index]
+
+
+def test_bad_profile_yaml_exits_2_naming_file_and_line(run_cli: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Alex\nplatforms: [facebook\n")
+    r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE
+    assert "bad.yaml" in r.stderr and "line" in r.stderr
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text("name: Alex Example\nnickname: Al\n")
+    r = run_cli("audit", "--profile", unknown, "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE and "nickname" in r.stderr
+
+
+def test_bad_answers_and_unknown_consent_id_exit_2(
+    run_cli: Any, profile_file: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("answers:\n  no.such-item: yes\n")
+    r = run_cli("audit", "--profile", profile_file, "--answers", answers, "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE and "no.such-item" in r.stderr
+    r = run_cli(
+        "audit",
+        "--profile",
+        profile_file,
+        "--consent",
+        "bogus-lookup",
+        "--no-input",
+        "--out",
+        tmp_path / "o",
+    )
+    assert r.code == ExitCode.USAGE and "bogus-lookup" in r.stderr
+
+
+def test_consent_none_makes_no_connection(run_cli: Any, tmp_path: Path) -> None:
+    """A full audit with every lookup refused sends nothing, even to pages it would fetch."""
+    from footprint.demo.server import DemoServer
+
+    with DemoServer() as server:
+        profile = tmp_path / "p.yaml"
+        profile.write_text(
+            "name: Alex Example\nusernames: {github: alexexample}\n"
+            f"urls: ['{server.base_url}/practice/team.html']\ndomains: [alexexample.example]\n"
+        )
+        r = run_cli(
+            "audit",
+            "--profile",
+            profile,
+            "--consent",
+            "none",
+            "--no-input",
+            "--out",
+            tmp_path / "o",
+            "--format",
+            "json",
+        )
+        assert r.code == 0, r.stderr
+        assert server.requests == []
+    data = _report(tmp_path / "o")
+    assert data["consents"] and not any(c["granted"] for c in data["consents"])  # type: ignore[index]
