@@ -54,6 +54,8 @@ LOOKALIKES = [
     ("ISBN 978-0-19-852663-6", "GB"),
     ("Population 1,234,567 in 2021", "GB"),
     ('<a href="tel:12345">short code</a>', "GB"),
+    ("Serial x07700 900123", "GB"),  # glued to a word
+    ("Item 107700 900123", "GB"),
     ("<script>var phone='07700 900123'</script>", "GB"),
 ]
 

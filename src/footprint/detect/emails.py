@@ -60,6 +60,7 @@ class PlainEmailDetector(PatternDetector):
     """Addresses written out in the visible text."""
 
     kind: ClassVar[ContactKind] = ContactKind.EMAIL
+    hint = re.compile("@")
     patterns = (re.compile(rf"(?<![\w.%+@-]){_LOCAL}@{_LABEL}(?:\.{_LABEL})+"),)
 
     def normalize(self, match: re.Match[str], text: str) -> str | None:
@@ -70,6 +71,7 @@ class ObfuscatedEmailDetector(PatternDetector):
     """Addresses disguised with [at], (at), {at}, AT ... DOT ..."""
 
     kind: ClassVar[ContactKind] = ContactKind.EMAIL
+    hint = re.compile(r"[\[\(\{<]\s*(?i:at)\s*[\]\)\}>]| AT ")
     patterns = (
         re.compile(
             rf"(?<![\w.%+-])(?P<local>{_LOCAL}){_AT}(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})+)",

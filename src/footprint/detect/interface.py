@@ -108,6 +108,8 @@ class PatternDetector(Detector):
     """A detector declared by regular expressions over the page's visible text."""
 
     patterns: ClassVar[tuple[re.Pattern[str], ...]]
+    #: A cheap pattern that must occur somewhere for any of `patterns` to match (speed only).
+    hint: ClassVar[re.Pattern[str] | None] = None
 
     @abstractmethod
     def normalize(self, match: re.Match[str], text: str) -> str | None:
@@ -119,6 +121,8 @@ class PatternDetector(Detector):
 
     def find(self, page: Page, region: str) -> Iterator[Contact]:
         text = page.text
+        if self.hint is not None and not self.hint.search(text):
+            return
         for pattern in self.patterns:
             for match in pattern.finditer(text):
                 normalized = self.normalize(match, text)

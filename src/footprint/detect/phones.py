@@ -32,7 +32,10 @@ _TYPES = {
 }
 
 # Ofcom's drama range for mobiles, in any of the usual written forms.
-_DRAMA_MOBILE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|0)7700\s?900\s?\d{3}(?!\d)")
+# (Searched from the literal "7700", then the prefix is checked: much faster than a pattern
+# that starts with the optional prefix.)
+_DRAMA_CORE = re.compile(r"7700\s?900\s?\d{3}(?!\d)")
+_DRAMA_PREFIX = re.compile(r"(?:\+44\s?(?:\(0\)\s?)?|(?<![\w+])0)$")
 _DRAMA_E164 = re.compile(r"^\+447700900\d{3}$")
 
 # A label right before a number that says it is not a phone number. A phone word between the
@@ -110,14 +113,18 @@ class PhoneDetector(Detector):
     def _drama(self, text: str) -> Iterator[Contact]:
         if "7700" not in text:
             return
-        for match in _DRAMA_MOBILE.finditer(text):
-            e164 = to_e164(match.group(0), "GB")
-            if e164 and not labelled_not_phone(text, match.start()):
+        for match in _DRAMA_CORE.finditer(text):
+            prefix = _DRAMA_PREFIX.search(text, max(match.start() - 8, 0), match.start())
+            if prefix is None:
+                continue
+            start, end = prefix.start(), match.end()
+            e164 = to_e164(text[start:end], "GB")
+            if e164 and not labelled_not_phone(text, start):
                 yield Contact(
                     kind=self.kind,
-                    value=match.group(0),
+                    value=text[start:end],
                     normalized=e164,
-                    context=snippet(text, match.start(), match.end()),
+                    context=snippet(text, start, end),
                     phone_type=PhoneType.MOBILE,
                 )
 

@@ -30,13 +30,13 @@ _UK_AREAS = frozenset(
     ZE""".split()
 )
 _EIRCODE = re.compile(r"\b(?P<out>[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?(?P<in>[0-9AC-FHKNPRTV-Y]{4})\b")
-_US_STATES = (
+_US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR"
-).split()
-_AU_STATES = ("NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT")
-_US_ZIP = re.compile(rf"\b(?:{'|'.join(_US_STATES)}),?\s+(?P<code>\d{{5}}(?:-\d{{4}})?)\b")
-_AU_POSTCODE = re.compile(rf"\b(?:{'|'.join(_AU_STATES)}),?\s+(?P<code>\d{{4}})\b")
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR".split()
+)
+_AU_STATES = frozenset({"NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT"})
+# A state code, then the digits; which state list applies is checked on each match.
+_STATE_CODE = re.compile(r"\b(?P<state>[A-Z]{2,3}),?[ \t]+(?P<code>\d{5}(?:-\d{4})?|\d{4})\b")
 
 # Street words and the abbreviations folded into them for comparison.
 _STREET_WORDS = {
@@ -140,13 +140,16 @@ class StatePostcodeDetector(PatternDetector):
     """US ZIP codes and Australian postcodes, only right after a state."""
 
     kind: ClassVar[ContactKind] = ContactKind.POSTCODE
-    patterns = (_US_ZIP, _AU_POSTCODE)
+    patterns = (_STATE_CODE,)
 
     def value(self, match: re.Match[str]) -> str:
         return match.group("code")
 
     def normalize(self, match: re.Match[str], text: str) -> str | None:
-        return match.group("code")
+        state, code = match.group("state"), match.group("code")
+        if (len(code) == 4 and state in _AU_STATES) or (len(code) > 4 and state in _US_STATES):
+            return code
+        return None
 
 
 class StreetAddressDetector(PatternDetector):

@@ -228,15 +228,15 @@ def social_profile(url: str) -> tuple[str, str] | None:
 
 # @handles in text. Bare "@name" is ambiguous, so it needs the network named just before it.
 _FEDIVERSE = re.compile(
-    r"(?<![\w@/.])@(?P<user>[A-Za-z0-9_]{1,30})@(?P<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)\b", re.I
+    r"@(?<![\w@/.]@)(?P<user>[A-Za-z0-9_]{1,30})@(?P<host>[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)\b", re.I
 )
 _BSKY = re.compile(
-    r"(?<![\w@/.])@(?P<user>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.bsky\.social)\b", re.I
+    r"@(?<![\w@/.]@)(?P<user>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.bsky\.social)\b", re.I
 )
-_NAMED = re.compile(
-    r"\b(?P<net>instagram|insta|ig|twitter|x|tiktok|threads)\b[\s:\-–—(]{1,6}(?:on\s+)?"
-    r"@(?P<user>[A-Za-z0-9_.]{2,30})(?![\w@])",
-    re.I,
+# "@name" (checked first: cheap), then the network named just before it.
+_AT_HANDLE = re.compile(r"@(?<![\w@/.]@)(?P<user>[A-Za-z0-9_.]{2,30})(?![\w@])")
+_NETWORK_BEFORE = re.compile(
+    r"\b(?P<net>instagram|insta|ig|twitter|x|tiktok|threads)\b[\s:\-–—(]{1,6}(?:on\s+)?$", re.I
 )
 _NAMED_URL = {
     "instagram": "https://www.instagram.com/{}/",
@@ -273,7 +273,10 @@ class SocialDetector(Detector):
         for m in _BSKY.finditer(text):
             url = f"https://bsky.app/profile/{m.group('user').lower()}"
             yield Contact(self.kind, m.group(0), url, snippet(text, m.start(), m.end()))
-        for m in _NAMED.finditer(text):
-            url = _NAMED_URL[m.group("net").lower()].format(m.group("user").rstrip(".").lower())
-            value = "@" + m.group("user").rstrip(".")
-            yield Contact(self.kind, value, url, snippet(text, m.start(), m.end()))
+        for m in _AT_HANDLE.finditer(text):
+            named = _NETWORK_BEFORE.search(text, max(m.start() - 24, 0), m.start())
+            if named is None:
+                continue
+            user = m.group("user").rstrip(".")
+            url = _NAMED_URL[named.group("net").lower()].format(user.lower())
+            yield Contact(self.kind, "@" + user, url, snippet(text, named.start(), m.end()))
