@@ -469,3 +469,40 @@ def test_builtin_lookups_never_send_the_private_block(
         if found:
             leaks[name] = found
     assert leaks == {}, f"private values sent in requests: {leaks}"
+
+
+def test_callbacks_may_read_the_handle_and_cancel(
+    client: HttpClient, release: threading.Event
+) -> None:
+    holder: list[RunHandle] = []
+    ready = threading.Event()
+    seen: list[int] = []
+
+    def store(obs: Observation) -> None:
+        assert ready.wait(5)
+        seen.append(len(holder[0].observations))  # reading from a callback must not deadlock
+        if obs.lookup_id == "fast":
+            holder[0].cancel()  # nor cancelling from one
+
+    fast = FakeLookup("fast")
+    stuck = FakeLookup("stuck", lambda lk, http: [lk.not_found("x")] if release.wait(10) else [])
+    run = LookupRun(
+        [fast, stuck], PROFILE, client, [consent(fast), consent(stuck)], on_observation=store
+    )
+    holder.append(run.start())
+    ready.set()
+    handle = holder[0]
+    assert handle.wait(5) and handle.cancelled
+    assert outcome(handle, "fast") == (Outcome.NOT_FOUND, None)
+    assert outcome(handle, "stuck") == (Outcome.COULDNT_CHECK, STOPPED) and len(seen) == 2
+
+
+def test_a_failing_store_stops_the_run_and_is_raised(client: HttpClient) -> None:
+    def broken_store(obs: Observation) -> None:
+        raise OSError("disk full")
+
+    run = LookupRun(
+        [FakeLookup("a")], PROFILE, client, [consent(FakeLookup("a"))], on_observation=broken_store
+    )
+    with pytest.raises(OSError, match="disk full"):
+        run.run()

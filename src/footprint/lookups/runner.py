@@ -107,11 +107,17 @@ class LookupRun:
 
 
 class RunHandle:
-    """A run in progress. Read `observations`, `durations`, `errors` at any time."""
+    """A run in progress. Read `observations`, `durations`, `errors` at any time.
+
+    Two locks: `_state` guards the lists and is never held while calling out, so reading them
+    from the UI thread cannot deadlock with a callback; `_delivery` makes callbacks one at a
+    time and in the same order as `observations`.
+    """
 
     def __init__(self, run: LookupRun) -> None:
         self._run = run
-        self._lock = threading.RLock()  # RLock: a callback may call cancel()
+        self._state = threading.Lock()
+        self._delivery = threading.RLock()  # re-entrant: a callback may call cancel()
         self._done = threading.Event()
         self._workers = threading.Semaphore(run.max_workers)
         self._observations: list[Observation] = []
@@ -122,31 +128,30 @@ class RunHandle:
         self._failure: BaseException | None = None
         self.cancelled = False
         self.timed_out = False
-        self._t0 = time.monotonic()
 
     # -- reading -------------------------------------------------------------------------
 
     @property
     def observations(self) -> list[Observation]:
         """Every observation so far, in arrival order."""
-        with self._lock:
+        with self._state:
             return list(self._observations)
 
     @property
     def durations(self) -> dict[str, float]:
         """Seconds each finished lookup took."""
-        with self._lock:
+        with self._state:
             return dict(self._durations)
 
     @property
     def errors(self) -> dict[str, list[str]]:
         """Plain-words problems per finished lookup (couldn't-check reasons, internal errors)."""
-        with self._lock:
+        with self._state:
             return {k: list(v) for k, v in self._errors.items()}
 
     @property
     def done(self) -> bool:
-        """Every lookup has its final result (or the run was stopped)."""
+        """Every lookup has its final result, and every callback about it has returned."""
         return self._done.is_set()
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -161,27 +166,19 @@ class RunHandle:
 
         Those lookups are not reported as finished, so a resumed audit runs them again.
         """
-        with self._lock:
-            if self._done.is_set():
-                return
-            self.cancelled = True
-            self._close_unfinished(STOPPED, mark_finished=False)
-        self._run.client.cancel()
+        self._stop(STOPPED, finished=False, flag="cancelled")
 
     # -- running -------------------------------------------------------------------------
 
     def _launch(self) -> None:
-        run = self._run
         to_start: list[Lookup] = []
-        with self._lock:
-            for lookup in run.lookups:
+        with self._delivery:
+            for lookup in self._run.lookups:
                 reason = self._not_running_reason(lookup)
                 if reason is None:
                     to_start.append(lookup)
                 else:
                     self._finish(lookup, [lookup.skipped(lookup.title, reason)], [], 0.0)
-            if len(self._final) == len(run.lookups):
-                self._done.set()
         for lookup in to_start:
             threading.Thread(
                 target=self._work, args=(lookup,), name=f"lookup-{lookup.id}", daemon=True
@@ -198,35 +195,28 @@ class RunHandle:
         return None
 
     def _supervise(self) -> None:
-        if self._done.wait(self._run.deadline_s):
-            return
-        with self._lock:
-            if self._done.is_set():
-                return
-            self.timed_out = True
-            self._close_unfinished(TIMED_OUT, mark_finished=True)
-        self._run.client.cancel()  # in-flight requests of abandoned lookups stop now
+        if not self._done.wait(self._run.deadline_s):
+            self._stop(TIMED_OUT, finished=True, flag="timed_out")
 
     def _work(self, lookup: Lookup) -> None:
         while not self._workers.acquire(timeout=0.05):
             if self._done.is_set():
                 return
         try:
-            with self._lock:
-                if lookup.id in self._final:
-                    return
-                self._started_at[lookup.id] = time.monotonic()
+            with self._delivery:
+                with self._state:
+                    if lookup.id in self._final:
+                        return
+                    self._started_at[lookup.id] = time.monotonic()
                 self._run.observer.started(lookup.id)
             observations, errors = self._run_one(lookup)
-            with self._lock:
-                if lookup.id in self._final:  # the deadline or a cancel got there first
-                    return
+            with self._delivery:
                 duration = time.monotonic() - self._started_at[lookup.id]
                 self._finish(lookup, observations, errors, duration)
-                if len(self._final) == len(self._run.lookups):
-                    self._done.set()
         except BaseException as e:  # a ConsentViolation, or a failing callback: stop the run
-            self._fail(e)
+            with self._state:
+                self._failure = self._failure or e
+            self._stop(STOPPED, finished=False, flag="cancelled")
         finally:
             self._workers.release()
 
@@ -246,47 +236,60 @@ class RunHandle:
                 f"{INTERNAL_ERROR} ({type(e).__name__})"
             ]
 
-    def _fail(self, error: BaseException) -> None:
-        with self._lock:
-            if self._failure is None:
-                self._failure = error
-            self.cancelled = True
-            self._close_unfinished(STOPPED, mark_finished=False)
-        self._run.client.cancel()
-
     def _finish(
-        self, lookup: Lookup, observations: list[Observation], errors: list[str], duration: float
+        self,
+        lookup: Lookup,
+        observations: list[Observation],
+        errors: list[str],
+        duration: float,
+        *,
+        finished: bool = True,
     ) -> None:
-        """Deliver a lookup's final result (caller holds the lock)."""
-        self._final.add(lookup.id)
+        """Record and announce a lookup's final result (caller holds `_delivery`).
+
+        A result that arrives after the deadline or a cancel already closed the lookup is
+        dropped. `finished=False` (a cancel) keeps the observations but does not mark the
+        lookup finished, so it runs again when the audit is resumed.
+        """
         problems = list(errors)
         for obs in observations:
-            self._deliver(obs)
             reason = obs.reason
             if obs.outcome == Outcome.COULDNT_CHECK and reason:
                 if not any(p.startswith(reason) for p in problems):
                     problems.append(reason)
-        self._durations[lookup.id] = duration
-        self._errors[lookup.id] = problems
-        self._run.observer.finished(lookup.id, duration, problems)
-
-    def _deliver(self, obs: Observation) -> None:
-        self._observations.append(obs)
-        if self._run.on_observation is not None:
-            self._run.on_observation(obs)
-        self._run.observer.observation(obs)
-
-    def _close_unfinished(self, reason: str, *, mark_finished: bool) -> None:
-        """Give every unfinished lookup a couldn't-check result (caller holds the lock)."""
-        now = time.monotonic()
-        for lookup in self._run.lookups:
+        with self._state:
             if lookup.id in self._final:
-                continue
-            obs = lookup.couldnt_check(lookup.title, reason)
-            if mark_finished:
-                started = self._started_at.get(lookup.id, now)
-                self._finish(lookup, [obs], [], now - started)
-            else:
-                self._final.add(lookup.id)
-                self._deliver(obs)
-        self._done.set()
+                return
+            self._final.add(lookup.id)
+            self._observations.extend(observations)
+            if finished:
+                self._durations[lookup.id] = duration
+                self._errors[lookup.id] = problems
+            all_final = len(self._final) == len(self._run.lookups)
+        for obs in observations:
+            if self._run.on_observation is not None:
+                self._run.on_observation(obs)
+            self._run.observer.observation(obs)
+        if finished:
+            self._run.observer.finished(lookup.id, duration, problems)
+        if all_final:
+            self._done.set()  # only now: every callback about every lookup has returned
+
+    def _stop(self, reason: str, *, finished: bool, flag: str) -> None:
+        """Close every unfinished lookup with a couldn't-check `reason`, then stop requests."""
+        with self._delivery:
+            if self._done.is_set():
+                return
+            setattr(self, flag, True)
+            now = time.monotonic()
+            for lookup in self._run.lookups:
+                with self._state:
+                    started = self._started_at.get(lookup.id, now)
+                obs = lookup.couldnt_check(lookup.title, reason)
+                try:
+                    self._finish(lookup, [obs], [], now - started, finished=finished)
+                except Exception as e:  # a failing callback: keep closing, raise from wait()
+                    with self._state:
+                        self._failure = self._failure or e
+            self._done.set()
+        self._run.client.cancel()  # in-flight requests of abandoned lookups end now
