@@ -52,13 +52,29 @@ def _interactive(no_input: bool) -> bool:
 
 
 def _apply_retention(store: Store, interactive: bool) -> None:
+    """Delete sessions past their retention period: after asking, or at once with --no-input.
+
+    Each session announced its period when it started ("kept for 90 days, then deleted"). A
+    run that cannot ask keeps that promise rather than keeping personal details longer than
+    the doctor (or member) was told; the report files written earlier are not touched.
+    """
     expired = store.expired()
     if not expired:
         return
-    click.echo(f"{len(expired)} stored session(s) are past their retention period.")
-    if not interactive or click.confirm("Delete them now?", default=True):
-        result = store.delete([s.id for s in expired])
-        click.echo(f"Deleted {result.sessions} old session(s).")
+    click.echo(f"{len(expired)} stored session(s) are past their retention period:")
+    for s in expired:
+        case = f", case {s.case_ref}" if s.case_ref else ""
+        click.echo(
+            f"  {s.id} (started {s.created_at:%Y-%m-%d}, kept for {s.retention_days} days{case})"
+        )
+    if interactive and not click.confirm("Delete them now?", default=True):
+        click.echo("Kept for now; you will be asked again next time.")
+        return
+    result = store.delete([s.id for s in expired])
+    click.echo(
+        f"Deleted {result.sessions} old session(s): {result.answers} answers and "
+        f"{result.observations} lookup results, overwritten and vacuumed."
+    )
 
 
 def _open_flow(
