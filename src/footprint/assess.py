@@ -217,8 +217,10 @@ def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
         key=lambda f: (f.severity.rank, f.status is not Status.EXPOSED, f.effort_minutes),
     )
     # One action per first step: three pages with the same fix are one thing to do.
-    seen: set[str] = set()
-    ranked = [f for f in ranked if not (f.steps[0] in seen or seen.add(f.steps[0]))]
+    unique: dict[str, Finding] = {}
+    for f in ranked:
+        unique.setdefault(f.steps[0], f)
+    ranked = list(unique.values())
     return [
         TopAction(
             finding_id=f.id,

@@ -45,7 +45,7 @@ class LookupSession:
         self.settings = settings
         self.interactive = interactive
         self.limits = limits
-        every = all_lookups(settings)
+        every = all_lookups(settings, quick=flow.options.quick)
         flow.remember_titles(every)
         self.lookups = [lk for lk in flow.pending_lookups(every) if only is None or lk.id in only]
         self.all_ids = [lk.id for lk in every]

@@ -30,10 +30,19 @@ BUILTIN: tuple[str, ...] = (
 )
 
 
-def all_lookups(settings: Settings) -> list[Lookup]:
-    """Instantiate every built-in lookup with `settings`."""
+def all_lookups(settings: Settings, *, quick: bool = False) -> list[Lookup]:
+    """Instantiate every built-in lookup with `settings`.
+
+    `quick` (adviser calls) sends fewer web searches.
+    """
+    from footprint.lookups.search_common import QUICK_QUERIES, SearchLookupBase
+
     found = []
     for target in BUILTIN:
-        module, cls = target.split(":")
-        found.append(getattr(importlib.import_module(f"footprint.lookups.{module}"), cls)(settings))
+        module, name = target.split(":")
+        cls = getattr(importlib.import_module(f"footprint.lookups.{module}"), name)
+        if quick and issubclass(cls, SearchLookupBase):
+            found.append(cls(settings, max_queries=QUICK_QUERIES))
+        else:
+            found.append(cls(settings))
     return found
