@@ -321,9 +321,19 @@ class Store:
             rows = self._db.execute(self._SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
         return [self._summary(r) for r in rows]
 
-    def latest_unfinished(self) -> SessionSummary | None:
-        """The newest session that did not finish, to offer `--resume`."""
-        return next((s for s in self.list_sessions() if s.status != "finished"), None)
+    def latest_unfinished(self, profile: Profile | None = None) -> SessionSummary | None:
+        """The newest session that did not finish, to offer `--resume`.
+
+        With a profile, only that doctor's sessions: an adviser starting an audit for one
+        member must not be offered (and, by pressing Enter, resume) another member's.
+        """
+        with self._lock:
+            rows = self._db.execute(
+                self._SUMMARY_SQL + " WHERE s.status != 'finished' AND (? IS NULL OR"
+                " s.subject_key = ?) ORDER BY s.created_at DESC LIMIT 1",
+                (None, None) if profile is None else (subject_key(profile),) * 2,
+            ).fetchall()
+        return self._summary(rows[0]) if rows else None
 
     def load(self, session_id: str) -> SessionData:
         """Everything stored for a session; StoreError if there is no such session."""

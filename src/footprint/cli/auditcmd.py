@@ -86,11 +86,13 @@ def _open_flow(
 ) -> AuditFlow:
     catalogue = shipped_catalogue()
     resume_id = args.resume_id
+    given = load_profile(args.profile_path) if args.profile_path and not resume_id else None
     if store is not None and resume_id is None and interactive:
-        last = store.latest_unfinished()
+        last = store.latest_unfinished(given)
+        case = f", case {last.case_ref}" if last and last.case_ref else ""
         if last and click.confirm(
             f"You have an unfinished audit from {last.created_at:%d %b %H:%M} "
-            f"({last.answers} answers). Carry on with it?",
+            f"({last.answers} answers{case}). Carry on with it?",
             default=True,
         ):
             resume_id = last.id
@@ -100,8 +102,8 @@ def _open_flow(
         data = store.load(str(resume_id))
         click.echo(f"Resuming session {data.summary.id}: {data.summary.answers} answers kept.")
         return AuditFlow.resume(catalogue, data, options, settings, store)
-    if args.profile_path is not None:
-        profile = load_profile(args.profile_path)
+    if given is not None:
+        profile = given
     elif interactive:
         from footprint.cli.profile import ask_profile
 
