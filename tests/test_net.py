@@ -363,3 +363,19 @@ def test_reasons_never_carry_the_query(server: HTTPServer) -> None:
     with pytest.raises(FetchError) as info:
         client().get(f"http://{HOST}:{port}/search", params={"q": "Alex Example"})
     assert "Alex" not in info.value.reason and "search" not in info.value.reason
+
+
+def test_user_agent_cannot_be_replaced_and_json_bom_is_fine(server: HTTPServer) -> None:
+    server.expect_request("/bom").respond_with_data(
+        '\ufeff{"a": 1}'.encode(), content_type="application/json; charset=utf-8"
+    )
+    resp = client().get(
+        server.url_for("/bom"), headers={"User-Agent": "Mozilla/5.0"}, accept=("application/json",)
+    )
+    assert resp.json() == {"a": 1}
+    assert server.log[0][0].headers["User-Agent"] == USER_AGENT
+
+
+def test_204_needs_no_content_type(server: HTTPServer) -> None:
+    server.expect_request("/empty").respond_with_data(b"", status=204, content_type="")
+    assert client().get(server.url_for("/empty")).status == 204

@@ -86,3 +86,16 @@ def test_decode_text_never_raises_on_garbage() -> None:
     garbage = bytes(range(256)) * 4
     for content_type in ("text/html", "text/html; charset=utf-8", "text/html; charset=nope"):
         assert isinstance(decode_text(garbage, {"content-type": content_type}), str)
+
+
+def test_retry_after_forms() -> None:
+    from datetime import datetime, timedelta, timezone
+    from email.utils import format_datetime
+
+    from footprint.netbody import retry_after_seconds
+
+    soon = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+    assert retry_after_seconds("7") == 7.0
+    assert 25 <= (retry_after_seconds(soon) or 0) <= 31
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past
+    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None

@@ -106,7 +106,7 @@ class Response:
     def json(self) -> Any:
         """Parse the body as JSON; raises FetchError('unexpected format') if it is not."""
         try:
-            return json.loads(self.text)
+            return json.loads(self.text.lstrip("\ufeff"))  # some APIs start with a BOM
         except ValueError:
             raise FetchError("unexpected format: not JSON", url=self.url) from None
 

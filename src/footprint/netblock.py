@@ -1,4 +1,6 @@
-"""Is this response really an answer, or a wall? (`footprint.net.blocked_reason`)
+"""Plain-words reasons: is a response really an answer or a wall (`blocked_reason`), and what
+went wrong when a request failed (`transport_reason`). Reasons name the host at most, never a
+path or query: URLs can carry the doctor's name.
 
 A 403, a rate limit, a Cloudflare challenge or a login wall must never be read as "not found":
 a false "not found" falsely reassures someone at risk. The page checks are deliberately
@@ -9,8 +11,13 @@ challenge markers, not at every mention of "log in" in a page footer.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+import socket
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+import requests
+from urllib3.exceptions import NameResolutionError, ReadTimeoutError
 
 if TYPE_CHECKING:
     from footprint.net import Response
@@ -71,3 +78,43 @@ def blocked_reason(response: Response) -> str | None:
 def _page_title(text: str) -> str:
     match = _TITLE.search(text)
     return " ".join(match.group(1).split()) if match else ""
+
+
+def transport_reason(exc: BaseException, host: str) -> str:
+    """Plain words for a failed exchange with `host` (requests/urllib3/socket errors)."""
+    chain = list(cause_chain(exc))
+
+    def has(*types: type[BaseException]) -> bool:
+        return any(isinstance(e, types) for e in chain)
+
+    if has(requests.exceptions.ConnectTimeout):
+        return f"could not connect to {host} in time"
+    if has(requests.exceptions.ReadTimeout, ReadTimeoutError):
+        return f"took too long ({host})"
+    if has(NameResolutionError, socket.gaierror):
+        return f"could not find the site {host} (name lookup failed)"
+    if has(requests.exceptions.SSLError):
+        return f"secure connection to {host} failed (certificate or TLS problem)"
+    if has(ConnectionRefusedError):
+        return f"could not connect to {host} (connection refused)"
+    if has(TimeoutError):
+        return f"took too long ({host})"
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return f"could not connect to {host}"
+    return f"the connection to {host} failed while reading"
+
+
+def cause_chain(exc: BaseException, depth: int = 8) -> Iterator[BaseException]:
+    """`exc` and the exceptions it wraps (requests and urllib3 nest them several deep)."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack and depth > 0:
+        e = stack.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        depth -= 1
+        yield e
+        nested: list[Any] = [e.__cause__, e.__context__, getattr(e, "reason", None)]
+        nested.extend(a for a in e.args if isinstance(a, BaseException))
+        stack.extend(n for n in nested if isinstance(n, BaseException))

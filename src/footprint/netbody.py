@@ -8,9 +8,11 @@ changes nothing.
 from __future__ import annotations
 
 import codecs
+import email.utils
 import re
 import zlib
 from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
 from typing import Any
 
 CHUNK = 64 * 1024
@@ -150,3 +152,19 @@ def decode_text(body: bytes, headers: Mapping[str, str]) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         return body.decode("cp1252", errors="replace")
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())

@@ -6,20 +6,16 @@ the host at most, never the path or query (URLs can carry the doctor's name).
 
 from __future__ import annotations
 
-import email.utils
 import http.client
-import socket
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
 from requests.structures import CaseInsensitiveDict
-from urllib3.exceptions import NameResolutionError, ReadTimeoutError
 
 from footprint.net import (
     REDIRECT_STATUSES,
@@ -30,6 +26,7 @@ from footprint.net import (
     normalise_host,
     resolve_redirect,
 )
+from footprint.netblock import transport_reason
 from footprint.netbody import (
     BadEncoding,
     BodyTooLarge,
@@ -37,14 +34,9 @@ from footprint.netbody import (
     decode_text,
     media_type,
     read_capped,
+    retry_after_seconds,
 )
-from footprint.netsafety import (
-    AddressRefused,
-    FetchWatchdog,
-    cause_chain,
-    literal_address,
-    watching,
-)
+from footprint.netsafety import AddressRefused, FetchWatchdog, literal_address, watching
 
 # What the network and the libraries raise for a failed exchange. Anything else is a bug and
 # propagates (the runner reports it as an internal error, not as a network problem).
@@ -113,7 +105,7 @@ class Fetch:
             hop = self._follow_redirects()
             if hop.status not in RETRY_STATUSES or attempt >= self.limits.max_retries:
                 return self._response(hop)
-            wait = _retry_after(hop.headers.get("retry-after"))
+            wait = retry_after_seconds(hop.headers.get("retry-after"))
             if wait is None:
                 wait = self.limits.retry_backoff * (2**attempt)
             if wait > self.limits.max_retry_after or time.monotonic() + wait > self._deadline():
@@ -187,6 +179,7 @@ class Fetch:
         }
         if send_credentials:  # API keys and logins go to the host they were meant for only
             headers.update(self.headers)
+        headers["User-Agent"] = USER_AGENT  # always say who we are
         auth = self.auth if send_credentials else None
         prepared = requests.Request("GET", url, headers=headers, auth=auth).prepare()
         watchdog = FetchWatchdog(remaining)
@@ -204,7 +197,13 @@ class Fetch:
                 f"refused to contact a {e.kind} address ({host})", url=self.url
             ) from None
         except _TRANSPORT_ERRORS as e:  # say what happened, plainly
-            raise FetchError(self._transport_reason(e, host, watchdog), url=self.url) from None
+            if self.client.cancelled.is_set():
+                reason = "stopped"
+            elif watchdog.fired:
+                reason = f"took too long ({host}, limit {self.limits.total_timeout:g}s)"
+            else:
+                reason = transport_reason(e, host)
+            raise FetchError(reason, url=self.url) from None
         finally:
             watchdog.stop()
             self.client.track(watchdog, False)
@@ -227,7 +226,7 @@ class Fetch:
             location = resp.headers.get("location")
             if resp.status_code in REDIRECT_STATUSES and location:
                 return _Hop(url, resp.status_code, resp.headers, b"", location)
-            if 200 <= resp.status_code < 300:
+            if 200 <= resp.status_code < 300 and resp.status_code != 204:
                 self._check_content_type(resp.headers.get("content-type", ""), host)
             self._check_length(resp.headers.get("content-length"), host)
             body = self._read_body(resp, host, watchdog)
@@ -270,28 +269,6 @@ class Fetch:
             raise TimeoutError("deadline passed")
         return body
 
-    def _transport_reason(self, exc: BaseException, host: str, watchdog: FetchWatchdog) -> str:
-        if self.client.cancelled.is_set():
-            return "stopped"
-        if watchdog.fired:
-            return f"took too long ({host}, limit {self.limits.total_timeout:g}s)"
-        chain = list(cause_chain(exc))
-        if any(isinstance(e, requests.exceptions.ConnectTimeout) for e in chain):
-            return f"could not connect to {host} in time"
-        if any(isinstance(e, (requests.exceptions.ReadTimeout, ReadTimeoutError)) for e in chain):
-            return f"took too long ({host})"
-        if any(isinstance(e, (NameResolutionError, socket.gaierror)) for e in chain):
-            return f"could not find the site {host} (name lookup failed)"
-        if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
-            return f"secure connection to {host} failed (certificate or TLS problem)"
-        if any(isinstance(e, ConnectionRefusedError) for e in chain):
-            return f"could not connect to {host} (connection refused)"
-        if any(isinstance(e, TimeoutError) for e in chain):
-            return f"took too long ({host})"
-        if isinstance(exc, requests.exceptions.ConnectionError):
-            return f"could not connect to {host}"
-        return f"the connection to {host} failed while reading"
-
     def _response(self, hop: _Hop) -> Response:
         headers = CaseInsensitiveDict(hop.headers)
         content_type = headers.get("content-type", "")
@@ -305,19 +282,3 @@ class Fetch:
             text=decode_text(hop.body, headers),
             elapsed=time.monotonic() - self.started,
         )
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())

@@ -13,7 +13,6 @@ import http.cookiejar
 import ipaddress
 import socket
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,19 +256,3 @@ class _NoCookies(http.cookiejar.CookiePolicy):
 
     def path_return_ok(self, path: str, request: Any) -> bool:
         return False
-
-
-def cause_chain(exc: BaseException, depth: int = 8) -> Iterator[BaseException]:
-    """`exc` and the exceptions it wraps (requests and urllib3 nest them several deep)."""
-    seen: set[int] = set()
-    stack: list[BaseException] = [exc]
-    while stack and depth > 0:
-        e = stack.pop()
-        if id(e) in seen:
-            continue
-        seen.add(id(e))
-        depth -= 1
-        yield e
-        nested: list[Any] = [e.__cause__, e.__context__, getattr(e, "reason", None)]
-        nested.extend(a for a in e.args if isinstance(a, BaseException))
-        stack.extend(n for n in nested if isinstance(n, BaseException))
