@@ -379,3 +379,48 @@ def test_user_agent_cannot_be_replaced_and_json_bom_is_fine(server: HTTPServer) 
 def test_204_needs_no_content_type(server: HTTPServer) -> None:
     server.expect_request("/empty").respond_with_data(b"", status=204, content_type="")
     assert client().get(server.url_for("/empty")).status == 204
+
+
+def test_https_certificates_are_verified(tmp_path: object) -> None:
+    """A self-signed certificate is refused: TLS goes through the checked connection too."""
+    import shutil
+    import ssl
+    import subprocess
+    from pathlib import Path
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    folder = Path(str(tmp_path))
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    tls = HTTPServer(host=HOST, port=0, ssl_context=context)
+    tls.expect_request("/").respond_with_data("<p>secret</p>", content_type="text/html")
+    tls.start()
+    try:
+        reason = reason_of(lambda: client().get(tls.url_for("/")))
+    finally:
+        tls.stop()
+    assert reason == f"secure connection to {HOST} failed (certificate or TLS problem)"
