@@ -6,6 +6,7 @@ module keeps the state, writes every piece to the store the moment it exists, an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -71,7 +72,11 @@ class AuditFlow:
                 profile,
                 adviser=options.adviser,
                 case_ref=options.case,
-                options={"quick": options.quick, "offline": options.offline},
+                options={
+                    "quick": options.quick,
+                    "offline": options.offline,
+                    "accepted": sorted(options.accepted),
+                },
                 retention_days=options.retention_days,
             )
         flow = cls(
@@ -99,6 +104,8 @@ class AuditFlow:
         offline = bool(data.options.get("offline", options.offline))
         finished = set(data.finished_lookups)
         store.discard_unfinished_observations(data.summary.id, finished)
+        stored_accepted = data.options.get("accepted", [])
+        accepted = frozenset(stored_accepted if isinstance(stored_accepted, list) else [])
         state = AuditState(
             profile=data.profile,
             session_id=data.summary.id,
@@ -108,14 +115,13 @@ class AuditFlow:
             lookup_runs=dict(data.finished_lookups),
             adviser=data.summary.adviser,
             case=data.summary.case_ref,
-            accepted=set(options.accepted),
         )
         merged = AuditOptions(
             quick=quick,
             offline=offline,
             adviser=state.adviser,
             case=state.case,
-            accepted=options.accepted,
+            accepted=accepted | options.accepted,
             deadline_s=options.deadline_s,
             retention_days=data.summary.retention_days,
         )
@@ -128,6 +134,7 @@ class AuditFlow:
             select_items(catalogue, data.profile, quick=quick),
             resumed=True,
         )
+        flow.accept(merged.accepted)  # accepted at the start stay accepted; new ones are kept
         flow.previous = flow._previous()
         return flow
 
@@ -150,6 +157,13 @@ class AuditFlow:
         self.state.answers[item_id] = answer
         if self.store is not None and self.state.session_id:
             self.store.save_answer(self.state.session_id, item_id, answer)
+
+    def accept(self, finding_ids: Iterable[str]) -> None:
+        """Accept findings (listed apart, not scored) and keep the choice for a resume."""
+        before = set(self.state.accepted)
+        self.state.accepted |= set(finding_ids)
+        if self.state.accepted != before and self.store is not None and self.state.session_id:
+            self.store.update_options(self.state.session_id, accepted=sorted(self.state.accepted))
 
     def observe(self, obs: Observation) -> None:
         """Keep an observation as it arrives (called from lookup threads)."""

@@ -269,6 +269,21 @@ class Store:
                 (session_id, lookup_id, duration_s, json.dumps(errors)),
             )
 
+    def update_options(self, session_id: str, **changes: object) -> None:
+        """Merge `changes` into the session's stored options (e.g. accepted findings)."""
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT options_json FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if row is None:
+                return
+            options = {**json.loads(row[0]), **changes}
+            db.execute(
+                "UPDATE sessions SET options_json = ? WHERE id = ?",
+                (json.dumps(options), session_id),
+            )
+            self._touch(db, session_id)
+
     def discard_unfinished_observations(self, session_id: str, finished: set[str]) -> None:
         """Drop observations of lookups that did not finish (they will run again)."""
         with self._tx() as db:

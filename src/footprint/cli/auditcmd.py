@@ -224,7 +224,7 @@ def run_audit_command(args: AuditArgs) -> None:
         if store is not None:
             _apply_retention(store, interactive)
         flow = _open_flow(args, options, settings, store, interactive)
-        flow.state.accepted |= _apply_answers_file(flow, args.answers_path)
+        flow.accept(_apply_answers_file(flow, args.answers_path))
         lookups = None
         if not flow.options.offline:
             lookups = LookupSession(flow, settings, interactive)
