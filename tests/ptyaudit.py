@@ -1,0 +1,160 @@
+"""Drive a real `footprint` process through a pseudo-terminal, as a person at a keyboard would.
+
+Why a pseudo-terminal and not a test-only switch: the audit asks questions only when stdin is a
+terminal (`_interactive` in footprint.cli.auditcmd). Running the child on a pty exercises that
+exact code path (click's prompts, the TTY check, output flushing) with no hook in the product
+that a script could leave switched on by mistake. POSIX only (pty, termios); footprint's tests
+run on Linux and macOS.
+
+The driver waits for each prompt, says which question it was, and types an answer. The test
+decides when to kill the process.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+ITEM_PROMPT = "y / n / u / na / ? / q: "
+RESPONSE_PROMPT = "y / n / u [n]: "
+CONFIRM_PROMPTS = ("[Y/n]: ", "[y/N]: ")
+_ITEM_HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.+)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One prompt the process is waiting at."""
+
+    kind: str  # "item" | "response" | "confirm"
+    text: str  # the question (item or response) or the confirm line
+
+
+class PtyProcess:
+    """`python -m footprint ARGS` on a pseudo-terminal (echo off, so output is only output)."""
+
+    def __init__(self, args: list[str], env: Mapping[str, str], cwd: Path | None = None) -> None:
+        master, slave = pty.openpty()
+        attrs = termios.tcgetattr(slave)
+        attrs[3] &= ~termios.ECHO
+        termios.tcsetattr(slave, termios.TCSANOW, attrs)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "footprint", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=dict(env),
+            cwd=cwd,
+            close_fds=True,
+        )
+        os.close(slave)
+        self._master = master
+        self._raw = b""
+        self._seen = 0  # how much of the output has been consumed by earlier prompts
+        self._eof = False
+
+    # -- output --------------------------------------------------------------------------
+
+    @property
+    def output(self) -> str:
+        """Everything printed so far, without colour codes and carriage returns."""
+        return _ANSI.sub("", self._raw.decode("utf-8", errors="replace")).replace("\r", "")
+
+    def _read(self, timeout: float) -> bool:
+        """Read what is available; False at end of output or on timeout."""
+        if self._eof:
+            return False
+        ready, _, _ = select.select([self._master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self._master, 65536)
+        except OSError:  # EIO: the child closed the terminal (it exited)
+            chunk = b""
+        if not chunk:
+            self._eof = True
+            return False
+        self._raw += chunk
+        return True
+
+    def next_prompt(self, timeout: float = 20.0) -> Prompt | None:
+        """Wait for the next prompt; None when the process ends without asking again."""
+        while True:
+            found = self._find_prompt()
+            if found is not None:
+                return found
+            if not self._read(timeout):
+                if self._eof:
+                    return None
+                raise TimeoutError(f"no prompt within {timeout}s; output:\n{self.output}")
+
+    def _find_prompt(self) -> Prompt | None:
+        text = self.output
+        fresh = text[self._seen :]
+        candidates = [
+            (fresh.find(marker), marker, kind)
+            for marker, kind in (
+                (ITEM_PROMPT, "item"),
+                (RESPONSE_PROMPT, "response"),
+                *((m, "confirm") for m in CONFIRM_PROMPTS),
+            )
+            if marker in fresh
+        ]
+        if not candidates:
+            return None
+        at, marker, kind = min(candidates)
+        before = fresh[:at]
+        self._seen += at + len(marker)
+        lines = [ln.strip() for ln in before.splitlines() if ln.strip()]
+        if kind == "item":
+            headers = _ITEM_HEADER.findall(before)
+            if not headers:
+                raise AssertionError(f"item prompt without a question:\n{before}")
+            return Prompt("item", headers[-1][2].strip())
+        if kind == "response":
+            # The question is the line before "(If yes, ...)".
+            question = next(ln for ln in reversed(lines) if not ln.startswith("("))
+            return Prompt("response", question)
+        return Prompt("confirm", lines[-1] if lines else "")
+
+    # -- input and ending ----------------------------------------------------------------
+
+    def send(self, line: str) -> None:
+        """Type a line and press Enter."""
+        os.write(self._master, line.encode("utf-8") + b"\n")
+
+    def kill(self, sig: int = signal.SIGKILL) -> int:
+        """Send `sig` and wait; returns the exit status."""
+        self.proc.send_signal(sig)
+        return self.finish()
+
+    def finish(self, timeout: float = 30.0) -> int:
+        """Read the rest of the output, wait for the exit and release the terminal."""
+        deadline = time.monotonic() + timeout
+        while not self._eof and time.monotonic() < deadline:
+            if not self._read(0.05) and self.proc.poll() is not None:
+                break
+        code = self.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        while self._read(0.01):
+            pass
+        os.close(self._master)
+        return code
+
+
+def child_env(home: Path) -> dict[str, str]:
+    """The environment for a child audit: its own FOOTPRINT_HOME, no keys or overrides."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FOOTPRINT_")}
+    env["FOOTPRINT_HOME"] = str(home)
+    env["TERM"] = "dumb"
+    env["COLUMNS"] = "200"
+    return env
