@@ -111,8 +111,7 @@ class _CheckedConnectionMixin:
         except socket.gaierror as e:
             raise NameResolutionError(self.host, self, e) from e  # type: ignore[arg-type]
         last: OSError | None = None
-        for family, _type, _proto, _name, sockaddr in infos[:2]:
-            del family
+        for *_, sockaddr in infos[:2]:  # at most two addresses, each with the connect limit
             try:
                 # An IP literal: create_connection does no further DNS lookup.
                 return u3connection.create_connection(
@@ -226,9 +225,6 @@ class _CheckedAdapter(HTTPAdapter):
         http_pool = type("CheckedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": http_cls})
         https_pool = type("CheckedHTTPSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_cls})
         self.poolmanager.pool_classes_by_scheme = {"http": http_pool, "https": https_pool}
-
-    def __getstate__(self) -> dict[str, Any]:  # pragma: no cover - pickling is not used
-        raise TypeError("not picklable")
 
 
 def _connection_classes(policy: AddressPolicy) -> tuple[type, type]:
