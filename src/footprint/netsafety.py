@@ -120,7 +120,7 @@ class _CheckedConnectionMixin:
                     source_address=self.source_address,
                     socket_options=self.socket_options,
                 )
-            except TimeoutError as e:
+            except TimeoutError as e:  # noqa: PERF203 - addresses are tried in turn
                 raise ConnectTimeoutError(self, f"connect to {self.host} timed out") from e
             except OSError as e:
                 last = e
