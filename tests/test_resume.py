@@ -108,10 +108,10 @@ def _stored(home: Path) -> SessionData:
         store.close()
 
 
-def _answer_until_killed(
-    proc: PtyProcess, interview: Interview, rng: random.Random, k: int, timing: str
+def _answer(
+    proc: PtyProcess, interview: Interview, rng: random.Random, k: int
 ) -> list[tuple[str, Answer]]:
-    """Answer k questions, then SIGKILL the process; returns what was answered, in order."""
+    """Answer k questions; returns what was answered, in order."""
     given: list[tuple[str, Answer]] = []
     for _ in range(k):
         prompt = proc.next_prompt()
@@ -119,6 +119,25 @@ def _answer_until_killed(
         key = _key(rng, prompt)
         given.append((interview.identify(prompt), KEYS[key]))
         proc.send(key)
+    return given
+
+
+def _answer_until_killed_by(
+    proc: PtyProcess, interview: Interview, rng: random.Random, k: int, sig: int
+) -> list[tuple[str, Answer]]:
+    """Answer k questions, wait for the next one, then send `sig` (Ctrl-C is SIGINT)."""
+    given = _answer(proc, interview, rng, k)
+    assert proc.next_prompt() is not None, proc.output
+    status = proc.kill(sig)
+    assert status == 1, proc.output  # "Stopped": the error boundary's exit code, no traceback
+    return given
+
+
+def _answer_until_killed(
+    proc: PtyProcess, interview: Interview, rng: random.Random, k: int, timing: str
+) -> list[tuple[str, Answer]]:
+    """Answer k questions, then SIGKILL the process; returns what was answered, in order."""
+    given = _answer(proc, interview, rng, k)
     if timing == "next-question" or k == 0:
         # The answer was written before the next question appeared; with k == 0, the session
         # exists before the first question does.
@@ -270,3 +289,59 @@ def test_accepted_findings_survive_a_resume(
     data = report_json(tmp_path / "o")
     assert {f["id"] for f in data["accepted"]} == {first.id, second.id}
     assert not {first.id, second.id} & {f["id"] for f in data["findings"]}
+
+
+def test_two_audit_processes_share_one_store(
+    tmp_path: Path, profile_path: Path, interview: Interview
+) -> None:
+    """Two audits answering in turn, each answer its own write to one store: both complete."""
+    home = tmp_path / "shared"
+    other = tmp_path / "other.yaml"
+    other.write_text(PROFILE.replace("Alex Example", "Sam Sample"))
+    procs = [
+        PtyProcess(
+            ["audit", "--profile", str(p), "--offline", "--quick", "--out", str(tmp_path / name)],
+            child_env(home),
+        )
+        for p, name in ((profile_path, "a"), (other, "b"))
+    ]
+    rng = random.Random(SEED)
+    given: list[dict[str, Answer]] = [{}, {}]
+    running = [True, True]
+    while any(running):
+        for n, proc in enumerate(procs):
+            if not running[n]:
+                continue
+            prompt = proc.next_prompt()
+            if prompt is None:
+                running[n] = False
+                continue
+            key = _key(rng, prompt)
+            given[n][interview.identify(prompt)] = KEYS[key]
+            proc.send(key)
+    assert [p.finish() for p in procs] == [0, 0], [p.output for p in procs]
+
+    store = Store(home / "data" / "footprint.db")
+    sessions = {s.id: store.load(s.id) for s in store.list_sessions()}
+    store.close()
+    assert len(sessions) == 2
+    by_name = {d.profile.name: d for d in sessions.values()}
+    for n, name in enumerate(("Alex Example", "Sam Sample")):
+        assert by_name[name].summary.status == "finished"
+        assert by_name[name].answers == given[n]
+        assert set(given[n]) == set(interview.all_ids)
+
+
+def test_ctrl_c_keeps_the_answers_and_says_how_to_carry_on(
+    tmp_path: Path, profile_path: Path, interview: Interview
+) -> None:
+    home = tmp_path / "home"
+    proc = PtyProcess(
+        ["audit", "--profile", str(profile_path), "--offline", "--quick", "--out", str(tmp_path)],
+        child_env(home),
+    )
+    given = _answer_until_killed_by(proc, interview, random.Random(SEED), 3, signal.SIGINT)
+    data = _stored(home)
+    assert dict(data.answers) == dict(given)
+    assert f"footprint audit --resume {data.summary.id}" in proc.output
+    assert "Traceback" not in proc.output

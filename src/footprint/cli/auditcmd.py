@@ -220,26 +220,31 @@ def run_audit_command(args: AuditArgs) -> None:
     )
     settings = Settings.load(allow_private=args.allow_private)
     store = None if args.no_store else Store()
+    flow: AuditFlow | None = None
+    lookups: LookupSession | None = None
     try:
         if store is not None:
             _apply_retention(store, interactive)
         flow = _open_flow(args, options, settings, store, interactive)
         flow.accept(_apply_answers_file(flow, args.answers_path))
-        lookups = None
         if not flow.options.offline:
             lookups = LookupSession(flow, settings, interactive)
             lookups.decide_consent(args.consent_spec)
             lookups.start()
-        try:
-            _interview(flow, interactive, lookups)
-        except (KeyboardInterrupt, click.exceptions.Abort):
-            if lookups:
-                lookups.cancel()
-            raise
+        _interview(flow, interactive, lookups)
         if lookups:
             lookups.wait_with_progress()
         out = args.out_dir or default_out_dir(flow.state.profile)
         report = _finish(flow, out, args.formats, args.full)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        if lookups:
+            lookups.cancel()  # finished lookups are kept; the rest run again on resume
+        if flow is not None and flow.state.session_id:
+            click.echo(
+                f"\nTo carry on later: footprint audit --resume {flow.state.session_id}",
+                err=True,
+            )
+        raise
     finally:
         if store is not None:
             store.close()
