@@ -1,4 +1,8 @@
-"""hibp: known data breaches for each e-mail address (the address itself is sent)."""
+"""hibp: known data breaches for each WORK e-mail address (the address itself is sent).
+
+Personal addresses are in the private block, which never leaves the machine: they are skipped
+with a manual check.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,13 @@ from footprint.settings import Settings
 from footprint.vocab import Severity
 
 SERVICE = "hibp"
-PERSONAL = "alex.example.home@example.com"
+PERSONAL = "alex.example.locum@nhs.example"  # a second work address (historic name)
 WORK = "alex.example@nhs.example"
+PRIVATE_EMAIL = "alex.example.home@example.com"
 PROFILE = Profile(
     name="Alex Example",
-    private=PrivateDetails(emails=[PERSONAL], phones=["07700 900456"], home_postcode="EX1 2AB"),
-    work=WorkDetails(emails=[WORK]),
+    private=PrivateDetails(phones=["07700 900456"], home_postcode="EX1 2AB"),
+    work=WorkDetails(emails=[PERSONAL, WORK]),
 )
 QUERY = {"truncateResponse": "false"}
 
@@ -122,7 +127,7 @@ def test_changed_format_is_couldnt_check(httpserver: HTTPServer, body: object) -
 def test_consent_sentence_says_addresses_are_sent_without_showing_them() -> None:
     hibp = HibpLookup(Settings(env={"FOOTPRINT_HIBP_KEY": "hibp-secret-77"}))
     sentence = hibp.sends(PROFILE)
-    assert "2 e-mail addresses (1 personal, 1 work) are sent as they are" in sentence
+    assert "your 2 work e-mail addresses are sent as they are" in sentence
     assert "to Have I Been Pwned at haveibeenpwned.com" in sentence
     assert "hibp-secret-77" not in sentence
     for value in [*PROFILE.private_values(), WORK]:
@@ -134,3 +139,21 @@ def test_skips_without_key_or_emails() -> None:
     keyed = Settings(env={"FOOTPRINT_HIBP_KEY": "k"})
     assert HibpLookup(keyed).skip_reason(PROFILE) is None
     assert HibpLookup(keyed).skip_reason(Profile(name="Alex Example"))
+
+
+def test_personal_addresses_are_never_sent(httpserver: HTTPServer) -> None:
+    profile = PROFILE.model_copy(
+        update={
+            "private": PrivateDetails(emails=[PRIVATE_EMAIL]),
+            "work": WorkDetails(emails=[WORK]),
+        }
+    )
+    expect(httpserver, WORK).respond_with_data("", status=404)
+    observations = run(lookup(httpserver), profile)
+    assert [o.outcome for o in observations] == [Outcome.SKIPPED, Outcome.NOT_FOUND]
+    assert all(PRIVATE_EMAIL not in str(req) for req, _ in httpserver.log)
+    assert "personal e-mail addresses are never sent" in lookup(httpserver).sends(profile)
+    only_private = PROFILE.model_copy(
+        update={"private": PrivateDetails(emails=[PRIVATE_EMAIL]), "work": WorkDetails()}
+    )
+    assert "never leave" in (lookup(httpserver).skip_reason(only_private) or "")

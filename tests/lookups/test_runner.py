@@ -329,7 +329,7 @@ PRIVATE_PROFILE = Profile.model_validate(
 
 #: Lookups that send a private value itself, by design, and say so in their consent sentence.
 #: (HIBP has no hashed search for one account.) Every other lookup must send none.
-SENDS_PRIVATE_BY_DESIGN = {"hibp": "sent as they are"}
+SENDS_PRIVATE_BY_DESIGN: dict[str, str] = {}  # none: HIBP checks work addresses only
 
 
 def _builtin_lookups(settings: Settings) -> list[Lookup]:

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from footprint.lookups.interface import Exposure, Observation, Outcome
-from footprint.lookups.json_api import CheckFailed, JsonApiLookup, count_words, profile_emails
+from footprint.lookups.json_api import CheckFailed, JsonApiLookup, profile_emails
 from footprint.net import GatedClient
 from footprint.profile import Profile
 from footprint.vocab import Axis, Exposes, Severity
@@ -79,15 +79,20 @@ class HibpLookup(JsonApiLookup):
     )
 
     def skip_reason(self, profile: Profile) -> str | None:
-        if not profile_emails(profile, MAX_EMAILS):
-            return "no e-mail addresses in your profile"
+        if not _sendable(profile):
+            return (
+                "only work e-mail addresses are checked here (your personal ones never leave "
+                "this computer) and your profile lists none"
+            )
         return super().skip_reason(profile)
 
     def sends(self, profile: Profile) -> str:
-        emails = profile_emails(profile, MAX_EMAILS)
+        n = len(_sendable(profile))
+        noun = "work e-mail address is" if n == 1 else "work e-mail addresses are"
         return (
-            f"your {count_words(emails)} are sent as they are (not as a hash) to Have I Been "
-            f"Pwned at {self.destination()}, with your API key"
+            f"your {n} {noun} sent as they are (not as a hash) to Have I Been "
+            f"Pwned at {self.destination()}, with your API key; personal e-mail addresses are "
+            "never sent (check those yourself at haveibeenpwned.com)"
         )
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
@@ -96,6 +101,10 @@ class HibpLookup(JsonApiLookup):
         stopped: str | None = None
         for n, (kind, email) in enumerate(profile_emails(profile, MAX_EMAILS), start=1):
             subject = f"Have I Been Pwned: your {kind} e-mail address ({n})"
+            if kind != "work":
+                # The private block never leaves the machine; HIBP needs the address itself.
+                out.append(self.skipped(subject, "personal addresses are never sent"))
+                continue
             if stopped:
                 out.append(self.couldnt_check(subject, stopped))
                 continue
@@ -138,6 +147,11 @@ class HibpLookup(JsonApiLookup):
             exposure=_exposure(passwords),
             details=details,
         )
+
+
+def _sendable(profile: Profile) -> list[tuple[str, str]]:
+    """The work addresses: the only ones this lookup may send."""
+    return [(k, e) for k, e in profile_emails(profile, MAX_EMAILS) if k == "work"]
 
 
 def _breaches(data: Any) -> list[dict[str, Any]]:
