@@ -388,12 +388,19 @@ class Store:
         )
 
     def previous_finished(self, profile: Profile, before: str | None) -> SessionData | None:
-        """The newest finished audit of the same doctor, other than `before`."""
+        """The newest finished audit of the same doctor started before session `before`.
+
+        A resumed old session must not call a later audit its "last audit". Without `before`
+        (a run that keeps no session), the newest finished audit.
+        """
         with self._lock:
             row = self._db.execute(
-                "SELECT id FROM sessions WHERE subject_key = ? AND status = 'finished'"
-                " AND id != ? ORDER BY created_at DESC LIMIT 1",
-                (subject_key(profile), before or ""),
+                "SELECT s.id FROM sessions s LEFT JOIN sessions cur ON cur.id = ?"
+                " WHERE s.subject_key = ? AND s.status = 'finished' AND s.id != ?"
+                " AND (cur.id IS NULL OR s.created_at < cur.created_at"
+                "      OR (s.created_at = cur.created_at AND s.rowid < cur.rowid))"
+                " ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1",
+                (before or "", subject_key(profile), before or ""),
             ).fetchone()
         return self.load(row[0]) if row else None
 
