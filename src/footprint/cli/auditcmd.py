@@ -120,6 +120,11 @@ def _open_flow(
             f"{options.retention_days} days, then deleted (`footprint sessions purge` "
             "deletes it sooner)."
         )
+    if flow.previous is not None:
+        click.echo(
+            f"You had an audit on {flow.previous.date:%d %b %Y}: the report will show what "
+            "changed since then."
+        )
     return flow
 
 
@@ -185,6 +190,13 @@ def _print_summary(report: Report) -> None:
         f"{len(report.not_checked)} things not checked; "
         f"{len(report.unanswered)} questions unanswered"
     )
+    if report.since_last is not None:
+        last = report.since_last
+        click.echo(
+            f"  Since your last audit ({last.previous_date:%d %b %Y}): score "
+            f"{last.previous_score} -> {s.score}; {len(last.fixed)} fixed, {len(last.new)} new, "
+            f"{len(last.unchanged)} still open"
+        )
     if report.response_plan.active:
         click.secho(
             "  Your report starts with what to do now that a patient is contacting you.",
