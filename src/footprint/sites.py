@@ -13,7 +13,13 @@ from footprint.errors import ChecklistError
 from footprint.yamlio import load_model
 
 Category = Literal[
-    "people-search", "rating-site", "register", "social-network", "news", "employer", "directory",
+    "people-search",
+    "rating-site",
+    "register",
+    "social-network",
+    "news",
+    "employer",
+    "directory",
     "other",
 ]
 
