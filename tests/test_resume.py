@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ from tests.auditrun import (
 from tests.ptyaudit import Prompt, PtyProcess, child_env
 
 from footprint.checklists import ChecklistItem, select_items, shipped_catalogue
+from footprint.errors import StoreError
 from footprint.interview import RESPONSE_ID
 from footprint.profile import load_profile
 from footprint.store import SessionData, Store
@@ -345,3 +347,26 @@ def test_ctrl_c_keeps_the_answers_and_says_how_to_carry_on(
     assert dict(data.answers) == dict(given)
     assert f"footprint audit --resume {data.summary.id}" in proc.output
     assert "Traceback" not in proc.output
+
+
+def test_audits_creating_the_store_at_the_same_moment_all_open_it(tmp_path: Path) -> None:
+    """Found by the two-process test: switching a new store to WAL raced ("database is
+    locked" at once, no waiting). Six openers released together, sixty times over."""
+    failures: list[BaseException] = []
+    for round_ in range(60):
+        path = tmp_path / f"r{round_}" / "footprint.db"
+        start = threading.Barrier(6)
+
+        def open_store(path: Path = path, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                Store(path).close()
+            except StoreError as exc:  # pragma: no cover - the assertion reports it
+                failures.append(exc)
+
+        threads = [threading.Thread(target=open_store) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert not failures, [f.message for f in failures if isinstance(f, StoreError)]

@@ -15,6 +15,7 @@ import os
 import secrets
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -88,6 +89,26 @@ def _m001_sessions(db: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions]
 
 
+def _enable_wal(db: sqlite3.Connection, patience_s: float = 30.0) -> None:
+    """Switch the store to WAL mode, waiting for another process doing the same.
+
+    Two audits started at once both switch a new store to WAL; SQLite then answers "database
+    is locked" at once instead of waiting (its busy timeout does not cover this lock), so
+    retry with a short back-off until the other process is done.
+    """
+    deadline = time.monotonic() + patience_s
+    delay = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.1)
+
+
 def subject_key(profile: Profile) -> str:
     """A stable, non-reversible key for "the same doctor", used to find earlier audits."""
     basis = f"{' '.join(profile.name.lower().split())}|{profile.jurisdiction.value}"
@@ -155,7 +176,7 @@ class Store:
             self._db = sqlite3.connect(
                 self.path, check_same_thread=False, timeout=30, isolation_level=None
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _enable_wal(self._db)
             self._db.execute("PRAGMA secure_delete=ON")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=30000")
