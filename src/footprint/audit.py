@@ -148,6 +148,7 @@ def build_report(
             for i in items
             if i.id not in state.answers
         ],
+        answered=[i.id for i in items if i.id in state.answers],
         not_checked=not_checked_from(state.observations, state.lookup_titles),
         response_plan=plan,
         guidance=_citations(catalogue, findings, plan),

@@ -1,7 +1,11 @@
 """Re-audits: what was fixed, what is new and what is unchanged between two audits.
 
-Finding ids are stable across runs (checklist item ids; lookup exposure keys), so comparing
-the sets of open findings is enough. Accepted findings count as neither open nor fixed.
+Finding ids are stable across runs (checklist item ids; lookup exposure keys), so the sets of
+open findings can be compared by id. A finding that is gone is "fixed" only when the newer
+audit looked again: its question was answered, or its lookup ran and got a real answer. A
+question skipped (`--quick`, `--no-input`, stopped early) or a lookup that was refused,
+blocked or timed out says nothing, and calling that "fixed" would falsely reassure; such
+findings are listed as not checked this time. Accepted findings count as neither open nor fixed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ class ReportDiff:
     fixed: list[Finding]
     new: list[Finding]
     unchanged: list[Finding]
+    not_rechecked: list[Finding]  # open before; the newer audit did not look again
 
     @property
     def score_change(self) -> int:
@@ -32,16 +37,35 @@ def _open(report: Report) -> dict[str, Finding]:
     return {f.id: f for f in report.findings if f.status is not Status.COULDNT_CHECK}
 
 
+def rechecked(finding: Finding, report: Report) -> bool:
+    """Whether `report` looked at this finding's question or lookup again."""
+    if finding.source.startswith("lookup:"):
+        lookup_id = finding.source.split(":", 1)[1]
+        ran = next((lk for lk in report.lookups if lk.id == lookup_id), None)
+        if ran is None:
+            return False
+        counts = ran.outcomes
+        answered = counts.get("found", 0) + counts.get("not_found", 0)
+        gaps = counts.get("couldnt_check", 0) + counts.get("skipped", 0)
+        return answered > 0 and gaps == 0
+    if report.answered or report.summary.answered == 0:
+        return finding.id in report.answered
+    # A report from before `answered` was recorded: all we know is what went unanswered.
+    return finding.id not in {u.id for u in report.unanswered}
+
+
 def diff_reports(old: Report, new: Report) -> ReportDiff:
     """Compare two reports by finding id."""
     before, after = _open(old), _open(new)
     accepted_now = {f.id for f in new.accepted}
+    gone = [f for fid, f in before.items() if fid not in after and fid not in accepted_now]
     return ReportDiff(
         old_score=old.summary.score,
         new_score=new.summary.score,
-        fixed=[f for fid, f in before.items() if fid not in after and fid not in accepted_now],
+        fixed=[f for f in gone if rechecked(f, new)],
         new=[f for fid, f in after.items() if fid not in before],
         unchanged=[f for fid, f in after.items() if fid in before],
+        not_rechecked=[f for f in gone if not rechecked(f, new)],
     )
 
 
@@ -57,5 +81,6 @@ def since_last(
         fixed=[f.id for f in d.fixed],
         new=[f.id for f in d.new],
         unchanged=[f.id for f in d.unchanged],
-        titles={f.id: f.title for f in d.fixed},
+        not_rechecked=[f.id for f in d.not_rechecked],
+        titles={f.id: f.title for f in [*d.fixed, *d.not_rechecked]},
     )

@@ -95,7 +95,10 @@ def diff(old: str, new: str) -> None:
         f"Score: {d.old_score} -> {d.new_score} ({sign}{d.score_change}; higher is harder "
         f"to reach)   [{old_label} -> {new_label}]"
     )
-    for label, group in (("Fixed", d.fixed), ("New", d.new), ("Unchanged", d.unchanged)):
+    groups = [("Fixed", d.fixed), ("New", d.new), ("Unchanged", d.unchanged)]
+    if d.not_rechecked:
+        groups.append(("Not checked this time, so not known to be fixed", d.not_rechecked))
+    for label, group in groups:
         click.secho(f"\n{label} ({len(group)})", bold=True)
         for f in group:
             click.echo(f"  [{f.severity.value}] {f.id}: {f.title}")

@@ -173,6 +173,11 @@ class SinceLast(_Model):
     fixed: list[str]
     new: list[str]
     unchanged: list[str]
+    not_rechecked: list[str] = Field(
+        default_factory=list,
+        description="Open last time, not looked at again this time (unanswered, lookup not run"
+        " or blocked): not known to be fixed.",
+    )
     titles: dict[str, str] = Field(
         default_factory=dict,
         description="Finding id -> title, so fixed findings (no longer in the report) read well.",
@@ -196,6 +201,11 @@ class Report(_Model):
     lookups: list[LookupSummary] = Field(default_factory=list)
     consents: list[ConsentRecord] = Field(default_factory=list)
     unanswered: list[Unanswered] = Field(default_factory=list)
+    answered: list[str] = Field(
+        default_factory=list,
+        description="Checklist item ids answered in this audit, so a re-audit knows what was"
+        " looked at again.",
+    )
     not_checked: list[NotChecked] = Field(default_factory=list)
     response_plan: ResponsePlanSection
     guidance: list[GuidanceCitation] = Field(default_factory=list)
