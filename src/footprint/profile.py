@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from footprint.errors import ProfileError
 from footprint.vocab import PLATFORMS, Jurisdiction, Role
 from footprint.yamlio import load_model
+
+#: Titles people put before their name ("Dr Jo Tester"), lower case, without a full stop.
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"})
 
 
 class _Strict(BaseModel):
@@ -68,6 +72,26 @@ class Profile(_Strict):
     )
     private: PrivateDetails = Field(default_factory=PrivateDetails)
     work: WorkDetails = Field(default_factory=WorkDetails)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _title_once(cls, data: Any) -> Any:
+        # "name: Dr Jo Tester" with "title: Dr" would be searched for as "Dr Dr Jo Tester".
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            title = data.get("title", "Dr")
+            first, _, rest = data["name"].strip().partition(" ")
+            if title and rest.strip() and first.rstrip(".").lower() == str(title).lower():
+                data = {**data, "name": rest.strip()}
+        return data
+
+    @field_validator("jurisdiction", mode="before")
+    @classmethod
+    def _country_code(cls, value: Any) -> Any:
+        # People write "uk" or "gb"; the code is GB.
+        if isinstance(value, str):
+            code = value.strip().upper()
+            return "GB" if code == "UK" else code
+        return value
 
     @field_validator("platforms")
     @classmethod

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from footprint.profile import Profile
+from footprint.profile import TITLES, Profile
 from footprint.vocab import PLATFORMS, Jurisdiction, Role
 
 
@@ -14,17 +14,72 @@ def _list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
+# What people type for a platform, when it is not the id itself.
+_PLATFORM_ALIASES = {
+    "twitter": "x",
+    "x (twitter)": "x",
+    "tinder": "dating",
+    "hinge": "dating",
+    "bumble": "dating",
+    "google maps": "google",
+    "maps": "google",
+    "gmail": "google",
+    "fb": "facebook",
+    "insta": "instagram",
+    "ig": "instagram",
+}
+# Countries by the names people use; the profile stores the ISO code.
+_COUNTRY_ALIASES = {"UK": "GB", "ENGLAND": "GB", "SCOTLAND": "GB", "WALES": "GB", "USA": "US"}
+
+
+def _country(text: str) -> str:
+    code = text.strip().upper()
+    code = _COUNTRY_ALIASES.get(code, code)
+    if code not in {j.value for j in Jurisdiction}:
+        raise click.BadParameter("type GB (UK), US, IE (Ireland) or AU (Australia)")
+    return code
+
+
+def _split_title(name: str) -> tuple[str | None, str]:
+    """'Dr Jo Tester' -> ('Dr', 'Jo Tester'): people type the title with their name."""
+    first, _, rest = name.strip().partition(" ")
+    if rest.strip() and first.rstrip(".").lower() in TITLES:
+        return first.rstrip("."), rest.strip()
+    return None, name.strip()
+
+
+def _platforms(text: str) -> list[str]:
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for word in _list(text):
+        key = word.lower()
+        platform = _PLATFORM_ALIASES.get(key, key)
+        if platform in PLATFORMS:
+            chosen.append(platform)
+        else:
+            unknown.append(word)
+    if unknown:
+        raise click.BadParameter(
+            f"not recognised: {', '.join(unknown)}. Use the names listed above, separated by commas"
+        )
+    return list(dict.fromkeys(chosen))
+
+
 def ask_profile() -> Profile:
     """Ask the questions that build a profile. Private details are optional."""
     click.secho("About you (used to plan the audit; nothing is sent yet)", bold=True)
-    name = click.prompt("Your name as patients know it (e.g. Alex Example)")
-    title = click.prompt("Title patients use", default="Dr")
+    typed_title, name = _split_title(
+        click.prompt("Your name as patients know it (e.g. Alex Example)")
+    )
+    title = click.prompt("Title patients use", default=typed_title or "Dr")
     role = click.prompt(
-        "Your role", type=click.Choice([r.value for r in Role]), default=Role.GP.value
+        "Your role",
+        type=click.Choice([r.value for r in Role], case_sensitive=False),
+        default=Role.GP.value,
     )
     jurisdiction = click.prompt(
-        "Country where you practise",
-        type=click.Choice([j.value for j in Jurisdiction]),
+        "Country where you practise (GB, US, IE, AU)",
+        value_proc=_country,
         default=Jurisdiction.GB.value,
     )
     state = None
@@ -33,12 +88,13 @@ def ask_profile() -> Profile:
     specialty = click.prompt("Specialty", default="", show_default=False) or None
     locality = click.prompt("Town or city where you work", default="", show_default=False) or None
     workplaces = _list(click.prompt("Workplaces, comma-separated", default="", show_default=False))
-    click.echo(f"Platform ids: {', '.join(PLATFORMS)}")
-    platforms = [
-        p
-        for p in _list(click.prompt("Platforms you use, comma-separated", default=""))
-        if p in PLATFORMS
-    ]
+    click.echo(f"Apps and sites: {', '.join(PLATFORMS)}")
+    platforms: list[str] = click.prompt(
+        "Which of these do you use? Comma-separated (Enter for none)",
+        default="",
+        show_default=False,
+        value_proc=_platforms,
+    )
     urls = _list(
         click.prompt(
             "Web pages about you to check (practice team page...), comma-separated",
