@@ -101,6 +101,8 @@ def run_interview(
 ) -> InterviewResult:
     """Ask each item not yet answered, in order; never re-ask an answered one.
 
+    `ask(item, index, total)` numbers the question among all `items` (answered ones count).
+
     `ask` returns None to stop the interview (the rest stays unanswered). With `ask=None`
     (`--no-input`) nothing is asked.
     """
@@ -108,8 +110,10 @@ def run_interview(
     pending = [i for i in items if i.id not in answers]
     stopped = False
     if ask is not None:
-        for index, item in enumerate(pending, start=1):
-            answer = ask(item, index, len(pending))
+        # Numbered among all the items, so a resumed audit carries on at [7/133], not [1/127].
+        done = len(items) - len(pending)
+        for index, item in enumerate(pending, start=done + 1):
+            answer = ask(item, index, len(items))
             if answer is None:
                 stopped = True
                 break

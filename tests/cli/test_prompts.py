@@ -1,0 +1,33 @@
+"""The interview prompts: wrong keys get help, `?` explains, the area gives the question context."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from footprint.checklists import shipped_catalogue
+from footprint.cli import prompts
+from footprint.vocab import Answer
+
+
+def _ask(keys: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Answer | None, str]:
+    monkeypatch.setenv("COLUMNS", "60")
+    item = shipped_catalogue().items["strava.flyby"]
+    runner = CliRunner()
+    result: list[Answer | None] = []
+    with runner.isolation(input=keys) as (out, _err, _):
+        result.append(prompts.ask_item(item, 7, 133))
+        return result[0], out.getvalue().decode()
+
+
+def test_wrong_key_then_help_then_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    answer, out = _ask("maybe\n?\nY\n", monkeypatch)
+    assert answer is Answer.YES
+    assert "'maybe' is not an answer here" in out
+    assert "Strava\n[7/133] " in out  # a Flyby question alone does not say which app
+    why = out[out.index("Why it matters:") :]
+    assert all(len(line) <= 60 for line in why.splitlines()), why  # wrapped, not cut mid-word
+
+
+def test_q_stops(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _ask("q\n", monkeypatch)[0] is None
