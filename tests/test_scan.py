@@ -43,6 +43,12 @@ def test_resolve_targets(tmp_path: Path) -> None:
         resolve_target(str(tmp_path / "missing.html"))
     with pytest.raises(InputError):
         resolve_target("ftp://practice.example/team")
+    with pytest.raises(InputError, match="no site name"):
+        resolve_target("https://")  # was an AssertionError traceback
+    with pytest.raises(InputError, match="is a folder"):
+        resolve_target(str(tmp_path))
+    with pytest.raises(InputError):
+        resolve_target("http://[::1")
 
 
 def test_site_hosts() -> None:

@@ -78,12 +78,26 @@ class Target:
 def resolve_target(named: str) -> Target:
     """A URL (http/https; a bare 'example.com' gets https://) or an existing local file."""
     text = named.strip()
-    scheme = urlsplit(text).scheme.lower()
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed '[' in the host
+        parts = urlsplit("")
+    scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
+        if not parts.hostname:
+            raise InputError(
+                f"scan target {named!r} has no site name after {scheme}://",
+                hint="Give a full address such as https://practice.example/team.",
+            )
         return Target(named, url=text)
     path = Path(text).expanduser()
     if path.is_file():
         return Target(named, path=path)
+    if path.is_dir():
+        raise InputError(
+            f"scan target {named!r} is a folder",
+            hint="Name the saved HTML file(s) in it, e.g. our-team.html.",
+        )
     if scheme == "file":
         return resolve_target(urlsplit(text).path)
     if not scheme and "." in text.split("/", 1)[0] and not path.suffix.lower().startswith(".htm"):
