@@ -40,6 +40,8 @@ LINKS = [
         "https://www.youtube.com/channel/UC1234567890abcdefghijkl",
     ),
     ("https://github.com/alexexample-demo", "https://github.com/alexexample-demo"),
+    ("https://www.strava.com/athletes/12345678", "https://www.strava.com/athletes/12345678"),
+    ("https://strava.com/athletes/12345678/", "https://www.strava.com/athletes/12345678"),
     ("https://mastodon.social/@alexexample", "https://mastodon.social/@alexexample"),
     ("https://mastodon.example.org/@alex", "https://mastodon.example.org/@alex"),
 ]
@@ -56,6 +58,8 @@ NOT_PROFILES = [
     "https://www.instagram.com/explore/tags/gp/",
     "https://www.youtube.com/watch?v=abc",
     "https://github.com/features",
+    "https://www.strava.com/activities/9876543210",  # one activity, not the profile
+    "https://www.strava.com/clubs/exampleton-runners",
     "https://github.com/alexexample/some-repo",
     "https://bsky.app/intent/compose?text=x",
     "https://medium.com/@alex",  # not a network we report

@@ -3,7 +3,8 @@
 Each network is declared once: its hosts, the path shapes of a profile page (with the URL we
 normalise to), and the first path segments that are never a person (share buttons, intents,
 help pages). Path rules follow each network's public profile URLs, e.g. instagram.com/<user>/,
-linkedin.com/in/<slug>, tiktok.com/@<user>, bsky.app/profile/<handle>, <server>/@<user>.
+linkedin.com/in/<slug>, tiktok.com/@<user>, bsky.app/profile/<handle>, strava.com/athletes/<id>,
+<server>/@<user>.
 """
 
 from __future__ import annotations
@@ -147,6 +148,13 @@ NETWORKS: tuple[Network, ...] = (
             ),
         ),
         keep_case=True,
+    ),
+    # Strava profiles are numbered: strava.com/athletes/<id> (as rStrava's athl_fun reads
+    # them). Activities (/activities/<id>) and clubs are not a person's profile.
+    Network(
+        "strava",
+        frozenset({"strava.com"}),
+        (_shape(r"^/athletes/(?P<id>\d{1,12})", "https://www.strava.com/athletes/{id}"),),
     ),
     Network(
         "github",
