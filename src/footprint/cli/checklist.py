@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -22,6 +23,9 @@ def list_items(area: str | None) -> None:
     from footprint.checklists import shipped_catalogue
 
     cat = shipped_catalogue()
+    areas = [f.area for f in cat.files]
+    if area and area not in areas:
+        raise InputError(f"No checklist area '{area}'.", hint=f"Areas: {', '.join(areas)}.")
     for f in cat.files:
         if area and f.area != area:
             continue
@@ -41,8 +45,11 @@ def show(item_id: str) -> None:
     cat = shipped_catalogue()
     item = cat.items.get(item_id)
     if item is None:
+        close = difflib.get_close_matches(item_id, list(cat.items), n=3)
         raise InputError(
-            f"No checklist item '{item_id}'.", hint="`footprint checklist list` shows every id."
+            f"No checklist item '{item_id}'.",
+            hint=(f"Did you mean {' or '.join(close)}? " if close else "")
+            + "`footprint checklist list` shows every id.",
         )
     click.secho(item.question, bold=True)
     click.echo(f"id: {item.id}   severity: {item.severity.value}   axis: {item.axis.value}")
@@ -50,11 +57,13 @@ def show(item_id: str) -> None:
     click.echo(f"\nWhy it matters: {item.why}\n\nHow to check: {item.check}\n\nWhat to do:")
     for n, step in enumerate(item.fix, start=1):
         click.echo(f"  {n}. {step}")
+    if item.guidance or item.links:
+        click.echo("\nSources:")
     for gid in item.guidance:
         ref = cat.guidance[gid]
-        click.echo(f"\nGuidance: {ref.publisher}, {ref.title} ({ref.date}) {ref.url}")
+        click.echo(f"  Guidance: {ref.publisher}, {ref.title} ({ref.date}) {ref.url}")
     for link in item.links:
-        click.echo(f"Link: {link}")
+        click.echo(f"  Link: {link}")
     click.echo(f"\nReviewed: {item.reviewed}")
 
 

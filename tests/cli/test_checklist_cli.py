@@ -1,0 +1,40 @@
+"""`footprint checklist`: show, list and validate, with messages that say what to do."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from footprint.checklists import default_dir
+from footprint.errors import ExitCode
+
+
+def test_show_suggests_the_id_meant(run_cli: Any) -> None:
+    r = run_cli("checklist", "show", "facebook.lookup-by-phon")
+    assert r.code == ExitCode.USAGE
+    assert "Did you mean facebook.lookup-by-phone" in r.stderr
+
+
+def test_show_lists_sources_together(run_cli: Any) -> None:
+    r = run_cli("checklist", "show", "strava.home-on-map")
+    assert r.code == 0
+    sources = r.stdout[r.stdout.index("Sources:") : r.stdout.index("Reviewed:")]
+    assert "  Guidance: " in sources and "  Link: https://" in sources
+    assert "\n\n" not in sources.strip()
+
+
+def test_unknown_area_is_a_usage_error(run_cli: Any) -> None:
+    r = run_cli("checklist", "list", "--area", "twitter")
+    assert r.code == ExitCode.USAGE and "Areas: " in r.stderr and " x." in r.stderr
+
+
+def test_validate_broken_copy_names_file_item_and_field(run_cli: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "checklists"
+    shutil.copytree(default_dir(), folder)
+    strava = folder / "strava.yaml"
+    strava.write_text(strava.read_text().replace("severity: critical", "severity: urgent", 1))
+    r = run_cli("checklist", "validate", folder)
+    assert r.code == ExitCode.USAGE
+    assert str(strava) in r.stderr and "strava.home-on-map" in r.stderr
+    assert "severity" in r.stderr
