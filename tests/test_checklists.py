@@ -110,3 +110,14 @@ def test_selection_follows_platforms_jurisdiction_and_quick() -> None:
     assert quick and all(i.severity.at_least(Severity.HIGH) for i in quick)
     ranks = [i.severity.rank for i in select_items(cat, gb)]
     assert ranks == sorted(ranks), "most important first"
+
+
+def test_bare_yes_in_exposed_when_means_the_word(tmp_path: Path) -> None:
+    source = (default_dir() / "strava.yaml").read_text()
+    unquoted = tmp_path / "strava.yaml"
+    unquoted.write_text(source.replace('exposed_when: "yes"', "exposed_when: yes"))
+    assert unquoted.read_text() != source
+    items = load_checklist_file(unquoted).items
+    assert [i.exposed_when for i in items] == [
+        i.exposed_when for i in load_checklist_file(default_dir() / "strava.yaml").items
+    ]

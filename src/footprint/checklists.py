@@ -68,6 +68,14 @@ class ChecklistItem(_Strict):
 
     _reviewed = field_validator("reviewed")(classmethod(lambda cls, v: _check_reviewed(v)))
 
+    @field_validator("exposed_when", mode="before")
+    @classmethod
+    def _yaml_boolean(cls, value: object) -> object:
+        # YAML reads a bare `exposed_when: yes` as true; the author meant the word.
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return value
+
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
