@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from footprint.cli import main
+from tests.auditrun import Run, footprint
 
 PROFILE = """\
 name: Alex Example
@@ -26,33 +23,13 @@ private:
 """
 
 
-@dataclass(frozen=True)
-class Run:
-    """What one CLI run printed and returned."""
-
-    code: int
-    stdout: str
-    stderr: str
-
-
 Invoke = Callable[..., Run]
 
 
 @pytest.fixture
 def run_cli() -> Invoke:
     """Call `footprint ARGS...` in-process; returns exit code, stdout and stderr."""
-
-    def invoke(*args: str, input: str | None = None) -> Run:  # noqa: A002 - click's name
-        runner = CliRunner()
-        with runner.isolation(input=input) as (out, err, _):
-            try:
-                main([str(a) for a in args])
-                code = 0
-            except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-            return Run(code, out.getvalue().decode(), err.getvalue().decode())
-
-    return invoke
+    return footprint
 
 
 @pytest.fixture

@@ -221,17 +221,7 @@ def _level(shown: dict[str, str], contact: dict[str, str], profile: Profile) -> 
 def _public_fields(data: dict[str, Any]) -> dict[str, str]:
     """What the profile shows, as label -> text."""
     shown: dict[str, str] = {}
-    for field in (
-        "display_name",
-        "first_name",
-        "last_name",
-        "location",
-        "description",
-        "job_title",
-        "company",
-        "pronouns",
-        "avatar_url",
-    ):
+    for field in (*_TEXT_FIELDS, "pronouns", "avatar_url"):
         value = data.get(field)
         if isinstance(value, str) and value.strip():
             shown[field] = value.strip()
