@@ -19,7 +19,8 @@ def load_source(source: str) -> tuple[Report, Profile | None, str]:
 
     path = Path(source)
     if path.suffix == ".json" or path.exists():
-        return load_report_json(path), None, path.name
+        report = load_report_json(path)
+        return report, _stored_profile(report.session_id), path.name
     from footprint.store import Store
 
     store = Store()
@@ -33,3 +34,23 @@ def load_source(source: str) -> tuple[Report, Profile | None, str]:
             hint=f"Finish it with `footprint audit --resume {source}`.",
         )
     return Report.model_validate_json(data.report_json), data.profile, f"session {source}"
+
+
+def _stored_profile(session_id: str | None) -> Profile | None:
+    """The profile of the session a report file came from, if that session is stored here.
+
+    A report file holds the name only as initials; the profile knows every form of it, which
+    the adviser copy must remove (consent sentences quote the name).
+    """
+    from footprint.errors import StoreError
+    from footprint.store import Store, default_path
+
+    if not session_id or not default_path().exists():
+        return None
+    store = Store()
+    try:
+        return store.load(session_id).profile
+    except StoreError:
+        return None
+    finally:
+        store.close()

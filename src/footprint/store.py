@@ -109,6 +109,11 @@ def _enable_wal(db: sqlite3.Connection, patience_s: float = 30.0) -> None:
         delay = min(delay * 2, 0.1)
 
 
+def default_path() -> Path:
+    """Where the session store lives (under `FOOTPRINT_HOME` when set)."""
+    return data_dir() / "footprint.db"
+
+
 def subject_key(profile: Profile) -> str:
     """A stable, non-reversible key for "the same doctor", used to find earlier audits."""
     basis = f"{' '.join(profile.name.lower().split())}|{profile.jurisdiction.value}"
@@ -166,7 +171,7 @@ class Store:
     """The session store. Thread-safe: lookups write observations from worker threads."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or data_dir() / "footprint.db"
+        self.path = path or default_path()
         make_private_dir(self.path.parent)
         if not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))

@@ -56,6 +56,16 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
             "rebuilt from it.",
             hint="Render the member copy from the stored session id instead.",
         )
+    if kind is Copy.ADVISER and profile is None and loaded.copy_kind is not Copy.ADVISER:
+        # Without the profile the scrubber knows the name only as initials: consent sentences
+        # and lookup errors that quote the full name would reach the adviser's file.
+        raise ReportError(
+            f"{source}: the adviser copy needs the stored session "
+            f"({loaded.session_id or 'none recorded'}) to remove every form of the member's "
+            "name, and it is not on this computer.",
+            hint="Use the adviser-copy/report.json the audit wrote, or render the adviser copy "
+            "from the session id on the computer that ran the audit.",
+        )
     result = to_copy(loaded, kind, profile)
     if fmt == "pdf":
         if out is None:
