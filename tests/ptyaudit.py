@@ -127,6 +127,18 @@ class PtyProcess:
             return Prompt("response", question)
         return Prompt("confirm", lines[-1] if lines else "")
 
+    def _diagnosis(self) -> str:
+        """What a hung child is doing (Linux /proc), and what it printed last."""
+        lines = []
+        for name in ("status", "wchan", "stack"):
+            try:
+                text = Path(f"/proc/{self.proc.pid}/{name}").read_text()
+            except OSError:
+                continue
+            keep = ("State", "Sig", "Shd", "Threads")
+            lines += [ln for ln in text.splitlines() if name != "status" or ln.startswith(keep)]
+        return "\n".join(lines) + "\n--- output ---\n" + self.output[-1500:]
+
     # -- input and ending ----------------------------------------------------------------
 
     def send(self, line: str) -> None:
@@ -138,13 +150,35 @@ class PtyProcess:
         self.proc.send_signal(sig)
         return self.finish()
 
+    def interrupt(self) -> int:
+        """Press Ctrl-C at the prompt on screen (SIGINT) and wait; returns the exit status.
+
+        Python notices SIGINT only when the read is interrupted. A signal that lands between
+        printing the prompt and starting the read is noticed only after the next key, as on a
+        real terminal (a person presses Ctrl-C again). So wait until the child is asleep in
+        its read (Linux: /proc wchan) before pressing it, as a person would.
+        """
+        wchan = Path(f"/proc/{self.proc.pid}/wchan")
+        deadline = time.monotonic() + 5.0
+        while wchan.exists() and time.monotonic() < deadline:
+            if wchan.read_text().strip() in ("wait_woken", "n_tty_read"):
+                break
+            time.sleep(0.002)
+        else:
+            time.sleep(0.05)  # no /proc: give the child a moment to reach its read
+        self.proc.send_signal(signal.SIGINT)
+        return self.finish()
+
     def finish(self, timeout: float = 30.0) -> int:
         """Read the rest of the output, wait for the exit and release the terminal."""
         deadline = time.monotonic() + timeout
         while not self._eof and time.monotonic() < deadline:
             if not self._read(0.05) and self.proc.poll() is not None:
                 break
-        code = self.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        try:
+            code = self.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            raise TimeoutError(f"still running after {timeout}s:\n{self._diagnosis()}") from None
         while self._read(0.01):
             pass
         os.close(self._master)

@@ -124,13 +124,13 @@ def _answer(
     return given
 
 
-def _answer_until_killed_by(
-    proc: PtyProcess, interview: Interview, rng: random.Random, k: int, sig: int
+def _answer_then_ctrl_c(
+    proc: PtyProcess, interview: Interview, rng: random.Random, k: int
 ) -> list[tuple[str, Answer]]:
-    """Answer k questions, wait for the next one, then send `sig` (Ctrl-C is SIGINT)."""
+    """Answer k questions, wait for the next one, then press Ctrl-C."""
     given = _answer(proc, interview, rng, k)
     assert proc.next_prompt() is not None, proc.output
-    status = proc.kill(sig)
+    status = proc.interrupt()
     assert status == 1, proc.output  # "Stopped": the error boundary's exit code, no traceback
     return given
 
@@ -342,7 +342,7 @@ def test_ctrl_c_keeps_the_answers_and_says_how_to_carry_on(
         ["audit", "--profile", str(profile_path), "--offline", "--quick", "--out", str(tmp_path)],
         child_env(home),
     )
-    given = _answer_until_killed_by(proc, interview, random.Random(SEED), 3, signal.SIGINT)
+    given = _answer_then_ctrl_c(proc, interview, random.Random(SEED), 3)
     data = _stored(home)
     assert dict(data.answers) == dict(given)
     assert f"footprint audit --resume {data.summary.id}" in proc.output

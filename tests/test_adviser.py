@@ -1,0 +1,158 @@
+"""Adviser mode end to end: who asked, who agreed, and an adviser copy with no identifiers.
+
+A real `footprint audit --adviser "Sam Adviser" --case C-42` of the demo's fictional doctor runs
+against the demo pages on 127.0.0.1 (the team page leaks a personal mobile, the clinic page an
+obfuscated personal e-mail, the Companies House stand-in a home address and a birth month), with
+consent asked on the terminal. The member copy must show those details (so the test can fail);
+no adviser-copy file, in any format, may hold a private value or any form of the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from tests.auditrun import footprint, report_json, session_ids, write_answers
+
+from footprint.cli.lookupui import ADVISER_HOW
+from footprint.consent import consent_plan
+from footprint.demo.run import demo_profile, demo_settings
+from footprint.demo.server import DemoServer
+from footprint.lookups.registry import all_lookups
+from footprint.profile import Profile
+from footprint.settings import Settings
+
+ADVISER = "Sam Adviser"
+CASE = "C-42"
+GRANTED = {"page-scan", "companies-house"}  # quick ones with leaks to find; the rest refused
+FORMATS = ("report.html", "report.md", "report.json")
+
+
+@pytest.fixture(scope="module")
+def audit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    """Run the adviser-mode audit once for the whole module."""
+    tmp = tmp_path_factory.mktemp("adviser")
+    with pytest.MonkeyPatch.context() as mp, DemoServer() as server:
+        mp.setenv("FOOTPRINT_HOME", str(tmp / "home"))
+        import footprint.cli.auditcmd as auditcmd
+
+        profile = demo_profile(server.base_url)
+        profile = profile.model_copy(
+            update={"urls": [u for u in profile.urls if "/slow/" not in u]}
+        )
+        profile_path = tmp / "profile.yaml"
+        profile_path.write_text(yaml.safe_dump(profile.model_dump(mode="json")))
+        settings = demo_settings(server.base_url)
+        mp.setattr(Settings, "load", classmethod(lambda cls, *a, **k: settings))
+        mp.setattr(auditcmd, "_interactive", lambda no_input: True)
+
+        questions, _ = consent_plan(all_lookups(settings), profile)
+        consent_keys = ["y" if q.lookup_id in GRANTED else "n" for q in questions]
+        answers = write_answers(tmp / "answers.yaml", {"facebook.lookup-by-phone": "yes"})
+        out = tmp / "out"
+        r = footprint(
+            "audit", "--profile", profile_path, "--answers", answers, "--adviser", ADVISER,
+            "--case", CASE, "--out", out,
+            input="\n".join([*consent_keys, "q"]) + "\n",
+        )  # fmt: skip
+        assert r.code == 0, r.stdout + r.stderr
+        (sid,) = session_ids(r.stdout)
+        yield {"out": out, "stdout": r.stdout, "profile": profile, "sid": sid, "home": tmp}
+
+
+def _forbidden(profile: Profile) -> list[re.Pattern[str]]:
+    """Every private value and every form of the name, as patterns over a file's text."""
+    p = profile.private
+    literal = [*p.emails, *(e.split("@")[0] for e in p.emails), p.home_street or ""]
+    literal += [*profile.all_names, *profile.usernames.values(), *profile.domains]
+    literal += [w.name for w in profile.workplaces] + [profile.locality or ""]
+    parts = {w.lower() for n in profile.all_names for w in re.findall(r"[A-Za-z]{3,}", n)} - {"dr"}
+    literal += [a + sep + b for a in parts for b in parts if a != b for sep in ("", ".", "-", "_")]
+    patterns = [re.compile(re.escape(v), re.I) for v in literal if v]
+    patterns += [re.compile(rf"\b{re.escape(part)}\b", re.I) for part in parts]
+    for phone in p.phones:  # any spacing or punctuation, with or without +44 / 0
+        national = re.sub(r"\D", "", phone).lstrip("0")
+        patterns.append(re.compile(r"\D{0,3}".join(national)))
+    if p.home_postcode:
+        outward, inward = p.home_postcode.split()
+        patterns.append(re.compile(rf"{outward}\W{{0,3}}{inward}", re.I))
+    return patterns
+
+
+def _leaks(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
+    return [f"{m.group(0)!r} near {text[max(0, m.start() - 40) : m.end() + 40]!r}"
+            for pat in patterns for m in [pat.search(text)] if m]  # fmt: skip
+
+
+def test_consent_says_who_asks_and_records_that_the_member_agreed(
+    audit: dict[str, object],
+) -> None:
+    assert f"{ADVISER} asks: may footprint do this?" in str(audit["stdout"])
+    for copy in ("member-copy", "adviser-copy"):
+        data = report_json(Path(str(audit["out"])) / copy)
+        assert (data["adviser"], data["case"]) == (ADVISER, CASE)
+        consents = {c["lookup_id"]: c for c in data["consents"]}
+        assert {k for k, c in consents.items() if c["granted"]} == GRANTED
+        for record in consents.values():
+            assert record["asked_by"] == ADVISER
+            assert record["granted_by"] == "the member"
+            assert record["how"] == ADVISER_HOW
+
+
+def test_member_copy_shows_the_members_own_details(audit: dict[str, object]) -> None:
+    """The leaks are really there: otherwise the adviser-copy test would prove nothing."""
+    member = (Path(str(audit["out"])) / "member-copy" / "report.json").read_text()
+    profile = audit["profile"]
+    assert isinstance(profile, Profile)
+    assert _leaks(member, _forbidden(profile))
+    assert "07700 900123" in member and "EX1 2AB" in member
+
+
+def test_adviser_copy_holds_no_private_value_and_no_name_form(audit: dict[str, object]) -> None:
+    profile = audit["profile"]
+    assert isinstance(profile, Profile)
+    patterns = _forbidden(profile)
+    folder = Path(str(audit["out"])) / "adviser-copy"
+    for name in FORMATS:
+        assert not _leaks((folder / name).read_text(), patterns), name
+    data = report_json(folder)
+    assert data["copy"] == "adviser" and data["findings"]
+    assert all(f["evidence"] == [] for f in data["findings"] + data["accepted"])
+    assert (
+        data["summary"]["score"] == report_json(folder.parent / "member-copy")["summary"]["score"]
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_report_render_adviser_copy_regenerates_it(
+    audit: dict[str, object], fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / "home"))
+    target = Path(str(audit["home"])) / f"again.{fmt}"
+    r = footprint(
+        "report", "render", audit["sid"], "--adviser-copy", "--format", fmt, "--out", target
+    )
+    assert r.code == 0, r.stderr
+    written = (Path(str(audit["out"])) / "adviser-copy" / f"report.{fmt}").read_text()
+    assert target.read_text() == written
+
+
+def test_adviser_copy_from_the_member_report_file_is_scrubbed_too(
+    audit: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From member-copy/report.json the name is only in initials; the stored session has it."""
+    profile = audit["profile"]
+    assert isinstance(profile, Profile)
+    member_json = Path(str(audit["out"])) / "member-copy" / "report.json"
+    monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / "home"))
+    r = footprint("report", "render", member_json, "--adviser-copy", "--format", "md")
+    assert r.code == 0, r.stderr
+    assert not _leaks(r.stdout, _forbidden(profile))
+    # Without the stored session the name forms are unknown: refuse rather than leak.
+    monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / "elsewhere"))
+    r = footprint("report", "render", member_json, "--adviser-copy", "--format", "md")
+    assert r.code == 1 and "adviser-copy/report.json" in r.stderr
+    assert not _leaks(r.stdout + r.stderr, _forbidden(profile))
