@@ -199,6 +199,20 @@ def test_follows_team_and_contact_links_on_the_same_site(httpserver: HTTPServer)
     ]
 
 
+def test_a_broken_menu_link_is_not_a_page_to_check(httpserver: HTTPServer) -> None:
+    menu = '<nav><a href="/our-team">Our team</a> <a href="/contact-us">Contact</a></nav>'
+    httpserver.expect_request("/").respond_with_data(page(menu), content_type="text/html")
+    httpserver.expect_request("/our-team").respond_with_data(page("gone"), status=404)
+    httpserver.expect_request("/contact-us").respond_with_data("error", status=503)
+    observations = run(with_pages(httpserver.url_for("/")))
+    outcomes = [(urlsplit(o.url or "").path, o.outcome.value) for o in observations]
+    # 404: there is no page, so nothing to check by hand; 503: a page we could not read.
+    assert outcomes == [("/", "not_found"), ("/contact-us", "couldnt_check")]
+    # A page the doctor listed that does not exist is still reported: the address is wrong.
+    (listed,) = run(with_pages(httpserver.url_for("/our-team")))
+    assert listed.outcome is Outcome.COULDNT_CHECK and "does not exist" in (listed.reason or "")
+
+
 def test_follow_limit_and_seen_pages() -> None:
     links = "".join(f'<a href="/team-{n}">Team {n}</a>' for n in range(10))
     parsed = parse_page(page(links + '<a href="/team-1#x">again</a>'), "https://practice.example/")

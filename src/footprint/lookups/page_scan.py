@@ -86,7 +86,9 @@ class PageScanLookup(Lookup):
             per_start = list(pool.map(crawl.site, starts))
         return [obs for group in per_start for obs in group]
 
-    def visit(self, crawl: _Crawl, url: str, out: list[Observation]) -> Page | None:
+    def visit(
+        self, crawl: _Crawl, url: str, out: list[Observation], *, listed: bool = True
+    ) -> Page | None:
         """Fetch and scan one page; append its observations; the parsed page if it loaded."""
         subject = f"page {_short(url)}"
         try:
@@ -95,6 +97,10 @@ class PageScanLookup(Lookup):
             out.append(self.couldnt_check(subject, exc.reason, url))
             return None
         reason = page_problem(response)
+        if reason and not listed and response.status in (404, 410):
+            # A broken menu link on the site: there is no page to check, and listing it as
+            # "couldn't check, check by hand" would send the doctor looking for nothing.
+            return None
         if reason:
             out.append(self.couldnt_check(subject, reason, url))
             return None
@@ -157,7 +163,7 @@ class _Crawl:
             return out
         for link in follow_links(page, self.seen())[: self.lookup.max_follow]:
             if self.claim(link):
-                self.lookup.visit(self, link, out)
+                self.lookup.visit(self, link, out, listed=False)
         return out
 
 
