@@ -207,6 +207,9 @@ def test_lookups_and_consents(report: Report) -> None:
     assert "member (verbal) (interactive prompt)" in section
     assert "Sam Adviser" in section and "21 November 2026, 14:05 UTC" in section
     assert "Refused" in section and "gravatar.com" in section
+    # the consent record names the lookup as the table does, not by its id
+    assert "<strong>Pages about you</strong>: " in section
+    assert "- **Pages about you**: Agreed." in render_markdown(report)
 
 
 def test_guidance_citations(report: Report) -> None:

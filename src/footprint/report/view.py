@@ -116,6 +116,10 @@ class ReportView:
         """The copy's banner ('Adviser copy — no personal identifiers'), if any."""
         return COPY_HEADER[self.report.copy_kind]
 
+    def lookup_title(self, lookup_id: str) -> str:
+        """A lookup's plain title ("Pages about you") for the consent record; else its id."""
+        return next((lk.title for lk in self.report.lookups if lk.id == lookup_id), lookup_id)
+
     @property
     def is_adviser(self) -> bool:
         """Adviser copies leave evidence out; the templates say so once."""
