@@ -30,18 +30,25 @@ def lookups(fmt: str, profile_path: Path | None) -> None:
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2))
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="Lookups (nothing is sent without your consent)", show_lines=True)
-    for column in ("id", "sends", "to", "key", "ready"):
-        table.add_column(column, overflow="fold")
+    from footprint.net import ANY_HOST
+
+    table = Table(
+        title="Lookups (nothing is sent without your consent)", show_lines=True, expand=True
+    )
+    # The sentence of what is sent is the point of this table: give it the most room.
+    for column, ratio in (("lookup", 2), ("sends", 5), ("to", 3), ("key", 2), ("ready", 2)):
+        table.add_column(column, overflow="fold", ratio=ratio)
     for r in rows:
+        hosts = ["the result pages' sites" if h == ANY_HOST else h for h in r.hosts]
         table.add_row(
-            r.id,
-            r.sends,
-            ", ".join(r.hosts) or "-",
-            r.key_env or "-",
-            "yes" if r.ready else f"no: {r.not_ready_reason}",
+            f"{escape(r.title)}\n[dim]{escape(r.id)}[/dim]",
+            escape(r.sends),
+            escape("\n".join(hosts)) or "-",
+            escape(r.key_env or "-"),
+            escape("yes" if r.ready else f"no: {r.not_ready_reason}"),
         )
     Console().print(table)
     if profile is None:
