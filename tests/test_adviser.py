@@ -54,10 +54,19 @@ def audit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
         answers = write_answers(tmp / "answers.yaml", {"facebook.lookup-by-phone": "yes"})
         out = tmp / "out"
         r = footprint(
-            "audit", "--profile", profile_path, "--answers", answers, "--adviser", ADVISER,
-            "--case", CASE, "--out", out,
+            "audit",
+            "--profile",
+            profile_path,
+            "--answers",
+            answers,
+            "--adviser",
+            ADVISER,
+            "--case",
+            CASE,
+            "--out",
+            out,
             input="\n".join([*consent_keys, "q"]) + "\n",
-        )  # fmt: skip
+        )
         assert r.code == 0, r.stdout + r.stderr
         (sid,) = session_ids(r.stdout)
         yield {"out": out, "stdout": r.stdout, "profile": profile, "sid": sid, "home": tmp}
@@ -83,8 +92,12 @@ def _forbidden(profile: Profile) -> list[re.Pattern[str]]:
 
 
 def _leaks(text: str, patterns: list[re.Pattern[str]]) -> list[str]:
-    return [f"{m.group(0)!r} near {text[max(0, m.start() - 40) : m.end() + 40]!r}"
-            for pat in patterns for m in [pat.search(text)] if m]  # fmt: skip
+    return [
+        f"{m.group(0)!r} near {text[max(0, m.start() - 40) : m.end() + 40]!r}"
+        for pat in patterns
+        for m in [pat.search(text)]
+        if m
+    ]
 
 
 def test_consent_says_who_asks_and_records_that_the_member_agreed(

@@ -31,9 +31,17 @@ def _audit(
     profile: Path, answers: Path, out: Path, *extra: object, code: int = ExitCode.OK
 ) -> tuple[str, dict[str, Any], str]:
     r = footprint(
-        "audit", "--profile", profile, "--answers", answers, "--offline", "--no-input",
-        "--out", out, *extra,
-    )  # fmt: skip
+        "audit",
+        "--profile",
+        profile,
+        "--answers",
+        answers,
+        "--offline",
+        "--no-input",
+        "--out",
+        out,
+        *extra,
+    )
     assert r.code == code, r.stdout + r.stderr
     (sid,) = session_ids(r.stdout)
     return sid, report_json(out), r.stdout
@@ -141,8 +149,17 @@ def test_a_resumed_older_session_does_not_compare_with_a_later_audit(
     a = three[0]
     answers = write_answers(tmp_path / "a.yaml", {a.id: exposed(a)})
     monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: True)
-    r = footprint("audit", "--profile", profile, "--answers", answers, "--offline",
-                  "--out", tmp_path / "early", input="")  # fmt: skip
+    r = footprint(
+        "audit",
+        "--profile",
+        profile,
+        "--answers",
+        answers,
+        "--offline",
+        "--out",
+        tmp_path / "early",
+        input="",
+    )
     (early,) = session_ids(r.stdout)  # stopped at the first question: unfinished
     monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: False)
     _audit(profile, answers, tmp_path / "later")

@@ -254,13 +254,29 @@ def test_start_up_offers_only_the_same_doctors_unfinished_audit(
     store.close()
     monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: True)
 
-    r = footprint("audit", "--profile", member_b, "--offline", "--quick", "--out",
-                  tmp_path / "ob", input="n\nq\n")  # fmt: skip
+    r = footprint(
+        "audit",
+        "--profile",
+        member_b,
+        "--offline",
+        "--quick",
+        "--out",
+        tmp_path / "ob",
+        input="n\nq\n",
+    )
     assert "unfinished audit" not in r.stdout, r.stdout
     assert "Resuming" not in r.stdout
 
-    r = footprint("audit", "--profile", member_a, "--offline", "--quick", "--out",
-                  tmp_path / "oa", input="y\nq\n")  # fmt: skip
+    r = footprint(
+        "audit",
+        "--profile",
+        member_a,
+        "--offline",
+        "--quick",
+        "--out",
+        tmp_path / "oa",
+        input="y\nq\n",
+    )
     assert "unfinished audit" in r.stdout and "case C-1" in r.stdout
     assert f"Resuming session {unfinished}: 1 answers kept" in r.stdout
 
@@ -280,8 +296,20 @@ def test_accepted_findings_survive_a_resume(
     )
     monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: True)
     # No input left at the first question: the run stops (as Ctrl-C would), unfinished.
-    r = footprint("audit", "--profile", profile, "--answers", answers, "--accept", first.id,
-                  "--offline", "--quick", "--out", tmp_path / "o", input="")  # fmt: skip
+    r = footprint(
+        "audit",
+        "--profile",
+        profile,
+        "--answers",
+        answers,
+        "--accept",
+        first.id,
+        "--offline",
+        "--quick",
+        "--out",
+        tmp_path / "o",
+        input="",
+    )
     assert r.code == 1, r.stdout + r.stderr
     (sid,) = session_ids(r.stdout)
     monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: False)

@@ -89,7 +89,7 @@ def test_purge_all_removes_the_data_from_the_file(tmp_path: Path) -> None:
     profile = write_profile(tmp_path)
     _audit(profile, tmp_path / "a")
     _audit(profile, tmp_path / "b")
-    # While the store is open elsewhere nothing is checkpointed; read it as it lies on disk.
+    # The private details really are in the file before the purge (else this proves nothing).
     assert PRIVATE_EMAIL.encode() in _store_bytes()
 
     r = footprint("sessions", "purge", "--all", "--yes")
@@ -139,9 +139,14 @@ def test_sessions_list_and_show_print_no_personal_details(tmp_path: Path) -> Non
 
 def test_new_session_announces_its_retention(tmp_path: Path) -> None:
     r = footprint(
-        "audit", "--profile", write_profile(tmp_path), "--offline", "--no-input",
-        "--out", tmp_path / "o",
-    )  # fmt: skip
+        "audit",
+        "--profile",
+        write_profile(tmp_path),
+        "--offline",
+        "--no-input",
+        "--out",
+        tmp_path / "o",
+    )
     assert "kept for 90 days, then deleted" in r.stdout
 
 
@@ -168,19 +173,29 @@ def test_expired_session_is_offered_for_deletion_when_interactive(
     _age(expired, 100)
     monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: True)
     # Decline the deletion, then stop at the first question ("q"): the session stays.
-    r = footprint("audit", "--profile", profile, "--offline", "--out", tmp_path / "b",
-                  input="n\nn\nq\n")  # fmt: skip
+    r = footprint(
+        "audit", "--profile", profile, "--offline", "--out", tmp_path / "b", input="n\nn\nq\n"
+    )
     assert "Delete them now?" in r.stdout, r.stdout + r.stderr
     assert expired in {s.id for s in Store().list_sessions()}
-    r = footprint("audit", "--profile", profile, "--offline", "--out", tmp_path / "c",
-                  input="y\nn\nn\nq\n")  # fmt: skip
+    r = footprint(
+        "audit", "--profile", profile, "--offline", "--out", tmp_path / "c", input="y\nn\nn\nq\n"
+    )
     assert expired not in {s.id for s in Store().list_sessions()}
 
 
 def test_no_store_keeps_nothing(tmp_path: Path) -> None:
     out = tmp_path / "o"
-    r = footprint("audit", "--profile", write_profile(tmp_path), "--offline", "--no-input",
-                  "--no-store", "--out", out)  # fmt: skip
+    r = footprint(
+        "audit",
+        "--profile",
+        write_profile(tmp_path),
+        "--offline",
+        "--no-input",
+        "--no-store",
+        "--out",
+        out,
+    )
     assert r.code == 0, r.stderr
     assert (out / "report.json").exists()
     assert not store_path().exists() and not data_dir().exists()
