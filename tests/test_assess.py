@@ -98,3 +98,38 @@ def test_observations_sharing_a_key_become_one_finding() -> None:
         "https://practice.example/0",
         "https://practice.example/1",
     ]
+
+
+def test_a_listed_page_found_again_by_search_counts_once() -> None:
+    def exposure(key: str) -> Exposure:
+        return Exposure(
+            key=key,
+            title=key,
+            severity=Severity.CRITICAL,
+            axis=Axis.CONTACTABLE,
+            exposes=Exposes.PERSONAL_PHONE,
+            why="w",
+            steps=["Ask them to remove it."],
+        )
+
+    def found(lookup: str, url: str, key: str) -> Observation:
+        return Observation(
+            lookup_id=lookup,
+            outcome=Outcome.FOUND,
+            subject="page",
+            url=url,
+            matched="07700 900123",
+            exposure=exposure(key),
+        )
+
+    obs = [
+        found("search-pages", "https://practice.example/team/", "personal-phone"),
+        found("search-pages", "https://club.example/committee", "personal-phone"),
+        found("page-scan", "https://www.practice.example/team#dr-a", "personal-phone"),
+    ]
+    found_ = {f.id: f for f, _ in lookup_findings(obs, {})}
+    assert set(found_) == {"page-scan.personal-phone", "search-pages.personal-phone"}
+    # the team page is the listed page's finding; search adds only the club page
+    assert [e.url for e in found_["search-pages.personal-phone"].evidence] == [
+        "https://club.example/committee"
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from urllib.parse import urldefrag, urlsplit
 
 from footprint.checklists import Catalogue, ChecklistItem
 from footprint.interview import is_exposed
@@ -26,6 +27,8 @@ from footprint.report.model import (
 )
 from footprint.vocab import Answer, Axis, Exposes, Severity
 
+#: The lookup that scans the pages the doctor listed; its findings win over repeats.
+LISTED_PAGES = "page-scan"
 EXPOSURE_WEIGHT: dict[Exposes, float] = {
     Exposes.HOME_ADDRESS: 25,
     Exposes.PERSONAL_PHONE: 18,
@@ -94,6 +97,26 @@ def _finding_id(obs: Observation) -> str:
     return key if key.startswith(f"{obs.lookup_id}.") else f"{obs.lookup_id}.{key}"
 
 
+def _detail_key(obs: Observation) -> tuple[str, str, Exposes] | None:
+    if not obs.url or not obs.matched or obs.exposure is None:
+        return None
+    parts = urlsplit(urldefrag(obs.url)[0])
+    page = f"{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}?{parts.query}"
+    return page, obs.matched.casefold(), obs.exposure.exposes
+
+
+def _one_per_detail(observations: Iterable[Observation]) -> list[Observation]:
+    """Found observations, each detail on each page once.
+
+    A page the doctor listed can also come up when their name is searched: page-scan and
+    search-pages then report the same mobile on the same page, which would be two findings
+    and count twice in the score. The listed page's observation (page-scan) is the one kept.
+    """
+    found = [o for o in observations if o.outcome is Outcome.FOUND and o.exposure is not None]
+    listed = {_detail_key(o) for o in found if o.lookup_id == LISTED_PAGES} - {None}
+    return [o for o in found if o.lookup_id == LISTED_PAGES or _detail_key(o) not in listed]
+
+
 def lookup_findings(
     observations: Iterable[Observation], titles: Mapping[str, str]
 ) -> list[tuple[Finding, Exposes]]:
@@ -102,9 +125,8 @@ def lookup_findings(
     Each comes with what it exposes, for the score.
     """
     grouped: dict[str, list[Observation]] = {}
-    for obs in observations:
-        if obs.outcome is Outcome.FOUND and obs.exposure is not None:
-            grouped.setdefault(_finding_id(obs), []).append(obs)
+    for obs in _one_per_detail(observations):
+        grouped.setdefault(_finding_id(obs), []).append(obs)
     findings = []
     for finding_id, group in grouped.items():
         exp = group[0].exposure
