@@ -34,9 +34,13 @@ from tests.auditrun import (
 from tests.ptyaudit import Prompt, PtyProcess, child_env
 
 from footprint.checklists import ChecklistItem, select_items, shipped_catalogue
+from footprint.demo.run import demo_profile, demo_settings
+from footprint.demo.server import DemoServer
 from footprint.errors import StoreError
 from footprint.interview import RESPONSE_ID
+from footprint.lookups.interface import Observation, Outcome
 from footprint.profile import load_profile
+from footprint.settings import Settings
 from footprint.store import SessionData, Store
 from footprint.vocab import Answer
 
@@ -398,3 +402,48 @@ def test_audits_creating_the_store_at_the_same_moment_all_open_it(tmp_path: Path
         for t in threads:
             t.join()
     assert not failures, [f.message for f in failures if isinstance(f, StoreError)]
+
+
+def test_resume_does_not_rerun_finished_lookups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lookup marked finished keeps its stored result; one cut off by the crash runs again."""
+    with DemoServer() as server:
+        profile = demo_profile(server.base_url).model_copy(
+            update={"urls": [f"{server.base_url}/practice/team.html"]}
+        )
+        settings = demo_settings(server.base_url)
+        monkeypatch.setattr(Settings, "load", classmethod(lambda cls, *a, **k: settings))
+        store = Store()
+        sid = store.create_session(profile, options={"quick": True, "offline": False})
+        kept = Observation(lookup_id="page-scan", outcome=Outcome.NOT_FOUND, subject="kept")
+        store.save_observation(sid, kept)
+        store.save_lookup_done(sid, "page-scan", 0.5, [])
+        cut_off = Observation(lookup_id="rdap", outcome=Outcome.NOT_FOUND, subject="cut off")
+        store.save_observation(sid, cut_off)  # no "done" mark: the process died mid-lookup
+        store.close()
+
+        out = tmp_path / "out"
+        r = footprint(
+            "audit",
+            "--resume",
+            sid,
+            "--consent",
+            "page-scan,rdap",
+            "--no-input",
+            "--out",
+            out,
+            "--format",
+            "json",
+        )
+        assert r.code == 0, r.stderr
+        asked = list(server.requests)
+
+    assert not [p for p in asked if p.startswith("/practice")], "page-scan ran again"
+    assert [p for p in asked if p.startswith("/rdap")], "the cut-off lookup did not run again"
+    lookups = {lk["id"]: lk for lk in report_json(out)["lookups"]}
+    assert lookups["page-scan"]["outcomes"]["not_found"] == 1  # the stored result, as it was
+    assert lookups["page-scan"]["outcomes"]["found"] == 0  # a rerun would find the leak
+    stored = Store().load(sid)
+    assert kept in stored.observations and cut_off not in stored.observations
+    assert "rdap" in stored.finished_lookups
