@@ -152,7 +152,8 @@ def test_at_a_glance(report: Report) -> None:
         assert label in glance
     assert re.search(r'sev-critical">Critical</span> 1', glance)
     assert "Do these first" in glance and "about 20 min" in glance
-    assert "4 things could not be checked." in glance  # 1 couldn't check + 1 lookup + 2 questions
+    # 1 couldn't-check finding + 1 lookup; 2 questions
+    assert "2 checks could not be made and 2 questions were not answered." in glance
 
 
 def test_severity_badges_carry_words_not_only_colour(report: Report) -> None:

@@ -142,6 +142,23 @@ class ReportView:
         return len(self.couldnt_check) + len(r.not_checked) + len(r.unanswered)
 
     @property
+    def not_checked_summary(self) -> str:
+        """'2 checks could not be made and 122 questions were not answered', for the notice.
+
+        Kept apart: "131 things could not be checked" after a short interview read as if
+        footprint had failed 131 times.
+        """
+        checks = len(self.couldnt_check) + len(self.report.not_checked)
+        questions = len(self.report.unanswered)
+        parts = []
+        if checks:
+            parts.append(f"{checks} check{'s' if checks != 1 else ''} could not be made")
+        if questions:
+            were = "questions were" if questions != 1 else "question was"
+            parts.append(f"{questions} {were} not answered")
+        return " and ".join(parts)
+
+    @property
     def counts(self) -> list[tuple[Severity, int]]:
         """Counts by severity, most serious first."""
         return [(s, self.report.summary.counts.get(s, 0)) for s in Severity]
