@@ -164,6 +164,10 @@ def test_consent_sentence_says_a_hash_is_sent_and_holds_no_address() -> None:
     assert "api.gravatar.com" in sentence
     for value in [*PROFILE.private_values(), WORK]:
         assert value.strip().lower() not in sentence.lower()
+    one = Profile(name="Alex Example", private={"emails": ["alex.home@example.org"]})
+    single = GravatarLookup(Settings()).sends(one)
+    assert "a SHA-256 hash of your personal e-mail address is sent" in single
+    assert "not the address itself" in single and "(1 personal, 0 work)" not in single
 
 
 def test_skips_without_emails() -> None:

@@ -81,6 +81,6 @@ def ask_consent(title: str, sentence: str, asked_by: str | None) -> bool:
     """Ask about one lookup, showing exactly what is sent and to whom."""
     click.echo()
     click.secho(title, bold=True)
-    click.echo(f"   Sends: {sentence}")
+    _say(f"Sends: {sentence}")
     who = f"{asked_by} asks" if asked_by else "Allow this"
     return click.confirm(f"   {who}: may footprint do this?", default=False)

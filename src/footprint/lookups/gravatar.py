@@ -145,10 +145,16 @@ class GravatarLookup(JsonApiLookup):
 
     def sends(self, profile: Profile) -> str:
         emails = profile_emails(profile, MAX_EMAILS)
+        one = len(emails) == 1
         return (
-            f"a SHA-256 hash of each of your {count_words(emails)} is sent to Gravatar at "
-            f"{self.destination()}, not the addresses themselves; anyone who has one of the "
-            "addresses can make the same hash"
+            f"a SHA-256 hash of {count_words(emails)} is sent to Gravatar at "
+            f"{self.destination()}, not "
+            + (
+                "the address itself; anyone who has the address"
+                if one
+                else "the addresses themselves; anyone who has one of the addresses"
+            )
+            + " can make the same hash"
         )
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:

@@ -191,8 +191,10 @@ def profile_emails(profile: Profile, limit: int) -> list[tuple[str, str]]:
 
 
 def count_words(emails: list[tuple[str, str]]) -> str:
-    """'2 e-mail addresses (1 personal, 1 work)'."""
+    """'each of your 2 e-mail addresses (1 personal, 1 work)', or 'your personal e-mail address'."""
+    if len(emails) == 1:
+        return f"your {emails[0][0]} e-mail address"
     personal = sum(1 for kind, _ in emails if kind == "personal")
-    work = len(emails) - personal
-    noun = "e-mail address" if len(emails) == 1 else "e-mail addresses"
-    return f"{len(emails)} {noun} ({personal} personal, {work} work)"
+    counts = (("personal", personal), ("work", len(emails) - personal))
+    kinds = ", ".join(f"{n} {kind}" for kind, n in counts if n)
+    return f"each of your {len(emails)} e-mail addresses ({kinds})"
