@@ -6,7 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from footprint.report.model import Copy, Report
+from footprint.report.model import Copy, Level, Report
+from footprint.report.render import render_html, render_markdown
 from footprint.report.view import build_view, format_date, minutes, role_label
 
 
@@ -42,3 +43,15 @@ def test_view_header_per_copy(report: Report) -> None:
     assert adviser.is_adviser and adviser.header == "Adviser copy \u2014 no personal identifiers"
     masked = build_view(report.model_copy(update={"copy_kind": Copy.MASKED}))
     assert masked.header and "Masked copy" in masked.header
+
+
+def test_nothing_answered_or_checked_has_no_score(report: Report) -> None:
+    assert build_view(report).scored
+    summary = report.summary.model_copy(
+        update={"score": 100, "axes": dict.fromkeys(report.summary.axes, Level.UNKNOWN)}
+    )
+    empty = report.model_copy(update={"summary": summary, "findings": []})
+    assert not build_view(empty).scored
+    html, md = render_html(empty), render_markdown(empty)
+    assert "no score yet" in html and '<div class="num">100</div>' not in html
+    assert "**No score yet.**" in md and "Score: 100" not in md

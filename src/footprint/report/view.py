@@ -168,6 +168,12 @@ class ReportView:
         """Per-axis levels in a fixed order."""
         return [(a, self.report.summary.axes.get(a, Level.UNKNOWN)) for a in Axis]
 
+    @property
+    def scored(self) -> bool:
+        """False when nothing was answered or checked: 100/100 would falsely reassure."""
+        known = any(level is not Level.UNKNOWN for _, level in self.axes)
+        return known or bool(self.report.findings)
+
     def title_of(self, finding_id: str) -> str:
         """A finding's title for "since your last audit" (falls back to its id)."""
         return self.titles.get(finding_id, finding_id)
