@@ -45,9 +45,12 @@ HOME = Exposure(
     why="Service addresses and registered offices are public on the Companies House register "
     "and copied by company-data sites. Anyone who searches your name can read this address.",
     steps=[
-        "Change your service (correspondence) address to a non-home address: your practice, "
-        "your accountant's office or a service-address provider. File the change of officer "
-        "details (form CH01 for a director, or online at Companies House).",
+        # Worded as the checklist's company.service-address-is-home fix, so "do these first"
+        # lists this once when both the answer and the register show it.
+        "Choose a non-home service address: your clinic, your accountant's office (ask first) "
+        "or another business address where post reaches you.",
+        "File the change of officer details for each current appointment (form CH01 for a "
+        "director, or online at Companies House).",
         "If the company's registered office is your home, move it to a non-home address "
         "(form AD01, or online). Since March 2024 it must be an 'appropriate address': "
         "a PO box alone is not allowed.",
