@@ -66,6 +66,8 @@ def test_region_option(run_cli: Any, tmp_path: Path) -> None:
     us = json.loads(run_cli("scan", page, "--format", "json", "--region", "us").stdout)
     assert gb[0]["contacts"] == []
     assert us[0]["contacts"][0]["normalized"] == "+12125550123"
+    uk = run_cli("scan", TEAM, "--format", "json", "--region", "uk")
+    assert uk.code == 0 and json.loads(uk.stdout)[0]["contacts"]  # UK is read as GB
 
 
 def test_usage_errors_exit_2(run_cli: Any, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     import phonenumbers
 
     code = value.strip().upper()
+    code = "GB" if code == "UK" else code  # the ISO code is GB; people type UK
     if code not in phonenumbers.SUPPORTED_REGIONS:
         raise click.BadParameter(f"{value!r} is not a country code such as GB, US, IE or AU")
     return code
