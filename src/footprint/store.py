@@ -9,14 +9,12 @@ Migrations are named functions recorded in a version table.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import secrets
 import sqlite3
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -25,103 +23,17 @@ from pathlib import Path
 from footprint.consent import ConsentRecord
 from footprint.errors import StoreError
 from footprint.lookups.interface import Observation
-from footprint.paths import data_dir, make_private_dir
+from footprint.paths import make_private_dir
 from footprint.profile import Profile
+from footprint.storeschema import (  # noqa: F401 - re-exported
+    DEFAULT_RETENTION_DAYS,
+    MIGRATIONS,
+    default_path,
+    enable_wal,
+    subject_key,
+    utc_now,
+)
 from footprint.vocab import Answer
-
-DEFAULT_RETENTION_DAYS = 90
-
-
-def _run_script(db: sqlite3.Connection, script: str) -> None:
-    # Not executescript(): it commits first, which would break the migration's transaction.
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
-
-
-def _m001_sessions(db: sqlite3.Connection) -> None:
-    _run_script(
-        db,
-        """
-        CREATE TABLE sessions (
-            id TEXT PRIMARY KEY,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            status TEXT NOT NULL,            -- running | finished
-            subject_key TEXT NOT NULL,       -- hash of name + jurisdiction, to find re-audits
-            profile_json TEXT NOT NULL,
-            adviser TEXT,
-            case_ref TEXT,
-            options_json TEXT NOT NULL DEFAULT '{}',
-            retention_days INTEGER NOT NULL,
-            report_json TEXT
-        );
-        CREATE TABLE answers (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            item_id TEXT NOT NULL,
-            answer TEXT NOT NULL,
-            at TEXT NOT NULL,
-            PRIMARY KEY (session_id, item_id)
-        );
-        CREATE TABLE observations (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            lookup_id TEXT NOT NULL,
-            json TEXT NOT NULL
-        );
-        CREATE TABLE consents (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            lookup_id TEXT NOT NULL,
-            json TEXT NOT NULL,
-            PRIMARY KEY (session_id, lookup_id)
-        );
-        CREATE TABLE lookup_runs (
-            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-            lookup_id TEXT NOT NULL,
-            duration_s REAL NOT NULL,
-            errors_json TEXT NOT NULL,
-            PRIMARY KEY (session_id, lookup_id)
-        );
-        """,
-    )
-
-
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions]
-
-
-def _enable_wal(db: sqlite3.Connection, patience_s: float = 30.0) -> None:
-    """Switch the store to WAL mode, waiting for another process doing the same.
-
-    Two audits started at once both switch a new store to WAL; SQLite then answers "database
-    is locked" at once instead of waiting (its busy timeout does not cover this lock), so
-    retry with a short back-off until the other process is done.
-    """
-    deadline = time.monotonic() + patience_s
-    delay = 0.005
-    while True:
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-        time.sleep(delay)
-        delay = min(delay * 2, 0.1)
-
-
-def default_path() -> Path:
-    """Where the session store lives (under `FOOTPRINT_HOME` when set)."""
-    return data_dir() / "footprint.db"
-
-
-def subject_key(profile: Profile) -> str:
-    """A stable, non-reversible key for "the same doctor", used to find earlier audits."""
-    basis = f"{' '.join(profile.name.lower().split())}|{profile.jurisdiction.value}"
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -181,7 +93,7 @@ class Store:
             self._db = sqlite3.connect(
                 self.path, check_same_thread=False, timeout=30, isolation_level=None
             )
-            _enable_wal(self._db)
+            enable_wal(self._db)
             self._db.execute("PRAGMA secure_delete=ON")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=30000")
@@ -204,7 +116,7 @@ class Store:
                 if migration.__name__ not in done:
                     migration(db)
                     db.execute(
-                        "INSERT INTO _migrations VALUES (?, ?)", (migration.__name__, _now())
+                        "INSERT INTO _migrations VALUES (?, ?)", (migration.__name__, utc_now())
                     )
 
     @contextmanager
@@ -237,7 +149,7 @@ class Store:
     ) -> str:
         """Start a session and return its id."""
         session_id = secrets.token_hex(4)
-        now = _now()
+        now = utc_now()
         with self._tx() as db:
             db.execute(
                 "INSERT INTO sessions (id, created_at, updated_at, status, subject_key,"
@@ -258,14 +170,14 @@ class Store:
         return session_id
 
     def _touch(self, db: sqlite3.Connection, session_id: str) -> None:
-        db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (_now(), session_id))
+        db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (utc_now(), session_id))
 
     def save_answer(self, session_id: str, item_id: str, answer: Answer) -> None:
         """Keep one answer (replacing an earlier answer to the same item)."""
         with self._tx() as db:
             db.execute(
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
-                (session_id, item_id, answer.value, _now()),
+                (session_id, item_id, answer.value, utc_now()),
             )
             self._touch(db, session_id)
 
@@ -329,7 +241,7 @@ class Store:
             db.execute(
                 "UPDATE sessions SET status = 'finished', report_json = ?, updated_at = ?"
                 " WHERE id = ?",
-                (report_json, _now(), session_id),
+                (report_json, utc_now(), session_id),
             )
 
     # -- reading -------------------------------------------------------------------------
