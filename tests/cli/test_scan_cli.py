@@ -44,8 +44,10 @@ def test_table_keeps_square_brackets(run_cli: Any) -> None:
 def test_urls_need_allow_private_for_local_servers(run_cli: Any) -> None:
     with DemoServer(slow_delay=0.5) as server:
         url = f"{server.base_url}/practice/team.html"
-        refused = json.loads(run_cli("scan", url, "--format", "json").stdout)
+        refused_run = run_cli("scan", url, "--format", "json")
+        refused = json.loads(refused_run.stdout)
         assert server.requests == []
+        assert refused_run.code == 1
         allowed = json.loads(run_cli("scan", url, "--format", "json", "--allow-private").stdout)
     assert refused[0]["outcome"] == "couldnt_check"
     assert allowed[0]["outcome"] == "found"
@@ -55,8 +57,32 @@ def test_urls_need_allow_private_for_local_servers(run_cli: Any) -> None:
 def test_blocked_page_in_table(run_cli: Any) -> None:
     with DemoServer() as server:
         result = run_cli("scan", f"{server.base_url}/blocked/", "--allow-private")
-    assert result.code == 0
     assert "couldn't check: the site refused the request (HTTP 403)" in result.stdout
+    assert result.code == 1  # the only target couldn't be checked
+    assert result.stderr.strip() == "Error: couldn't check the page (the reason is above)"
+
+
+def test_nothing_checked_exits_1_after_the_json(run_cli: Any) -> None:
+    with DemoServer() as server:
+        blocked = f"{server.base_url}/blocked/"
+        # refused before any request: a local server needs --allow-private
+        result = run_cli("scan", blocked, blocked, "--format", "json")
+    data = json.loads(result.stdout)  # the JSON is still printed in full
+    assert [item["outcome"] for item in data] == ["couldnt_check", "couldnt_check"]
+    assert result.code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: couldn't check any of the 2 pages (the reasons are above)"
+    ]
+
+
+def test_one_checked_target_is_enough_for_exit_0(run_cli: Any) -> None:
+    with DemoServer() as server:
+        result = run_cli(
+            "scan", f"{server.base_url}/blocked/", TEAM, "--format", "json", "--allow-private"
+        )
+    data = json.loads(result.stdout)
+    assert [item["outcome"] for item in data] == ["couldnt_check", "found"]
+    assert result.code == 0 and result.stderr == ""
 
 
 def test_region_option(run_cli: Any, tmp_path: Path) -> None:

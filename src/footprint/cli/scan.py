@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from footprint.errors import InputError
+from footprint.errors import FootprintError, InputError
 
 if TYPE_CHECKING:
     from footprint.scan import ScanResult
@@ -66,6 +66,7 @@ def scan(
 
     TARGET is a web address (https://practice.example/team) or a local HTML file. Only the
     pages you name are fetched; your profile, if given, never leaves this computer.
+    Exits with 1 if none of them could be checked.
     """
     from footprint.profile import load_profile
     from footprint.scan import scan as run_scan
@@ -81,8 +82,23 @@ def scan(
         click.echo(
             json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False)
         )
+    else:
+        _print_table(results, with_profile=profile is not None)
+    _fail_if_nothing_checked(results)
+
+
+def _fail_if_nothing_checked(results: list[ScanResult]) -> None:
+    """Exit 1 (after the output) when no target could be checked: nothing was done.
+
+    One checked target is enough for exit 0: the output says which of the others failed.
+    """
+    from footprint.lookups.interface import Outcome
+
+    if any(r.outcome != Outcome.COULDNT_CHECK for r in results):
         return
-    _print_table(results, with_profile=profile is not None)
+    if len(results) == 1:
+        raise FootprintError("couldn't check the page (the reason is above)")
+    raise FootprintError(f"couldn't check any of the {len(results)} pages (the reasons are above)")
 
 
 _OUTCOME = {
