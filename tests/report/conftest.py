@@ -304,7 +304,11 @@ def _report(active: bool = False) -> Report:
             fixed=["instagram.public-account"],
             new=["page-scan.personal-mobile"],
             unchanged=["facebook.lookup-by-phone"],
-            titles={"instagram.public-account": "Is your Instagram account public?"},
+            not_rechecked=["x.discoverability", "strava.old-activities"],
+            titles={
+                "instagram.public-account": "Is your Instagram account public?",
+                "x.discoverability": "People can find you on X by your phone number",
+            },
         ),
     )
 

@@ -96,12 +96,14 @@ def test_adviser_copy_hides_since_last_ids_with_personal_data(
     since = report.since_last.model_copy(
         update={
             "new": ["page-scan.personal-mobile", "page-scan.alexexample-demo"],
+            "not_rechecked": ["x.discoverability", "username.alexexample-demo"],
             "titles": {"page-scan.alexexample-demo": "Your GitHub profile"},
         }
     )
     adviser = to_copy(report.model_copy(update={"since_last": since}), Copy.ADVISER, profile)
     assert adviser.since_last is not None
     assert adviser.since_last.new == ["page-scan.personal-mobile", HIDDEN_ID]
+    assert adviser.since_last.not_rechecked == ["x.discoverability", HIDDEN_ID]
     assert adviser.since_last.titles == {}
     assert adviser.since_last.previous_session == "sess-0001"
 
@@ -202,5 +204,24 @@ def test_masked_copy_keeps_ids_stable_for_diffs(report: Report, profile: Profile
     assert [f.id for f in masked.findings] == [f.id for f in r.findings]
     assert masked.since_last is not None and r.since_last is not None
     assert masked.since_last.new == r.since_last.new
+    assert masked.since_last.not_rechecked == r.since_last.not_rechecked
+
+
+def test_masked_copy_keeps_not_rechecked_and_answered_ids_as_they_are(
+    report: Report, profile: Profile
+) -> None:
+    # A finding id may carry a username (lookup keys); masking it would break `footprint diff`.
+    named = "username.alexexample-demo"
+    assert report.since_last is not None
+    since = report.since_last.model_copy(update={"not_rechecked": [named]})
+    r = report.model_copy(update={"since_last": since, "answered": [named, "photos.exif"]})
+    masked = to_copy(r, Copy.MASKED, profile)
+    assert masked.since_last is not None
+    assert masked.since_last.not_rechecked == [named]
+    assert masked.answered == [named, "photos.exif"]
+    adviser = to_copy(r, Copy.ADVISER, profile)
+    assert adviser.since_last is not None
+    assert adviser.since_last.not_rechecked == [HIDDEN_ID]
+    assert "alexexample" not in " ".join(adviser.answered)
     adviser = to_copy(r, Copy.ADVISER, profile)
     assert "alexexample" not in adviser.findings[0].id

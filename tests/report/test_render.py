@@ -185,6 +185,28 @@ def test_since_last_uses_titles(report: Report) -> None:
     assert "35" in since and "41" in since
 
 
+def test_since_last_lists_what_was_not_checked_this_time(report: Report) -> None:
+    since = _section(render_html(report), "since-last")
+    assert "Not checked this time (2)" in since
+    assert "<li>People can find you on X by your phone number</li>" in since  # title known
+    assert "<li>strava.old-activities</li>" in since  # no title: the id, not nothing
+    assert "may still be open" in since
+    md = render_markdown(report)
+    md_since = md[md.index("## Since your last audit") : md.index("## Accepted findings")]
+    assert "Not checked this time (2)" in md_since
+    assert "- People can find you on X by your phone number\n" in md_since
+    assert "- strava.old-activities\n" in md_since
+
+
+def test_since_last_leaves_out_not_checked_this_time_when_there_is_none(
+    make_report: Callable[..., Report], report: Report
+) -> None:
+    assert report.since_last is not None
+    r = make_report(since_last=report.since_last.model_copy(update={"not_rechecked": []}))
+    assert "Not checked this time" not in render_html(r)
+    assert "Not checked this time" not in render_markdown(r)
+
+
 def test_not_checked_lists_everything_and_says_not_found_is_not_implied(report: Report) -> None:
     section = _section(render_html(report), "not-checked")
     assert "Not checked is not the same as not found." in section

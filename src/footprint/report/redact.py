@@ -26,7 +26,19 @@ _RANK = {Copy.MEMBER: 0, Copy.MASKED: 1, Copy.ADVISER: 2}
 HIDDEN_ID = "[hidden]"
 # Ids the masked copy keeps as they are, so `footprint diff` works on masked report files.
 ID_FIELDS = frozenset(
-    {"id", "finding_id", "lookup_id", "area", "source", "guidance", "fixed", "new", "unchanged"}
+    {
+        "id",
+        "finding_id",
+        "lookup_id",
+        "area",
+        "source",
+        "guidance",
+        "fixed",
+        "new",
+        "unchanged",
+        "not_rechecked",
+        "answered",
+    }
 )
 # Text written by us (checklists, lookups' fixed wording), never personal by contract. The
 # masked copy is the doctor's own, so it keeps it readable ("for example" stays). The adviser
@@ -147,6 +159,7 @@ def _strip_since_last(since: SinceLast | None, scrubber: Scrubber) -> SinceLast 
             "fixed": clean(since.fixed),
             "new": clean(since.new),
             "unchanged": clean(since.unchanged),
+            "not_rechecked": clean(since.not_rechecked),
             "titles": {k: v for k, v in since.titles.items() if not scrubber.is_personal(k)},
         }
     )
