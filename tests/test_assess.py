@@ -133,3 +133,11 @@ def test_a_listed_page_found_again_by_search_counts_once() -> None:
     assert [e.url for e in found_["search-pages.personal-phone"].evidence] == [
         "https://club.example/committee"
     ]
+
+
+def test_an_open_critical_exposure_keeps_the_score_below_half() -> None:
+    minor = _finding("x", Severity.CRITICAL)
+    assert score([(minor, Exposes.PRACTICE)]) <= 49
+    assert score([(_finding("y", Severity.HIGH), Exposes.PRACTICE)]) > 49
+    unsure = _finding("z", Severity.CRITICAL, Status.UNSURE)
+    assert score([(unsure, Exposes.PRACTICE)]) > 49, "only a confirmed exposure caps it"

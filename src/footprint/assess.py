@@ -47,7 +47,10 @@ SEVERITY_FACTOR: dict[Severity, float] = {
     Severity.INFO: 0.0,
 }
 STATUS_FACTOR = {Status.EXPOSED: 1.0, Status.UNSURE: 0.5, Status.COULDNT_CHECK: 0.0}
-SCORE_SCALE = 80.0  # penalty at which the score falls to 100/e (about 37)
+SCORE_SCALE = 50.0  # penalty at which the score falls to 100/e (about 37)
+# An open critical exposure (home address, personal mobile on a public page...) means a
+# patient can reach you today, whatever else is tight: the score stays below half.
+CRITICAL_CAP = 49
 CAVEAT = (
     "A good score does not mean nobody can find you. It reflects only what this audit asked "
     "and could check; people-search sites re-list people, and a determined person may find "
@@ -207,7 +210,10 @@ def penalty(weighted: Iterable[tuple[Finding, Exposes]]) -> float:
 
 def score(weighted: Iterable[tuple[Finding, Exposes]]) -> int:
     """0-100, higher is harder to reach."""
-    return round(100 * math.exp(-penalty(weighted) / SCORE_SCALE))
+    pairs = list(weighted)
+    value = round(100 * math.exp(-penalty(pairs) / SCORE_SCALE))
+    critical = any(f.severity is Severity.CRITICAL and f.status is Status.EXPOSED for f, _ in pairs)
+    return min(value, CRITICAL_CAP) if critical else value
 
 
 def axis_levels(
