@@ -135,7 +135,7 @@ def _answer_then_ctrl_c(
     given = _answer(proc, interview, rng, k)
     assert proc.next_prompt() is not None, proc.output
     status = proc.interrupt()
-    assert status == 1, proc.output  # "Stopped": the error boundary's exit code, no traceback
+    assert status == 130, proc.output  # "Stopped": Ctrl-C's exit code, no traceback
     return given
 
 
@@ -314,7 +314,7 @@ def test_accepted_findings_survive_a_resume(
         tmp_path / "o",
         input="",
     )
-    assert r.code == 1, r.stdout + r.stderr
+    assert r.code == 130, r.stdout + r.stderr
     (sid,) = session_ids(r.stdout)
     monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: False)
 

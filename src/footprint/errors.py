@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     ERROR = 1  # network, file, internal
     USAGE = 2  # usage or invalid input (bad YAML, unknown option)
     FINDINGS = 3  # findings at or above --fail-on
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, the shell convention); answers are kept
 
 
 class FootprintError(Exception):

@@ -80,8 +80,9 @@ def main(argv: list[str] | None = None) -> Any:
     except FootprintError as exc:
         _fail(exc.message, exc.hint, int(exc.exit_code))
     except click.exceptions.Abort:
+        # click turns Ctrl-C at a prompt into Abort: same meaning, same code as below.
         click.echo("\nStopped. Anything already answered has been kept.", err=True)
-        sys.exit(ExitCode.ERROR)
+        sys.exit(ExitCode.INTERRUPTED)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -89,5 +90,5 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("\nStopped. Anything already answered has been kept.", err=True)
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     return None
