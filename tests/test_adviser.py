@@ -17,7 +17,7 @@ import pytest
 import yaml
 from tests.auditrun import footprint, report_json, session_ids, write_answers
 
-from footprint.cli.lookupui import ADVISER_HOW
+from footprint.cli.lookupui import ADVISER_HOW, NOTHING_SENT
 from footprint.consent import consent_plan
 from footprint.demo.run import demo_profile, demo_settings
 from footprint.demo.server import DemoServer
@@ -50,6 +50,7 @@ def audit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
         mp.setattr(auditcmd, "_interactive", lambda no_input: True)
 
         questions, _ = consent_plan(all_lookups(settings), profile)
+        questions = [q for q in questions if q.destinations]  # the rest send nothing: not asked
         consent_keys = ["y" if q.lookup_id in GRANTED else "n" for q in questions]
         answers = write_answers(tmp / "answers.yaml", {"facebook.lookup-by-phone": "yes"})
         out = tmp / "out"
@@ -108,11 +109,12 @@ def test_consent_says_who_asks_and_records_that_the_member_agreed(
         data = report_json(Path(str(audit["out"])) / copy)
         assert (data["adviser"], data["case"]) == (ADVISER, CASE)
         consents = {c["lookup_id"]: c for c in data["consents"]}
-        assert {k for k, c in consents.items() if c["granted"]} == GRANTED
+        asked = {k: c for k, c in consents.items() if c["destinations"]}
+        assert {k for k, c in asked.items() if c["granted"]} == GRANTED
         for record in consents.values():
             assert record["asked_by"] == ADVISER
             assert record["granted_by"] == "the member"
-            assert record["how"] == ADVISER_HOW
+            assert record["how"] == (ADVISER_HOW if record["destinations"] else NOTHING_SENT)
 
 
 def test_member_copy_shows_the_members_own_details(audit: dict[str, object]) -> None:

@@ -25,6 +25,7 @@ from footprint.net import FetchLimits, HttpClient
 from footprint.settings import Settings
 
 NO_INPUT = "--no-input (nothing was asked, so nothing was sent)"
+NOTHING_SENT = "not asked: this lookup contacts no one and sends nothing"
 ADVISER_HOW = "asked aloud by the adviser on the call; the member's answer entered by the adviser"
 
 
@@ -71,6 +72,9 @@ class LookupSession:
             earlier = self.flow.decided(q.lookup_id)
             if earlier is not None:
                 self.ledger.add(earlier)
+            elif not q.destinations:
+                # Asking to send nothing would be noise (walled platforms: manual checks only).
+                self.flow.consent(self.ledger.record(q, True, how=NOTHING_SENT))
             else:
                 open_questions.append(q)
         if spec:
