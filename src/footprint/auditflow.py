@@ -204,10 +204,12 @@ class AuditFlow:
         """Assess everything gathered and build the member's report."""
         return build_report(self.catalogue, self.items, self.state, self.previous)
 
-    def finish(self, report: Report) -> None:
-        """Store the final report and mark the session finished."""
+    def finish(self, report: Report, *, complete: bool = True) -> None:
+        """Store the report; a session stopped early stays resumable (`complete=False`)."""
         if self.store is not None and self.state.session_id:
-            self.store.finish(self.state.session_id, report.model_dump_json(by_alias=True))
+            self.store.finish(
+                self.state.session_id, report.model_dump_json(by_alias=True), complete=complete
+            )
 
 
 def write_outputs(
@@ -235,5 +237,11 @@ def write_outputs(
 
 
 def default_out_dir(profile: Profile, base: Path = Path("reports")) -> Path:
-    """`reports/<date>-<name-slug>/`."""
-    return base / f"{datetime.now():%Y-%m-%d}-{profile.slug}"
+    """`reports/<date>-<name-slug>/`, or `...-2`, `-3`: never overwrite an earlier report
+    (a doctor diffs against it)."""
+    stem = base / f"{datetime.now():%Y-%m-%d}-{profile.slug}"
+    candidate, n = stem, 1
+    while candidate.exists():
+        n += 1
+        candidate = stem.with_name(f"{stem.name}-{n}")
+    return candidate

@@ -235,13 +235,12 @@ class Store:
                         (session_id, lookup_id),
                     )
 
-    def finish(self, session_id: str, report_json: str) -> None:
-        """Store the final report and mark the session finished."""
+    def finish(self, session_id: str, report_json: str, *, complete: bool = True) -> None:
+        """Store the report; mark the session finished, or `stopped` (resumable) if not."""
         with self._tx() as db:
             db.execute(
-                "UPDATE sessions SET status = 'finished', report_json = ?, updated_at = ?"
-                " WHERE id = ?",
-                (report_json, utc_now(), session_id),
+                "UPDATE sessions SET status = ?, report_json = ?, updated_at = ? WHERE id = ?",
+                ("finished" if complete else "stopped", report_json, utc_now(), session_id),
             )
 
     # -- reading -------------------------------------------------------------------------

@@ -18,11 +18,12 @@ from footprint.cli import prompts
 from footprint.cli.lookupui import LookupSession
 from footprint.errors import ExitCode, InputError, ProfileError
 from footprint.interview import RESPONSE_ID, initial_answers, load_answers, run_interview
-from footprint.profile import load_profile
+from footprint.profile import Profile, load_profile
 from footprint.report.model import Report
+from footprint.report.view import build_view
 from footprint.settings import Settings
 from footprint.store import Store
-from footprint.vocab import Severity
+from footprint.vocab import Answer, Severity
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def _open_flow(
         from footprint.cli.profile import ask_profile
 
         profile = ask_profile()
+        _offer_to_save(profile)
     else:
         raise ProfileError(
             "No profile: with --no-input, give --profile FILE.",
@@ -128,6 +130,36 @@ def _open_flow(
     return flow
 
 
+def _offer_to_save(profile: Profile) -> None:
+    """Offer to keep a typed-in profile, so a re-audit need not ask it all again."""
+    from footprint.paths import write_private
+    from footprint.profile import dump_profile
+
+    if not click.confirm("\nSave these details to a profile file for next time?", default=True):
+        return
+    default = Path("profile.yaml")
+    n = 1
+    while default.exists():
+        n += 1
+        default = Path(f"profile-{n}.yaml")
+    path = Path(click.prompt("File name", default=str(default)))
+    write_private(path, dump_profile(profile))
+    click.echo(f"Saved {path} (readable by you only). Next time: footprint audit --profile {path}")
+
+
+def _ask_response_first(flow: AuditFlow, interactive: bool) -> None:
+    """Before anything else: is a patient already contacting you? If so, say what to do now."""
+    plan = flow.catalogue.response_plan
+    if RESPONSE_ID not in flow.state.answers and interactive:
+        flow.answer(RESPONSE_ID, prompts.ask_response_question(plan.question))
+    if interactive and flow.state.answers.get(RESPONSE_ID) in (Answer.YES, Answer.UNSURE):
+        click.secho(f"\nFirst: {plan.first}", fg="yellow", bold=True)
+        click.echo(
+            "Your report will start with a step-by-step plan. If you are in danger now, call "
+            "the emergency services."
+        )
+
+
 def _apply_answers_file(flow: AuditFlow, path: Path | None) -> set[str]:
     if path is None:
         return set()
@@ -138,10 +170,8 @@ def _apply_answers_file(flow: AuditFlow, path: Path | None) -> set[str]:
     return set(parsed.accepted)
 
 
-def _interview(flow: AuditFlow, interactive: bool, lookups: LookupSession | None) -> None:
-    plan = flow.catalogue.response_plan
-    if RESPONSE_ID not in flow.state.answers and interactive:
-        flow.answer(RESPONSE_ID, prompts.ask_response_question(plan.question))
+def _interview(flow: AuditFlow, interactive: bool, lookups: LookupSession | None) -> bool:
+    """Ask the questions; True if the doctor stopped early."""
     if interactive:
         click.echo(
             f"\n{len(flow.items)} questions apply to you, most important first. {prompts.HELP}."
@@ -154,14 +184,21 @@ def _interview(flow: AuditFlow, interactive: bool, lookups: LookupSession | None
         flow.items, flow.state.answers, ask if interactive else None, flow.answer
     )
     if result.stopped:
+        later = (
+            f"Carry on later with: footprint audit --resume {flow.state.session_id}"
+            if flow.state.session_id
+            else "Nothing was stored (--no-store), so next time starts afresh."
+        )
         click.echo(
             f"\nStopped. {len(result.unanswered)} questions left; they are listed as "
-            "unanswered. Carry on later with: footprint audit --resume "
-            f"{flow.state.session_id or '(not stored)'}"
+            f"unanswered. {later}"
         )
+    return result.stopped
 
 
-def _finish(flow: AuditFlow, out_dir: Path, formats: list[str], full: bool) -> Report:
+def _finish(
+    flow: AuditFlow, out_dir: Path, formats: list[str], full: bool, complete: bool = True
+) -> Report:
     report = flow.report()
     written = write_outputs(
         report,
@@ -171,7 +208,7 @@ def _finish(flow: AuditFlow, out_dir: Path, formats: list[str], full: bool) -> R
         adviser_mode=bool(flow.state.adviser),
         full=full,
     )
-    flow.finish(report)
+    flow.finish(report, complete=complete)
     _print_summary(report)
     click.echo("\nReport written (readable by you only):")
     for path in written:
@@ -182,7 +219,10 @@ def _finish(flow: AuditFlow, out_dir: Path, formats: list[str], full: bool) -> R
 def _print_summary(report: Report) -> None:
     s = report.summary
     click.echo()
-    click.secho(f"Score: {s.score}/100 (higher is harder to reach)", bold=True)
+    if build_view(report).scored:
+        click.secho(f"Score: {s.score}/100 (higher is harder to reach)", bold=True)
+    else:
+        click.secho("No score yet: nothing was answered or checked.", bold=True)
     click.echo("  " + "   ".join(f"{axis.value}: {level.value}" for axis, level in s.axes.items()))
     counts = ", ".join(f"{n} {sev.value}" for sev, n in s.counts.items() if n)
     click.echo(
@@ -205,10 +245,8 @@ def _print_summary(report: Report) -> None:
     if s.top_actions:
         click.secho("\nDo these first:", bold=True)
         for n, action in enumerate(s.top_actions, start=1):
-            click.echo(
-                f"  {n}. [{action.severity.value}] {action.first_step} "
-                f"(~{action.effort_minutes} min)"
-            )
+            click.echo(f"  {n}. [{action.severity.value}] {action.title}")
+            click.echo(f"     {action.first_step} (~{action.effort_minutes} min)")
     click.secho(f"\n{s.caveat}", dim=True)
 
 
@@ -239,15 +277,16 @@ def run_audit_command(args: AuditArgs) -> None:
             _apply_retention(store, interactive)
         flow = _open_flow(args, options, settings, store, interactive)
         flow.accept(_apply_answers_file(flow, args.answers_path))
+        _ask_response_first(flow, interactive)
         if not flow.options.offline:
             lookups = LookupSession(flow, settings, interactive)
             lookups.decide_consent(args.consent_spec)
             lookups.start()
-        _interview(flow, interactive, lookups)
+        stopped = _interview(flow, interactive, lookups)
         if lookups:
             lookups.wait_with_progress()
         out = args.out_dir or default_out_dir(flow.state.profile)
-        report = _finish(flow, out, args.formats, args.full)
+        report = _finish(flow, out, args.formats, args.full, complete=not stopped)
     except (KeyboardInterrupt, click.exceptions.Abort):
         if lookups:
             lookups.cancel()  # finished lookups are kept; the rest run again on resume
