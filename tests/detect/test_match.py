@@ -11,7 +11,12 @@ from footprint.profile import Profile
 PROFILE = Profile(
     name="Alex Example",
     variants=["A. Example"],
-    usernames={"github": "alexexample-demo", "bluesky": "alexexample.bsky.social"},
+    usernames={
+        "github": "alexexample-demo",
+        "bluesky": "alexexample.bsky.social",
+        "snapchat": "alex.example-gp",
+        "telegram": "@AlexExample",
+    },
     private={
         "emails": ["Alex.Example.Home@gmail.com"],
         "phones": ["07700 900123"],
@@ -56,6 +61,13 @@ CASES = [
         False,
         Match.REVIEW,
     ),
+    (
+        other(ContactKind.SOCIAL, "https://www.snapchat.com/add/alex.example-gp"),
+        False,
+        Match.REVIEW,
+    ),
+    (other(ContactKind.SOCIAL, "https://t.me/alexexample"), False, Match.REVIEW),
+    (other(ContactKind.SOCIAL, "https://t.me/examplestreetsurgery"), True, None),
 ]
 
 

@@ -44,6 +44,29 @@ LINKS = [
     ("https://strava.com/athletes/12345678/", "https://www.strava.com/athletes/12345678"),
     ("https://mastodon.social/@alexexample", "https://mastodon.social/@alexexample"),
     ("https://mastodon.example.org/@alex", "https://mastodon.example.org/@alex"),
+    # Snapchat: the "share username" link, and the public-profile forms (with share params)
+    (
+        "https://www.snapchat.com/add/alex.example-gp",
+        "https://www.snapchat.com/add/alex.example-gp",
+    ),
+    ("https://snapchat.com/add/AlexExample/", "https://www.snapchat.com/add/alexexample"),
+    (
+        "https://www.snapchat.com/add/alexexample?share_id=abc123&locale=en-GB",
+        "https://www.snapchat.com/add/alexexample",
+    ),
+    ("https://www.snapchat.com/@alex_example", "https://www.snapchat.com/add/alex_example"),
+    (
+        "https://www.snapchat.com/@alexexample?sender_web_id=0f0a&device_type=desktop",
+        "https://www.snapchat.com/add/alexexample",
+    ),
+    ("https://story.snapchat.com/@alexexample", "https://www.snapchat.com/add/alexexample"),
+    # Telegram: t.me, telegram.me and telegram.dog are one service (core.telegram.org/api/links)
+    ("https://t.me/AlexExample", "https://t.me/alexexample"),
+    ("https://t.me/alex_example_gp/", "https://t.me/alex_example_gp"),
+    ("https://telegram.me/alexexample", "https://t.me/alexexample"),
+    ("http://www.telegram.me/AlexExample", "https://t.me/alexexample"),
+    ("https://telegram.dog/alexexample", "https://t.me/alexexample"),
+    ("https://t.me/alex", "https://t.me/alex"),  # 4 letters: a collectible username
 ]
 NOT_PROFILES = [
     "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fpractice.example",
@@ -63,6 +86,41 @@ NOT_PROFILES = [
     "https://github.com/alexexample/some-repo",
     "https://bsky.app/intent/compose?text=x",
     "https://medium.com/@alex",  # not a network we report
+    # Snapchat pages that are not a person's profile
+    "https://www.snapchat.com/download",
+    "https://www.snapchat.com/add/",
+    "https://www.snapchat.com/",
+    "https://www.snapchat.com/discover",
+    "https://www.snapchat.com/spotlight/W7_EDlXWTBiXAEEniNoMPwAAYa2JrbHVreHFqAZR1",
+    "https://www.snapchat.com/lens/0a1b2c3d4e5f",
+    "https://www.snapchat.com/@alexexample/spotlight/W7_EDlXWTBiX",  # one video, not the profile
+    "https://www.snapchat.com/t/AbCdEf12",  # a short share link: no username in it
+    "https://www.snapchat.com/add/1alex",  # usernames start with a letter
+    "https://www.snapchat.com/add/averyveryverylongname",  # over 15 characters
+    "https://accounts.snapchat.com/accounts/login",
+    "https://snapchat.example.com/add/alexexample",  # a look-alike host
+    # Telegram links that are not a person's profile
+    "https://t.me/joinchat/AAAAAEkk2WdoDrB4-Q8-gg",  # group invite (old form)
+    "https://t.me/+AbCdEfGhIjKlMnOp",  # group invite
+    "https://t.me/+447700900123",  # a phone-number link, not a username
+    "https://t.me/share/url?url=https%3A%2F%2Fpractice.example&text=hello",
+    "https://t.me/share?url=https%3A%2F%2Fpractice.example",
+    "https://telegram.me/share/url?url=x",
+    "https://t.me/addstickers/ExampleStickers",
+    "https://t.me/proxy?server=proxy.example&port=443&secret=abc",
+    "https://t.me/socks?server=proxy.example&port=1080",
+    "https://t.me/login?code=12345",
+    "https://t.me/confirmphone?phone=447700900123&hash=abc",
+    "https://t.me/setlanguage/en-gb",
+    "https://t.me/s/examplechannel",  # a channel's web preview
+    "https://t.me/c/1234567890/42",  # a message in a private channel
+    "https://t.me/examplechannel/123",  # one post, not the profile
+    "https://t.me/ExampleSurgeryBot?start=appointments",  # a bot link
+    "https://t.me/ExampleSurgeryBot?startgroup=true",
+    "https://t.me/abc",  # too short for a username
+    "https://t.me/1alexexample",  # usernames start with a letter
+    "https://telegram.org/faq",
+    "https://core.telegram.org/api/links",
     "mailto:alex@x.com",
 ]
 
@@ -85,6 +143,11 @@ HANDLES = [
     ("Threads: @alex.example", ["https://www.threads.net/@alex.example"]),
     ("Find me at @alexexample.bsky.social", ["https://bsky.app/profile/alexexample.bsky.social"]),
     ("Mastodon: @alex@med-mastodon.com", ["https://med-mastodon.com/@alex"]),
+    ("Snapchat: @alex.example-gp", ["https://www.snapchat.com/add/alex.example-gp"]),
+    ("Message me on Telegram @Alex_Example", ["https://t.me/alex_example"]),
+    ("Telegram: @abc", []),  # too short to be a Telegram username
+    ("Instagram: @explore", []),  # reserved: never a person, as with the links
+    ("Instagram: @alex-example", []),  # no '-' in Instagram names: not cut short to @alex
     ("Our handle is @examplesurgery", []),  # no network named: ambiguous
     ("alex@clinic.example", []),  # an e-mail address
     ("Meet @ 10am", []),

@@ -40,6 +40,8 @@ _PROFILE_URL = {
     "github": "https://github.com/{}",
     "linkedin": "https://www.linkedin.com/in/{}",
     "facebook": "https://www.facebook.com/{}",
+    "snapchat": "https://www.snapchat.com/add/{}",
+    "telegram": "https://t.me/{}",
 }
 _PROFESSIONAL = ("https://www.linkedin.com/",)
 
