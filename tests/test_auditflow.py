@@ -1,0 +1,32 @@
+"""Audit-flow details: report folders are never overwritten; a stopped audit stays resumable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from footprint.auditflow import default_out_dir
+from footprint.profile import Profile
+from footprint.store import Store
+
+
+def test_report_folder_is_never_reused(tmp_path: Path) -> None:
+    profile = Profile(name="Alex Example")
+    first = default_out_dir(profile, tmp_path)
+    assert first.name.endswith("-alex-example")
+    first.mkdir()
+    second = default_out_dir(profile, tmp_path)
+    assert second != first and second.name == first.name + "-2"
+    second.mkdir()
+    assert default_out_dir(profile, tmp_path).name == first.name + "-3"
+
+
+def test_a_stopped_session_is_offered_for_resume(tmp_path: Path) -> None:
+    store = Store(tmp_path / "fp.db")
+    profile = Profile(name="Alex Example")
+    done = store.create_session(profile)
+    store.finish(done, "{}")
+    stopped = store.create_session(profile)
+    store.finish(stopped, "{}", complete=False)
+    latest = store.latest_unfinished(profile)
+    assert latest is not None and latest.id == stopped and latest.status == "stopped"
+    assert store.previous_finished(profile, None).summary.id == done  # type: ignore[union-attr]
