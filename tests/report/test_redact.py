@@ -9,7 +9,7 @@ import pytest
 
 from footprint.errors import ReportError
 from footprint.profile import Profile
-from footprint.report.model import Copy, Evidence, Report, ResponsePlanStep
+from footprint.report.model import Copy, Evidence, NotChecked, Report, ResponsePlanStep
 from footprint.report.redact import HIDDEN_ID, to_copy
 from footprint.report.render import Format
 
@@ -225,3 +225,87 @@ def test_masked_copy_keeps_not_rechecked_and_answered_ids_as_they_are(
     assert "alexexample" not in " ".join(adviser.answered)
     adviser = to_copy(r, Copy.ADVISER, profile)
     assert "alexexample" not in adviser.findings[0].id
+
+
+def _report_quoting_own_sites(make_report: Callable[..., Report]) -> Report:
+    """Free text that quotes the member's listed pages, as page-scan and its consent write it."""
+    r = make_report()
+    consent = r.consents[0].model_copy(
+        update={
+            "sentence": "the addresses of 3 pages you listed (team.greenlane-surgery.co.uk, "
+            "www.riverside-clinic.test, www.facebook.com) are fetched; nothing about you is sent",
+            "destinations": [
+                "team.greenlane-surgery.co.uk",
+                "www.team.greenlane-surgery.co.uk",
+                "riverside-clinic.test",
+                "www.riverside-clinic.test",
+                "facebook.com",
+                "www.facebook.com",
+            ],
+        }
+    )
+    not_checked = NotChecked(
+        id="page-scan:1",
+        title="page riverside-clinic.test/contact",
+        reason="couldn't check: blocked (403)",
+        how_to_check="Open www.riverside-clinic.test/contact and facebook.com/dr.a.e.99, then "
+        "bookings.greenlane-surgery.co.uk. Opt out at https://www.192.com/optout/.",
+    )
+    lookup = r.lookups[0].model_copy(
+        update={"errors": ["https://www.riverside-clinic.test/contact returned 403"]}
+    )
+    plan = r.response_plan.model_copy(
+        update={"steps": [ResponsePlanStep(title="Ask", detail="Ask the practice.", links=[])]}
+    )
+    return r.model_copy(
+        update={
+            "consents": [consent, *r.consents[1:]],
+            "not_checked": [not_checked],
+            "lookups": [lookup, *r.lookups[1:]],
+            "response_plan": plan,
+        }
+    )
+
+
+OWN_SITES = ["riverside-clinic", "greenlane-surgery", "192.com/optout"]
+
+
+@pytest.mark.parametrize("with_profile", [True, False])
+@pytest.mark.parametrize("fmt", list(RENDERERS))
+def test_adviser_copy_holds_no_host_or_url_of_the_member_s_pages(
+    fmt: Format, with_profile: bool, make_report: Callable[..., Report], profile: Profile
+) -> None:
+    workplace = profile.workplaces[0].model_copy(
+        update={"url": "https://www.riverside-clinic.test/team"}
+    )
+    member = profile.model_copy(
+        update={
+            "urls": [
+                "https://team.greenlane-surgery.co.uk/our-doctors",
+                "https://www.facebook.com/dr.a.e.99",
+            ],
+            "workplaces": [workplace],
+        }
+    )
+    report = _report_quoting_own_sites(make_report)
+    # Without the profile, the page-scan consent record still names the member's sites.
+    adviser = to_copy(report, Copy.ADVISER, member if with_profile else None)
+    text = str(RENDERERS[fmt](adviser)).lower()
+    for value in OWN_SITES:
+        assert value not in text, value
+    if with_profile:  # a page on a shared site is known only from the profile
+        assert "dr.a.e.99" not in text
+    assert "www.facebook.com" in text  # a shared site says nothing about the member
+    assert "https://www.gmc-uk.org/" in text  # guidance sources stay linked
+    assert "https://www.facebook.com/help/privacy" in text  # so do help pages
+
+
+def test_masked_copy_keeps_the_member_s_own_sites_readable(
+    make_report: Callable[..., Report], profile: Profile
+) -> None:
+    member = profile.model_copy(update={"urls": ["https://www.riverside-clinic.test/contact"]})
+    report = _report_quoting_own_sites(make_report)
+    masked = to_copy(report, Copy.MASKED, member)
+    assert masked.not_checked[0].title == "page riverside-clinic.test/contact"
+    assert "www.riverside-clinic.test" in masked.consents[0].sentence
+    assert "https://www.192.com/optout/" in masked.not_checked[0].how_to_check

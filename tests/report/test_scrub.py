@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from footprint.profile import Profile
+from footprint.report.hosts import strip_urls
 from footprint.report.model import Report
-from footprint.report.scrub import LINK_REMOVED, NAME, REMOVED, Scrubber
+from footprint.report.scrub import LINK_REMOVED, NAME, REMOVED, SITE_REMOVED, Scrubber
 
 
 @pytest.fixture
@@ -76,3 +77,94 @@ def test_mask_keeps_the_site_of_a_named_link(scrubber: Scrubber) -> None:
 def test_is_personal(scrubber: Scrubber) -> None:
     assert scrubber.is_personal("page-scan.alexexample-demo")
     assert not scrubber.is_personal("facebook.lookup-by-phone")
+
+
+# --- the member's own sites (adviser copy only) --------------------------------------------
+
+# Hosts with no name part in them, so only the site rules can catch them (".test" is reserved).
+SITES = [
+    "https://team.greenlane-surgery.co.uk/our-doctors",  # registrable: greenlane-surgery.co.uk
+    "https://www.riverside-clinic.test/contact",
+    "https://www.facebook.com/dr.a.e.99",  # a shared site: only this page is the member's
+    "https://www.greentrust.nhs.uk/consultants/ae",  # under nhs.uk, which is shared
+]
+
+
+@pytest.fixture
+def site_scrubber() -> Scrubber:
+    return Scrubber(names=["Alex Example"], sites=SITES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "page riverside-clinic.test/contact: couldn't check",
+            f"page {SITE_REMOVED}: couldn't check",
+        ),
+        ("fetched www.riverside-clinic.test and more", f"fetched {SITE_REMOVED} and more"),
+        (
+            "blocked at https://WWW.Riverside-Clinic.TEST:8443/a?b=1#c.",
+            f"blocked at {SITE_REMOVED}.",
+        ),
+        ("write to reception@riverside-clinic.test today", f"write to {SITE_REMOVED} today"),
+        (
+            "listed (team.greenlane-surgery.co.uk, www.riverside-clinic.test) are fetched",
+            f"listed ({SITE_REMOVED}, {SITE_REMOVED}) are fetched",
+        ),
+        # The registrable domain and its other subdomains point at the member too.
+        ("book at bookings.greenlane-surgery.co.uk/online", f"book at {SITE_REMOVED}"),
+        ("greenlane-surgery.co.uk", SITE_REMOVED),
+        ("see facebook.com/dr.a.e.99/photos now", f"see {SITE_REMOVED} now"),
+        ("https://www.facebook.com/dr.a.e.99", SITE_REMOVED),
+        ("a page on greentrust.nhs.uk;", f"a page on {SITE_REMOVED};"),
+    ],
+)
+def test_the_member_s_own_sites_are_removed(
+    site_scrubber: Scrubber, text: str, expected: str
+) -> None:
+    assert site_scrubber.remove(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Search nhs.uk and facebook.com for your name.",
+        "https://www.facebook.com/help/privacy",
+        "https://www.nhs.uk/services/gp-surgery/",
+        "notriverside-clinic.test and riverside-clinic.testing are other sites",
+        "greenlane-surgery.co.uk.evil.test is not the member's",
+        "co.uk alone is a suffix",
+    ],
+)
+def test_shared_and_lookalike_sites_stay(site_scrubber: Scrubber, text: str) -> None:
+    assert site_scrubber.remove(text) == text
+    assert not site_scrubber.is_personal(text)
+
+
+def test_only_the_adviser_scrubber_removes_sites(report: Report, profile: Profile) -> None:
+    member = profile.model_copy(update={"urls": SITES})
+    text = "page riverside-clinic.test/contact: couldn't check"
+    assert Scrubber.for_report(report, member).remove(text) == text
+    assert Scrubber.for_report(report, member).mask(text) == text
+    hiding = Scrubber.for_report(report, member, hide_sites=True)
+    assert hiding.remove(text) == f"page {SITE_REMOVED}: couldn't check"
+
+
+def test_without_a_profile_the_page_scan_consent_names_the_sites(report: Report) -> None:
+    consent = report.consents[0].model_copy(update={"destinations": ["www.riverside-clinic.test"]})
+    r = report.model_copy(update={"consents": [consent]})
+    hiding = Scrubber.for_report(r, None, hide_sites=True)
+    assert hiding.remove("riverside-clinic.test/contact") == SITE_REMOVED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("see https://www.192.com/optout/.", f"see {LINK_REMOVED}."),
+        ("(http://a.test/x?y=1)", f"({LINK_REMOVED})"),
+        ("Search 192.com by hand", "Search 192.com by hand"),
+    ],
+)
+def test_strip_urls(text: str, expected: str) -> None:
+    assert strip_urls(text, LINK_REMOVED) == expected

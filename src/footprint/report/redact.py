@@ -4,9 +4,11 @@ The adviser copy is for a defence-union adviser: case reference, date, score and
 titles, severities, steps and counts, but no raw personal identifiers. Evidence is dropped,
 links that name the member are dropped, and then *every* string in the report goes through a
 scrubber that removes the profile's private values, usernames, domains, workplace names, the
-values evidence matched, and every form of the member's name: a last line of defence against
-personal data that reached a free-text field (consent sentences quote the name; lookup errors
-and "not checked" entries may quote a search or a URL).
+values evidence matched, every form of the member's name and the member's own sites (the hosts
+of the pages they listed): a last line of defence against personal data that reached a
+free-text field (consent sentences quote the name and the sites; lookup errors and "not
+checked" entries may quote a search or a URL). Last, any http(s) URL left in free text goes;
+only the link fields (guidance sources, help pages that do not name the member) keep URLs.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from typing import Any, NoReturn
 
 from footprint.errors import ReportError
 from footprint.profile import Profile
+from footprint.report.hosts import strip_urls
 from footprint.report.mask import looks_personal, mask_contacts_in, mask_name, mask_value
 from footprint.report.model import Copy, Evidence, Finding, Report, SinceLast
-from footprint.report.scrub import Scrubber
+from footprint.report.scrub import LINK_REMOVED, Scrubber
 
 # How much each copy hides; a copy can only be made from one that hides no more.
 _RANK = {Copy.MEMBER: 0, Copy.MASKED: 1, Copy.ADVISER: 2}
@@ -60,6 +63,9 @@ AUTHORED_FIELDS = frozenset(
         "publisher",
     }
 )
+# Fields whose URLs the adviser copy keeps: guidance sources and links already checked not to
+# name the member. Every other http(s) URL is free text and goes.
+URL_FIELDS = frozenset({"url", "links"})
 
 
 def _assert_never(value: NoReturn) -> NoReturn:  # pragma: no cover - mypy proves it
@@ -83,7 +89,7 @@ def to_copy(report: Report, copy: Copy, profile: Profile | None = None) -> Repor
     if copy is Copy.MASKED:
         return masked_copy(report, Scrubber.for_report(report, profile))
     if copy is Copy.ADVISER:
-        return adviser_copy(report, Scrubber.for_report(report, profile))
+        return adviser_copy(report, Scrubber.for_report(report, profile, hide_sites=True))
     _assert_never(copy)
 
 
@@ -140,7 +146,12 @@ def adviser_copy(report: Report, scrubber: Scrubber) -> Report:
             "since_last": _strip_since_last(report.since_last, scrubber),
         }
     )
-    return _apply_to_strings(staged, scrubber.remove)
+    scrubbed = _apply_to_strings(staged, scrubber.remove)
+    return _apply_to_strings(scrubbed, _strip_urls, keep=URL_FIELDS)
+
+
+def _strip_urls(text: str) -> str:
+    return strip_urls(text, LINK_REMOVED)
 
 
 def _strip_since_last(since: SinceLast | None, scrubber: Scrubber) -> SinceLast | None:

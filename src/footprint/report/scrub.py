@@ -3,6 +3,8 @@
 Built from the profile (private block, name and variants, usernames, domains, workplaces) and
 from the report itself (the values its evidence matched; the subject's name when it is not
 already initials), so a report read back from JSON without its profile is still scrubbed.
+For the adviser copy it also removes the member's own sites (see hosts.py): the hosts of the
+pages they listed, from the profile or from the page-scan consent record.
 
 Names are matched in four ways: each full form ("Dr Alex Example"), joined forms used in
 handles and URLs ("alexexample", "alex.example"), each name part of three or more letters as a
@@ -18,6 +20,7 @@ from itertools import permutations
 from urllib.parse import urlsplit
 
 from footprint.profile import Profile
+from footprint.report.hosts import domain_pattern, own_domains, own_pages, page_pattern
 from footprint.report.mask import (
     looks_personal,
     mask_email,
@@ -31,6 +34,10 @@ from footprint.report.model import Report
 NAME = "[name]"
 REMOVED = "[removed]"
 LINK_REMOVED = "[link removed]"
+SITE_REMOVED = "[site removed]"
+# The page-scan lookup fetches only the pages the member listed, so the hosts its consent
+# record names are the member's own (a report read back without its profile still knows them).
+_OWN_PAGES_LOOKUP = "page-scan"
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
 _MIN_PART = 3  # name parts shorter than this ("Al", "Li") would wreck ordinary words
 _MIN_IDENTIFIER = 4  # matched values shorter than this are too generic to scrub safely
@@ -94,10 +101,15 @@ class Scrubber:
         identifiers: Iterable[str] = (),
         postcodes: Iterable[str] = (),
         phones: Iterable[str] = (),
+        sites: Iterable[str] = (),
     ) -> None:
+        """`sites`: URLs (or hosts) of the member's own pages, removed wherever they appear."""
         names = [n.strip() for n in names if n and n.strip()]
         self.parts = _name_parts(names)
-        rules: list[_Rule] = []
+        sites = list(sites)
+        # First, so a whole address goes at once rather than leaving "https://[removed]/x".
+        rules = [_Rule(page_pattern(p), mask_text, SITE_REMOVED) for p in own_pages(sites)]
+        rules += [_Rule(domain_pattern(d), mask_text, SITE_REMOVED) for d in own_domains(sites)]
         for phone in phones:
             rule = _phone_rule(phone)
             if rule:
@@ -120,8 +132,14 @@ class Scrubber:
         self.rules = rules
 
     @classmethod
-    def for_report(cls, report: Report, profile: Profile | None) -> Scrubber:
-        """Everything personal known from the profile (if any) and the report itself."""
+    def for_report(
+        cls, report: Report, profile: Profile | None, *, hide_sites: bool = False
+    ) -> Scrubber:
+        """Everything personal known from the profile (if any) and the report itself.
+
+        `hide_sites` (the adviser copy) also removes the member's own sites; the masked copy is
+        the doctor's own and keeps them readable.
+        """
         # The subject's name counts unless it is already initials ("Dr A. E."), which are kept.
         names = [report.subject.name] if _name_parts([report.subject.name]) else []
         if profile is not None:
@@ -133,8 +151,9 @@ class Scrubber:
         identifiers = [
             m for m in matched if m and (looks_personal(m) or any(p in m.lower() for p in parts))
         ]
+        sites = _own_sites(report, profile) if hide_sites else []
         if profile is None:
-            return cls(names=names, identifiers=identifiers, phones=identifiers)
+            return cls(names=names, identifiers=identifiers, phones=identifiers, sites=sites)
         p = profile.private
         identifiers += [*profile.usernames.values(), *profile.domains]
         identifiers += [w.name for w in profile.workplaces]
@@ -147,6 +166,7 @@ class Scrubber:
             identifiers=identifiers,
             postcodes=[p.home_postcode] if p.home_postcode else [],
             phones=[*p.phones, *identifiers],
+            sites=sites,
         )
 
     def _links(self, text: str, replace: Callable[[str], str]) -> str:
@@ -197,3 +217,11 @@ class Scrubber:
         if not parts.scheme or not host or self.is_personal(host):
             return LINK_REMOVED
         return f"{parts.scheme}://{host}/\u2026"
+
+
+def _own_sites(report: Report, profile: Profile | None) -> list[str]:
+    """The member's listed pages (profile) and the hosts page-scan was allowed to fetch."""
+    sites = [c for r in report.consents if r.lookup_id == _OWN_PAGES_LOOKUP for c in r.destinations]
+    if profile is not None:
+        sites += [*profile.urls, *(w.url for w in profile.workplaces if w.url)]
+    return sites
