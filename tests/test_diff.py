@@ -6,6 +6,7 @@ scores and the stored sessions are the ones a doctor would get.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,52 @@ def test_diff_of_two_report_files_matches_the_sessions(
     assert (
         by_files.stdout.splitlines()[0].split("[")[0] == by_ids.stdout.splitlines()[0].split("[")[0]
     )
+
+
+def _write_report(path: Path, report: dict[str, Any], **subject: str) -> Path:
+    """`report` with some of its subject's fields changed, written to `path`."""
+    path.write_text(json.dumps({**report, "subject": {**report["subject"], **subject}}))
+    return path
+
+
+def test_diff_warns_when_the_reports_are_about_different_people(
+    tmp_path: Path, two_audits: dict[str, Any]
+) -> None:
+    old = tmp_path / "one" / "report.json"
+    same = footprint("diff", old, tmp_path / "two" / "report.json")
+    assert same.code == 0 and "different people" not in same.stdout + same.stderr
+    other = _write_report(
+        tmp_path / "other.json", two_audits["new"], name="Dr Sam Sample", role="hospital"
+    )
+    r = footprint("diff", old, other)
+    assert r.code == 0, r.stderr
+    (warning,) = [line for line in r.stderr.splitlines() if "different people" in line]
+    assert warning.startswith("Warning:")
+    assert "name initials: A. E. / S. S." in warning and "role: GP / Hospital doctor" in warning
+    assert "jurisdiction" not in warning  # both GB
+    assert _sections(r.stdout) == _sections(same.stdout)  # the diff is still shown
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        {"name": "Dr A. E."},  # a masked or adviser copy of the same doctor
+        {"name": "Alex J. Example"},  # a middle name added to the profile later
+        {"jurisdiction": "gb"},
+    ],
+)
+def test_diff_does_not_warn_for_other_copies_of_the_same_doctor(
+    tmp_path: Path, two_audits: dict[str, Any], subject: dict[str, str]
+) -> None:
+    renamed = _write_report(tmp_path / "copy.json", two_audits["new"], **subject)
+    r = footprint("diff", tmp_path / "one" / "report.json", renamed)
+    assert r.code == 0 and "different people" not in r.stderr
+
+
+def test_diff_warns_about_another_jurisdiction(tmp_path: Path, two_audits: dict[str, Any]) -> None:
+    moved = _write_report(tmp_path / "ie.json", two_audits["new"], jurisdiction="IE")
+    r = footprint("diff", tmp_path / "one" / "report.json", moved)
+    assert "(jurisdiction: GB / IE)" in r.stderr
 
 
 def test_diff_names_a_missing_session_or_file(tmp_path: Path) -> None:

@@ -6,6 +6,9 @@ audit looked again: its question was answered, or its lookup ran and got a real 
 question skipped (`--quick`, `--no-input`, stopped early) or a lookup that was refused,
 blocked or timed out says nothing, and calling that "fixed" would falsely reassure; such
 findings are listed as not checked this time. Accepted findings count as neither open nor fixed.
+
+Comparing two different doctors' reports would read as a list of fixes and new exposures that
+mean nothing, so `subject_differences` says when the reports' subjects do not match.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from footprint.report.model import Finding, Report, SinceLast, Status
+from footprint.report.mask import mask_name
+from footprint.report.model import Finding, Report, SinceLast, Status, Subject
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,39 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
         unchanged=[f for fid, f in after.items() if fid in before],
         not_rechecked=[f for f in gone if not rechecked(f, new)],
     )
+
+
+@dataclass(frozen=True)
+class SubjectDifference:
+    """One way the two reports' subjects differ: what, and its value in each report."""
+
+    what: str  # "name initials", "role" or "jurisdiction"
+    old: str
+    new: str
+
+
+def _initials(name: str) -> str:
+    """First and last initials ('Dr Alex J. Example' and 'Dr A. E.' -> 'A. E.'), or ''.
+
+    Every copy keeps at least the initials; a middle name added later is not a new person.
+    """
+    words = mask_name(name).split()
+    initials = [w for w in words if len(w) == 2 and w[0].isalpha() and w.endswith(".")]
+    return " ".join(initials[:1] + initials[1:][-1:])
+
+
+def subject_differences(old: Report, new: Report) -> list[SubjectDifference]:
+    """How the reports' subjects differ (name initials, role, jurisdiction); empty if alike."""
+
+    def pairs(s: Subject) -> dict[str, str]:
+        return {"name initials": _initials(s.name), "role": s.role, "jurisdiction": s.jurisdiction}
+
+    before, after = pairs(old.subject), pairs(new.subject)
+    return [
+        SubjectDifference(what, before[what], after[what])
+        for what in before
+        if before[what] and after[what] and before[what].lower() != after[what].lower()
+    ]
 
 
 def since_last(

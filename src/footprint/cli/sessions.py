@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
+
+if TYPE_CHECKING:
+    from footprint.diff import SubjectDifference
 
 
 @click.group()
@@ -84,11 +89,14 @@ def purge(days: int | None, everything: bool, yes: bool) -> None:
 @click.argument("new")
 def diff(old: str, new: str) -> None:
     """What changed between two audits (session ids or report JSON files)."""
-    from footprint.diff import diff_reports
+    from footprint.diff import diff_reports, subject_differences
     from footprint.reportsource import load_source
 
     before, _, old_label = load_source(old)
     after, _, new_label = load_source(new)
+    differs = subject_differences(before, after)
+    if differs:
+        click.secho(_different_people(differs), fg="yellow", bold=True, err=True)
     d = diff_reports(before, after)
     sign = "+" if d.score_change >= 0 else ""
     click.echo(
@@ -102,3 +110,17 @@ def diff(old: str, new: str) -> None:
         click.secho(f"\n{label} ({len(group)})", bold=True)
         for f in group:
             click.echo(f"  [{f.severity.value}] {f.id}: {f.title}")
+
+
+def _different_people(differs: list[SubjectDifference]) -> str:
+    """The warning line: 'Warning: ... (name initials: A. E. / B. S.; role: GP / Locum)'."""
+    from footprint.report.view import role_label
+
+    def shown(what: str, value: str) -> str:
+        return role_label(value) if what == "role" else value
+
+    what = "; ".join(f"{d.what}: {shown(d.what, d.old)} / {shown(d.what, d.new)}" for d in differs)
+    return (
+        f"Warning: these two reports seem to be about different people ({what}). "
+        "The comparison below only means something for two audits of the same doctor."
+    )
