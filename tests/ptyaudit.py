@@ -7,7 +7,8 @@ that a script could leave switched on by mistake. POSIX only (pty, termios); foo
 run on Linux and macOS.
 
 The driver waits for each prompt, says which question it was, and types an answer. The test
-decides when to kill the process.
+decides when to kill the process. Every wait is for a state (a prompt on screen, the child asleep
+in its read, the end of its output); the timeouts only matter when something is wrong.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import subprocess
 import sys
 import termios
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,27 @@ ITEM_PROMPT = "y / n / u / na / ? / q: "
 RESPONSE_PROMPT = "y / n / u [n]: "
 CONFIRM_PROMPTS = ("[Y/n]: ", "[y/N]: ")
 _ITEM_HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.+)$", re.MULTILINE)
+_TTY_READ = ("wait_woken", "n_tty_read")  # /proc wchan of a process asleep in a terminal read
+_SIGINT_BIT = 1 << (signal.SIGINT - 1)  # in the /proc status signal masks
+
+
+@contextmanager
+def _sigint_not_ignored() -> Iterator[None]:
+    """Start children with Ctrl-C working, as a shell starts a job in the foreground.
+
+    A process started in the background by a script (`pytest ... &`) has SIGINT ignored, and an
+    ignored signal stays ignored across fork and exec: the child audit would never see the
+    Ctrl-C, and the test would hang until its timeout. A handled signal is reset to the default
+    by exec, so installing Python's handler here for the moment of the spawn is enough.
+    """
+    if signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
+        yield
+        return
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass(frozen=True)
@@ -48,15 +71,16 @@ class PtyProcess:
         attrs = termios.tcgetattr(slave)
         attrs[3] &= ~termios.ECHO
         termios.tcsetattr(slave, termios.TCSANOW, attrs)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "footprint", *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=dict(env),
-            cwd=cwd,
-            close_fds=True,
-        )
+        with _sigint_not_ignored():
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "footprint", *args],
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=dict(env),
+                cwd=cwd,
+                close_fds=True,
+            )
         os.close(slave)
         self._master = master
         self._raw = b""
@@ -150,37 +174,48 @@ class PtyProcess:
         self.proc.send_signal(sig)
         return self.finish()
 
-    def interrupt(self) -> int:
+    def interrupt(self, timeout: float = 30.0) -> int:
         """Press Ctrl-C at the prompt on screen (SIGINT) and wait; returns the exit status.
 
         Python notices SIGINT only when the read is interrupted. A signal that lands between
         printing the prompt and starting the read is noticed only after the next key, as on a
         real terminal (a person presses Ctrl-C again). So wait until the child is asleep in
-        its read (Linux: /proc wchan) before pressing it, as a person would.
+        its read (Linux: /proc wchan) before pressing it, as a person would: nothing is typed,
+        so from then on it stays in that read until the signal comes.
         """
-        wchan = Path(f"/proc/{self.proc.pid}/wchan")
-        deadline = time.monotonic() + 5.0
-        while wchan.exists() and time.monotonic() < deadline:
-            if wchan.read_text().strip() in ("wait_woken", "n_tty_read"):
-                break
-            time.sleep(0.002)
-        else:
-            time.sleep(0.05)  # no /proc: give the child a moment to reach its read
+        self._wait_until_reading(timeout)
         self.proc.send_signal(signal.SIGINT)
-        return self.finish()
+        return self.finish(timeout)
+
+    def _wait_until_reading(self, timeout: float) -> None:
+        """Return once the child is asleep in its terminal read and will act on SIGINT."""
+        proc_dir = Path(f"/proc/{self.proc.pid}")
+        if not (proc_dir / "wchan").exists():
+            time.sleep(0.05)  # no /proc (macOS): give the child a moment to reach its read
+            return
+        status = (proc_dir / "status").read_text()
+        masks = dict(ln.split(":\t", 1) for ln in status.splitlines() if ln.startswith("Sig"))
+        if not int(masks["SigCgt"], 16) & _SIGINT_BIT or int(masks["SigBlk"], 16) & _SIGINT_BIT:
+            raise AssertionError(f"the child would not act on Ctrl-C:\n{self._diagnosis()}")
+        deadline = time.monotonic() + timeout
+        while (proc_dir / "wchan").read_text().strip() not in _TTY_READ:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise TimeoutError(f"the child is not waiting for a key:\n{self._diagnosis()}")
+            time.sleep(0.002)
 
     def finish(self, timeout: float = 30.0) -> int:
-        """Read the rest of the output, wait for the exit and release the terminal."""
+        """Read the output to its end, wait for the exit and release the terminal.
+
+        The end of the output is the child closing the terminal (Linux gives EIO once all it
+        wrote has been read), not a pause in it, which under load proves nothing.
+        """
         deadline = time.monotonic() + timeout
         while not self._eof and time.monotonic() < deadline:
-            if not self._read(0.05) and self.proc.poll() is not None:
-                break
+            self._read(max(0.0, deadline - time.monotonic()))
         try:
             code = self.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             raise TimeoutError(f"still running after {timeout}s:\n{self._diagnosis()}") from None
-        while self._read(0.01):
-            pass
         os.close(self._master)
         return code
 

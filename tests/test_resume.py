@@ -381,6 +381,22 @@ def test_ctrl_c_keeps_the_answers_and_says_how_to_carry_on(
     assert "Traceback" not in proc.output
 
 
+def test_ctrl_c_reaches_the_audit_when_the_tests_run_in_the_background(
+    tmp_path: Path, profile_path: Path, interview: Interview
+) -> None:
+    """`pytest ... &` from a script ignores SIGINT, and children inherit an ignored signal: the
+    driver must still start the audit with Ctrl-C working, as a terminal would."""
+    home = tmp_path / "home"
+    args = ["audit", "--profile", str(profile_path), "--offline", "--quick", "--out", str(tmp_path)]
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        proc = PtyProcess(args, child_env(home))
+    finally:
+        signal.signal(signal.SIGINT, before)
+    given = _answer_then_ctrl_c(proc, interview, random.Random(SEED), 1)
+    assert dict(_stored(home).answers) == dict(given)
+
+
 def test_audits_creating_the_store_at_the_same_moment_all_open_it(tmp_path: Path) -> None:
     """Found by the two-process test: switching a new store to WAL raced ("database is
     locked" at once, no waiting). Six openers released together, sixty times over."""
