@@ -70,10 +70,6 @@ class Observation(BaseModel):
     details: dict[str, str] = Field(default_factory=dict)
 
 
-class LookupError_(Exception):
-    """Base for lookup programming errors (not transport problems, which are observations)."""
-
-
 class Lookup(ABC):
     """A public lookup the doctor may consent to.
 
