@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -381,44 +382,6 @@ def test_brave_found_and_key_in_header(httpserver: HTTPServer, profile: Profile)
     assert BRAVE_KEY not in request.url
 
 
-def test_brave_not_found(httpserver: HTTPServer, profile: Profile) -> None:
-    httpserver.expect_request("/res/v1/web/search").respond_with_json(
-        json.loads(text("brave_empty.json"))
-    )
-    observations = run(WebSearchLookup(brave_settings(httpserver), max_queries=1), profile)
-    assert outcomes(observations) == [Outcome.NOT_FOUND]
-
-
-@pytest.mark.parametrize(
-    ("status", "body", "words"),
-    [
-        (401, '{"type": "ErrorResponse"}', "refused"),
-        (403, '{"type": "ErrorResponse"}', "refused"),
-        (429, '{"type": "ErrorResponse"}', "limiting"),
-        (200, '{"type": "search", "web": {"results": "nope"}}', "unexpected format"),
-        (200, '{"type": "search", "web": []}', "unexpected format"),
-    ],
-)
-def test_brave_couldnt_check_never_shows_key(
-    httpserver: HTTPServer, profile: Profile, status: int, body: str, words: str
-) -> None:
-    httpserver.expect_request("/res/v1/web/search").respond_with_data(
-        body, status=status, content_type="application/json"
-    )
-    observations = run(WebSearchLookup(brave_settings(httpserver), max_queries=1), profile)
-    assert outcomes(observations) == [Outcome.COULDNT_CHECK]
-    assert words in (observations[0].reason or "")
-    assert BRAVE_KEY not in json.dumps([o.model_dump(mode="json") for o in observations])
-
-
-def test_brave_timeout(httpserver: HTTPServer, profile: Profile) -> None:
-    slow = Slow()
-    httpserver.expect_request("/res/v1/web/search").respond_with_handler(slow)
-    observations = run(WebSearchLookup(brave_settings(httpserver), max_queries=1), profile)
-    slow.wait()
-    assert outcomes(observations) == [Outcome.COULDNT_CHECK]
-
-
 # ---------------------------------------------------------------- Google
 
 GOOGLE_KEY = "google-secret-456"
@@ -448,39 +411,66 @@ def test_google_found_with_key_out_of_the_url(httpserver: HTTPServer, profile: P
     assert "key" not in query and GOOGLE_KEY not in request.url
 
 
-def test_google_not_found(httpserver: HTTPServer, profile: Profile) -> None:
-    httpserver.expect_request("/customsearch/v1").respond_with_json(
-        json.loads(text("google_empty.json"))
-    )
-    observations = run(WebSearchLookup(google_settings(httpserver), max_queries=1), profile)
+# ---------------------------------------------------------------- Brave and Google: outcomes
+
+
+@dataclass(frozen=True)
+class KeyedEngine:
+    """A keyed JSON engine as the tests drive it."""
+
+    settings: Callable[[HTTPServer], Settings]
+    path: str
+    empty: str  # fixture with no results
+    key: str
+
+
+KEYED = {
+    "brave": KeyedEngine(brave_settings, "/res/v1/web/search", "brave_empty.json", BRAVE_KEY),
+    "google": KeyedEngine(google_settings, "/customsearch/v1", "google_empty.json", GOOGLE_KEY),
+}
+
+
+@pytest.mark.parametrize("engine", list(KEYED))
+def test_keyed_not_found(httpserver: HTTPServer, profile: Profile, engine: str) -> None:
+    keyed = KEYED[engine]
+    httpserver.expect_request(keyed.path).respond_with_json(json.loads(text(keyed.empty)))
+    observations = run(WebSearchLookup(keyed.settings(httpserver), max_queries=1), profile)
     assert outcomes(observations) == [Outcome.NOT_FOUND]
 
 
 @pytest.mark.parametrize(
-    ("status", "body", "words"),
+    ("engine", "status", "body", "words"),
     [
-        (403, '{"error": {"code": 403, "message": "forbidden"}}', "refused"),
-        (429, '{"error": {"code": 429, "message": "quota"}}', "limiting"),
-        (200, '{"items": {"link": "x"}}', "unexpected format"),
-        (200, '{"items": [{"title": "no link"}]}', "unexpected format"),
+        ("brave", 401, '{"type": "ErrorResponse"}', "refused"),
+        ("brave", 403, '{"type": "ErrorResponse"}', "refused"),
+        ("brave", 429, '{"type": "ErrorResponse"}', "limiting"),
+        ("brave", 200, '{"type": "search", "web": {"results": "nope"}}', "unexpected format"),
+        ("brave", 200, '{"type": "search", "web": []}', "unexpected format"),
+        ("google", 403, '{"error": {"code": 403, "message": "forbidden"}}', "refused"),
+        ("google", 429, '{"error": {"code": 429, "message": "quota"}}', "limiting"),
+        ("google", 200, '{"items": {"link": "x"}}', "unexpected format"),
+        ("google", 200, '{"items": [{"title": "no link"}]}', "unexpected format"),
     ],
 )
-def test_google_couldnt_check(
-    httpserver: HTTPServer, profile: Profile, status: int, body: str, words: str
+def test_keyed_couldnt_check_never_shows_key(
+    httpserver: HTTPServer, profile: Profile, engine: str, status: int, body: str, words: str
 ) -> None:
-    httpserver.expect_request("/customsearch/v1").respond_with_data(
+    keyed = KEYED[engine]
+    httpserver.expect_request(keyed.path).respond_with_data(
         body, status=status, content_type="application/json"
     )
-    observations = run(WebSearchLookup(google_settings(httpserver), max_queries=1), profile)
+    observations = run(WebSearchLookup(keyed.settings(httpserver), max_queries=1), profile)
     assert outcomes(observations) == [Outcome.COULDNT_CHECK]
     assert words in (observations[0].reason or "")
-    assert GOOGLE_KEY not in json.dumps([o.model_dump(mode="json") for o in observations])
+    assert keyed.key not in json.dumps([o.model_dump(mode="json") for o in observations])
 
 
-def test_google_timeout(httpserver: HTTPServer, profile: Profile) -> None:
+@pytest.mark.parametrize("engine", list(KEYED))
+def test_keyed_timeout(httpserver: HTTPServer, profile: Profile, engine: str) -> None:
+    keyed = KEYED[engine]
     slow = Slow()
-    httpserver.expect_request("/customsearch/v1").respond_with_handler(slow)
-    observations = run(WebSearchLookup(google_settings(httpserver), max_queries=1), profile)
+    httpserver.expect_request(keyed.path).respond_with_handler(slow)
+    observations = run(WebSearchLookup(keyed.settings(httpserver), max_queries=1), profile)
     slow.wait()
     assert outcomes(observations) == [Outcome.COULDNT_CHECK]
 
