@@ -6,9 +6,10 @@ enforces and into the "to whom" part of the consent sentence, and maps HTTP answ
 parsed JSON, "not there" (usually 404) or a `CheckFailed` with a plain-words reason. Reasons
 never contain keys, URLs or personal data: they are built from status codes only.
 
-Also here: the local comparisons (postcode, phone, e-mail) lookups use to recognise the
-doctor's private details in what a service returned. Private values are only ever compared on
-this machine, never sent.
+Also here: the postcode comparison (a US ZIP+4 is the same home as its 5-digit ZIP, which
+`footprint.detect.match` does not know) and the list of the doctor's e-mail addresses. Phones
+and e-mails are compared with `footprint.detect.match` (via `_bio.whose_value`). Private values
+are only ever compared on this machine, never sent.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
-
-import phonenumbers
 
 from footprint.lookups.interface import Lookup
 from footprint.net import FetchError, GatedClient, Response
@@ -141,7 +140,7 @@ def as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-# Local comparisons: private values are compared here, on this machine, never sent.
+# Local comparison: private values are compared here, on this machine, never sent.
 
 
 def normalise_postcode(value: str) -> str:
@@ -162,23 +161,6 @@ def same_postcode(seen: str | None, home: str | None) -> bool:
     if a.isdigit() and b.isdigit() and min(len(a), len(b)) >= 5:
         return a[:5] == b[:5] and (len(a) == 5 or len(b) == 5 or a == b)
     return a == b
-
-
-def normalise_phone(value: str, region: str) -> str:
-    """E.164 when the number parses for `region`, else its digits."""
-    try:
-        number = phonenumbers.parse(value, region)
-    except phonenumbers.NumberParseException:
-        return re.sub(r"\D", "", value)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def same_phone(seen: str | None, private: list[str], region: str) -> str | None:
-    """The private phone that `seen` is, or None."""
-    if not seen or len(re.sub(r"\D", "", seen)) < 7:
-        return None
-    target = normalise_phone(seen, region)
-    return next((p for p in private if normalise_phone(p, region) == target), None)
 
 
 def profile_emails(profile: Profile, limit: int) -> list[tuple[str, str]]:

@@ -19,14 +19,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from footprint.lookups._bio import whose_value
 from footprint.lookups.interface import Exposure, Observation, Outcome
-from footprint.lookups.json_api import (
-    CheckFailed,
-    JsonApiLookup,
-    as_dict,
-    same_phone,
-    same_postcode,
-)
+from footprint.lookups.json_api import CheckFailed, JsonApiLookup, as_dict, same_postcode
 from footprint.net import GatedClient
 from footprint.profile import Profile
 from footprint.vocab import Axis, Exposes, Jurisdiction, Severity
@@ -162,7 +157,7 @@ class NpiRegistryLookup(JsonApiLookup):
             found: list[tuple[Exposure, str]] = []
             if same_postcode(str(address.get("postal_code") or ""), profile.private.home_postcode):
                 found.append((HOME, str(address.get("postal_code"))))
-            if same_phone(phone, profile.private.phones, "US"):
+            if phone and whose_value("phone", phone, profile) == "private":
                 found.append((PHONE, phone))
             for exposure, matched in found or [(LISTED, text)]:
                 observations.append(
