@@ -21,7 +21,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from footprint import __version__
 from footprint.consent import ConsentRecord
@@ -50,6 +50,7 @@ __all__ = [
     "OffListRedirect",
     "Response",
     "blocked_reason",
+    "host_of",
 ]
 
 
@@ -119,6 +120,14 @@ class Response:
 def normalise_host(host: str) -> str:
     """Lower-case, no trailing dot, no IPv6 brackets: the form host lists are compared in."""
     return host.strip().strip("[]").rstrip(".").lower()
+
+
+def host_of(url: str) -> str:
+    """The normalised host of `url`, or '' if it has none."""
+    try:
+        return normalise_host(urlsplit(url).hostname or "")
+    except ValueError:
+        return ""
 
 
 class GatedClient:

@@ -23,6 +23,7 @@ from footprint.net import (
     USER_AGENT,
     FetchError,
     Response,
+    host_of,
     normalise_host,
     resolve_redirect,
 )
@@ -49,14 +50,6 @@ _TRANSPORT_ERRORS = (
 
 if TYPE_CHECKING:
     from footprint.net import HttpClient
-
-
-def host_of(url: str) -> str:
-    """The normalised host of `url`, or '' if it has none."""
-    try:
-        return normalise_host(urlsplit(url).hostname or "")
-    except ValueError:
-        return ""
 
 
 @dataclass

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
-from footprint.net import FetchError, GatedClient, Response, blocked_reason
+from footprint.net import FetchError, GatedClient, Response
 
 JSON = ("application/json",)
 RDAP_JSON = ("application/rdap+json", "application/json")
@@ -31,11 +30,6 @@ def get(
         return exc.reason
 
 
-def blocked(response: Response) -> str | None:
-    """Why `response` is not an answer (401/403/429/5xx, challenge page), or None."""
-    return blocked_reason(response)
-
-
 def json_object(response: Response) -> dict[str, Any] | None:
     """The body as a JSON object, or None when it is not one (changed or broken format)."""
     try:
@@ -43,11 +37,6 @@ def json_object(response: Response) -> dict[str, Any] | None:
     except (FetchError, ValueError):
         return None
     return data if isinstance(data, dict) else None
-
-
-def host_of(url: str) -> str:
-    """The host name of `url`, lower-case ('' when there is none)."""
-    return (urlsplit(url).hostname or "").lower()
 
 
 def base_url(url: str) -> str:

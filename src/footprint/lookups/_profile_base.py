@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from footprint.lookups import _fetch
 from footprint.lookups.interface import Lookup, Observation
-from footprint.net import Response
+from footprint.net import Response, blocked_reason, host_of
 from footprint.profile import Profile
 from footprint.vocab import PLATFORMS
 
@@ -46,7 +46,7 @@ class ProfileLookup(Lookup):
         return self.settings.url(self.service, self.default_url)
 
     def hosts(self, profile: Profile) -> frozenset[str]:
-        return frozenset({_fetch.host_of(self.base())}) if self.username(profile) else frozenset()
+        return frozenset({host_of(self.base())}) if self.username(profile) else frozenset()
 
     def destination(self, default_host: str) -> str:
         """Where requests go, for the consent sentence (names an override)."""
@@ -63,7 +63,7 @@ class ProfileLookup(Lookup):
         """A 200 JSON object, or the couldn't-check observation that replaces it."""
         if isinstance(response, str):
             return self.couldnt_check(subject, response)
-        reason = _fetch.blocked(response)
+        reason = blocked_reason(response)
         if reason:
             return self.couldnt_check(subject, reason, response.url)
         data = _fetch.json_object(response) if response.status == 200 else None

@@ -19,11 +19,10 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from footprint.lookups._fetch import JSON
 from footprint.lookups.interface import Lookup
-from footprint.net import FetchError, GatedClient, Response
+from footprint.net import FetchError, GatedClient, Response, host_of
 from footprint.profile import Profile
-
-JSON = ("application/json",)
 
 
 class CheckFailed(Exception):
@@ -60,15 +59,15 @@ class JsonApiLookup(Lookup):
 
     def hosts(self, profile: Profile) -> frozenset[str]:
         """The one host of the base URL in use (the override's host if overridden)."""
-        return frozenset({_host(self.base_url)})
+        return frozenset({host_of(self.base_url)})
 
     def destination(self) -> str:
         """Where requests go, for the consent sentence; an override is stated plainly."""
-        default_host = _host(self.default_url)
+        default_host = host_of(self.default_url)
         if not self.settings.is_overridden(self._service):
             return default_host
         return (
-            f"{_host(self.base_url)} (your replacement for {default_host}, "
+            f"{host_of(self.base_url)} (your replacement for {default_host}, "
             f"set in your settings: {_without_credentials(self.base_url)})"
         )
 
@@ -116,10 +115,6 @@ class JsonApiLookup(Lookup):
         if status >= 500:
             return CheckFailed(f"{name} had a server problem (HTTP {status})")
         return CheckFailed(f"{name} gave an unexpected answer (HTTP {status})")
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
 
 
 def _without_credentials(url: str) -> str:

@@ -13,7 +13,7 @@ from footprint.lookups import _fetch
 from footprint.lookups._bio import PublicProfile, html_text, make_exposure, make_found, review
 from footprint.lookups._profile_base import HOSTNAME, ProfileLookup
 from footprint.lookups.interface import Observation
-from footprint.net import GatedClient, Response
+from footprint.net import GatedClient, Response, host_of
 from footprint.profile import Profile
 from footprint.vocab import Axis, Exposes, Severity
 
@@ -49,7 +49,7 @@ class MastodonLookup(ProfileLookup):
 
     def hosts(self, profile: Profile) -> frozenset[str]:
         handle = self._handle(profile)
-        return frozenset({_fetch.host_of(self._base_for(handle[1]))}) if handle else frozenset()
+        return frozenset({host_of(self._base_for(handle[1]))}) if handle else frozenset()
 
     def sends(self, profile: Profile) -> str:
         handle = self._handle(profile)
@@ -102,7 +102,7 @@ class MastodonLookup(ProfileLookup):
             return None
         for link in jrd.get("links") or []:
             if isinstance(link, dict) and link.get("rel") == "self":
-                host = _fetch.host_of(str(link.get("href", "")))
+                host = host_of(str(link.get("href", "")))
                 return host if host and host != server else None
         return None
 

@@ -24,7 +24,7 @@ from footprint.lookups.rdap_data import (
     published_details,
     related_link,
 )
-from footprint.net import ANY_HOST, GatedClient, Response
+from footprint.net import ANY_HOST, GatedClient, Response, blocked_reason, host_of
 from footprint.profile import Profile
 from footprint.vocab import Axis, Exposes, Severity
 
@@ -76,7 +76,7 @@ class RdapLookup(Lookup):
         so, and the lookup follows that one link only.
         """
         servers = [s for s in (self.server(d) for d in self.domains(profile)) if s]
-        hosts = {_fetch.host_of(s) for s in servers}
+        hosts = {host_of(s) for s in servers}
         return frozenset(hosts | {ANY_HOST}) if servers else frozenset()
 
     def sends(self, profile: Profile) -> str:
@@ -92,7 +92,7 @@ class RdapLookup(Lookup):
                 )
             else:
                 parts.append(
-                    f"your domain '{domain}' to {_fetch.host_of(base)} (the registry's RDAP server)"
+                    f"your domain '{domain}' to {host_of(base)} (the registry's RDAP server)"
                 )
         if any(self.server(d) for d in self.domains(profile)):
             parts.append(
@@ -118,14 +118,14 @@ class RdapLookup(Lookup):
         record = self._fetch(http, url, subject)
         if isinstance(record, Observation):
             return [record]
-        details = {"rdap_server": _fetch.host_of(url)}
+        details = {"rdap_server": host_of(url)}
         link = related_link(record)
         if not has_person_contacts(record) and link:
             followed = self._fetch(http, link, subject, hop=True)  # one hop, never further
             if isinstance(followed, Observation):
                 return [followed]
             record, url = followed, link
-            details["registrar_rdap_server"] = _fetch.host_of(link)
+            details["registrar_rdap_server"] = host_of(link)
         shown = published_details(record)
         exposures = [
             e for e in (self._exposure(p, profile, domain) for p in _first_each(shown)) if e
@@ -161,7 +161,7 @@ class RdapLookup(Lookup):
         return self._record(response, subject)
 
     def _record(self, response: Response, subject: str) -> dict[str, Any] | Observation:
-        reason = _fetch.blocked(response)
+        reason = blocked_reason(response)
         if reason:
             return self.couldnt_check(subject, reason, response.url)
         record = _fetch.json_object(response) if response.status == 200 else None
