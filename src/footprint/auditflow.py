@@ -7,7 +7,7 @@ module keeps the state, writes every piece to the store the moment it exists, an
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -46,8 +46,6 @@ class AuditFlow:
     state: AuditState
     items: list[ChecklistItem]
     previous: Previous | None = None
-    resumed: bool = False
-    skipped: list[Observation] = field(default_factory=list)
 
     # -- starting ------------------------------------------------------------------------
 
@@ -132,7 +130,6 @@ class AuditFlow:
             store,
             state,
             select_items(catalogue, data.profile, quick=quick),
-            resumed=True,
         )
         flow.accept(merged.accepted)  # accepted at the start stay accepted; new ones are kept
         flow.previous = flow._previous()

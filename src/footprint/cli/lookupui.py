@@ -40,7 +40,6 @@ class LookupSession:
         *,
         granted_by: str | None = None,
         limits: FetchLimits | None = None,
-        only: set[str] | None = None,
     ) -> None:
         self.flow = flow
         self.settings = settings
@@ -48,7 +47,7 @@ class LookupSession:
         self.limits = limits
         every = all_lookups(settings, quick=flow.options.quick)
         flow.remember_titles(every)
-        self.lookups = [lk for lk in flow.pending_lookups(every) if only is None or lk.id in only]
+        self.lookups = flow.pending_lookups(every)
         self.all_ids = [lk.id for lk in every]
         adviser = flow.state.adviser
         self.ledger = ConsentLedger(
