@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
 from api_harness import run
 from pytest_httpserver import HTTPServer
+from search_harness import PRIVATE, ddg_settings, search_profile
 
 from footprint.lookups.interface import Observation, Outcome
-from footprint.lookups.search_common import clear_search_cache
 from footprint.lookups.search_pages import SearchResultPagesLookup
 from footprint.lookups.web_search import WebSearchLookup
 from footprint.net import ANY_HOST
@@ -19,8 +18,7 @@ from footprint.profile import Profile
 from footprint.settings import Settings
 from footprint.vocab import Severity
 
-MOBILE = "07700 900123"
-PRIVATE = (MOBILE, "alex.example.home@gmail.com", "EX1 2AB", "12 Fictional Lane")
+MOBILE = PRIVATE[0]
 
 CLUB = f"""<html><head><title>Committee - Exampleton Runners</title></head><body>
 <h1>Committee</h1><p>Club secretary: Dr Alex Example. Call {MOBILE} about membership.</p>
@@ -29,30 +27,12 @@ NEWS = """<html><head><title>New GP joins Example Street Surgery</title></head><
 <p>Dr Alex Example has joined the practice. Appointments: 0113 496 0000.</p></body></html>"""
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    clear_search_cache()
-    yield
-    clear_search_cache()
+pytestmark = pytest.mark.usefixtures("fresh_search_cache")
 
 
 @pytest.fixture
 def profile() -> Profile:
-    return Profile.model_validate(
-        {
-            "name": "Alex Example",
-            "specialty": "General practice",
-            "locality": "Exampleton",
-            "workplaces": [{"name": "Example Street Surgery", "town": "Exampleton"}],
-            "private": {
-                "phones": [PRIVATE[0]],
-                "emails": [PRIVATE[1]],
-                "home_postcode": PRIVATE[2],
-                "home_street": PRIVATE[3],
-            },
-            "work": {"phones": ["0113 496 0000"]},
-        }
-    )
+    return search_profile(work={"phones": ["0113 496 0000"]})
 
 
 def result_block(url: str, title: str) -> str:
@@ -68,10 +48,6 @@ def serve_search(httpserver: HTTPServer, urls: list[tuple[str, str]]) -> None:
     blocks = "".join(result_block(url, title) for url, title in urls)
     page = f'<html><body><div id="links" class="results">{blocks}</div></body></html>'
     httpserver.expect_request("/html/").respond_with_data(page, content_type="text/html")
-
-
-def settings(httpserver: HTTPServer) -> Settings:
-    return Settings(env={"FOOTPRINT_DUCKDUCKGO_URL": httpserver.url_for("/")}, allow_loopback=True)
 
 
 def standard_results(httpserver: HTTPServer) -> None:
@@ -102,7 +78,7 @@ def test_personal_mobile_on_a_result_page_is_found(
     httpserver: HTTPServer, profile: Profile
 ) -> None:
     standard_results(httpserver)
-    observations = run(SearchResultPagesLookup(settings(httpserver)), profile)
+    observations = run(SearchResultPagesLookup(ddg_settings(httpserver)), profile)
     (club,) = by_url(observations, "/club/committee")
     assert club.outcome is Outcome.FOUND
     assert club.exposure is not None and club.exposure.severity is Severity.CRITICAL
@@ -120,20 +96,23 @@ def test_people_search_and_social_pages_are_not_opened(
     httpserver: HTTPServer, profile: Profile
 ) -> None:
     standard_results(httpserver)
-    observations = run(SearchResultPagesLookup(settings(httpserver)), profile)
+    observations = run(SearchResultPagesLookup(ddg_settings(httpserver)), profile)
     assert not by_url(observations, "192.com") and not by_url(observations, "instagram")
     assert paths(httpserver).count("/club/committee") == 1  # same page for 6 searches: once
 
 
 def test_pages_are_bounded(httpserver: HTTPServer, profile: Profile) -> None:
     standard_results(httpserver)
-    run(SearchResultPagesLookup(settings(httpserver), max_pages=1), profile)
+    run(SearchResultPagesLookup(ddg_settings(httpserver), max_pages=1), profile)
     assert [p for p in paths(httpserver) if p != "/html/"] == ["/club/committee"]
 
 
 def test_search_is_sent_once_for_both_lookups(httpserver: HTTPServer, profile: Profile) -> None:
     standard_results(httpserver)
-    lookups = [WebSearchLookup(settings(httpserver)), SearchResultPagesLookup(settings(httpserver))]
+    lookups = [
+        WebSearchLookup(ddg_settings(httpserver)),
+        SearchResultPagesLookup(ddg_settings(httpserver)),
+    ]
     threads = [threading.Thread(target=run, args=(lookup, profile)) for lookup in lookups]
     for thread in threads:
         thread.start()
@@ -144,20 +123,20 @@ def test_search_is_sent_once_for_both_lookups(httpserver: HTTPServer, profile: P
 
 def test_blocked_search_is_couldnt_check(httpserver: HTTPServer, profile: Profile) -> None:
     httpserver.expect_request("/html/").respond_with_data("no", status=429)
-    observations = run(SearchResultPagesLookup(settings(httpserver), max_queries=2), profile)
+    observations = run(SearchResultPagesLookup(ddg_settings(httpserver), max_queries=2), profile)
     assert [o.outcome for o in observations] == [Outcome.COULDNT_CHECK]
     assert "could not be done" in (observations[0].reason or "")
 
 
 def test_no_pages_is_not_found(httpserver: HTTPServer, profile: Profile) -> None:
     serve_search(httpserver, [])
-    observations = run(SearchResultPagesLookup(settings(httpserver), max_queries=2), profile)
+    observations = run(SearchResultPagesLookup(ddg_settings(httpserver), max_queries=2), profile)
     assert [o.outcome for o in observations] == [Outcome.NOT_FOUND]
 
 
 def test_private_values_never_leave(httpserver: HTTPServer, profile: Profile) -> None:
     standard_results(httpserver)
-    run(SearchResultPagesLookup(settings(httpserver)), profile)
+    run(SearchResultPagesLookup(ddg_settings(httpserver)), profile)
     for request, _ in httpserver.log:
         sent = (request.url + str(request.headers)).replace("+", " ").replace("%20", " ")
         assert not any(value.lower() in sent.lower() for value in PRIVATE)

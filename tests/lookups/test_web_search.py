@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from api_harness import Slow, run
 from pytest_httpserver import HTTPServer
+from search_harness import PRIVATE, ddg_settings, search_profile
 
 from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.search_backends import (
@@ -26,7 +27,6 @@ from footprint.lookups.search_backends import (
 from footprint.lookups.search_common import (
     SearchTerms,
     build_queries,
-    clear_search_cache,
     mentions_name,
     normalise_url,
 )
@@ -36,41 +36,18 @@ from footprint.settings import Settings
 from footprint.vocab import Severity
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "web_search"
-PRIVATE = ("07700 900123", "alex.example.home@gmail.com", "EX1 2AB", "12 Fictional Lane")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
-    clear_search_cache()
-    yield
-    clear_search_cache()
+pytestmark = pytest.mark.usefixtures("fresh_search_cache")
 
 
 @pytest.fixture
 def profile() -> Profile:
-    return Profile.model_validate(
-        {
-            "name": "Alex Example",
-            "title": "Dr",
-            "specialty": "General practice",
-            "locality": "Exampleton",
-            "workplaces": [{"name": "Example Street Surgery", "town": "Exampleton"}],
-            "private": {
-                "phones": [PRIVATE[0]],
-                "emails": [PRIVATE[1]],
-                "home_postcode": PRIVATE[2],
-                "home_street": PRIVATE[3],
-            },
-        }
-    )
+    return search_profile(title="Dr")
 
 
 def text(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
-
-
-def ddg_settings(httpserver: HTTPServer) -> Settings:
-    return Settings(env={"FOOTPRINT_DUCKDUCKGO_URL": httpserver.url_for("/")}, allow_loopback=True)
 
 
 def serve_ddg(httpserver: HTTPServer, name: str, status: int = 200) -> None:
