@@ -32,6 +32,7 @@ from footprint.yamlio import describe_validation_error, read_yaml
 SPECIAL_FILES = {"guidance.yaml", "sites.yaml", "response-plan.yaml"}
 _REVIEWED = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
 _ITEM_ID = re.compile(r"^[a-z0-9-]+\.[a-z0-9-]+$")
+_NAMED_LISTS = ("items", "references", "steps")  # entries named by id/title in errors
 
 
 class _Strict(BaseModel):
@@ -171,27 +172,21 @@ def _validate(path: Path, model: type[_Strict]) -> _Strict:
         return model.model_validate(raw if raw is not None else {})
     except ValidationError as exc:
         raise ChecklistError(
-            f"{path}: {_describe_with_item_ids(exc, raw)}",
+            f"{path}: {describe_validation_error(exc, lambda loc: _entry_name(loc, raw))}",
             hint=f"Fix the field named above in {path.name}; `footprint checklist schema` "
             "prints the schema.",
         ) from None
 
 
-def _describe_with_item_ids(exc: ValidationError, raw: object) -> str:
-    """Name item ids instead of list indexes, e.g. `item facebook.x: severity: ...`."""
-    parts = []
-    for err in exc.errors(include_url=False, include_input=False):
-        loc = list(err["loc"])
-        where = ".".join(str(p) for p in loc)
-        if len(loc) >= 2 and loc[0] in ("items", "references", "steps") and isinstance(loc[1], int):
-            entries = raw.get(loc[0]) if isinstance(raw, dict) else None
-            entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
-            ident = entry.get("id") or entry.get("title") if isinstance(entry, dict) else None
-            rest = ".".join(str(p) for p in loc[2:]) or "(entry)"
-            where = f"{loc[0][:-1]} {ident or '#' + str(loc[1] + 1)}: {rest}"
-        msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
-        parts.append(f"{where}: {msg}")
-    return "; ".join(parts) or describe_validation_error(exc)
+def _entry_name(loc: list[str | int], raw: object) -> str | None:
+    """Name list entries by id instead of index, e.g. `item facebook.x: severity`."""
+    if len(loc) < 2 or loc[0] not in _NAMED_LISTS or not isinstance(loc[1], int):
+        return None
+    entries = raw.get(str(loc[0])) if isinstance(raw, dict) else None
+    entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
+    ident = entry.get("id") or entry.get("title") if isinstance(entry, dict) else None
+    rest = ".".join(str(p) for p in loc[2:]) or "(entry)"
+    return f"{str(loc[0])[:-1]} {ident or '#' + str(loc[1] + 1)}: {rest}"
 
 
 def load_checklist_file(path: Path) -> ChecklistFile:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,16 +35,21 @@ def read_yaml(path: Path, error: type[InputError]) -> Any:
         raise error(f"{path}: not valid YAML: {exc}.") from None
 
 
-def describe_validation_error(exc: ValidationError, prefix: str = "") -> str:
-    """One line per problem: `field.path: message`, without echoing the bad value."""
+def describe_validation_error(
+    exc: ValidationError, locate: Callable[[list[str | int]], str | None] | None = None
+) -> str:
+    """One line per problem: `field.path: message`, without echoing the bad value.
+
+    `locate` may name a place better than its dotted path (e.g. a list entry by its id).
+    """
     lines = []
     for err in exc.errors(include_url=False, include_input=False):
-        loc = ".".join(str(part) for part in err["loc"])
-        where = f"{prefix}{loc}" if loc else prefix.rstrip(".") or "(top level)"
+        loc = list(err["loc"])
+        where = (locate(loc) if locate else None) or ".".join(str(p) for p in loc)
         msg = err["msg"]
         if err["type"] == "extra_forbidden":
             msg = "unknown field (check the spelling; see the schema)"
-        lines.append(f"{where}: {msg}")
+        lines.append(f"{where or '(top level)'}: {msg}")
     return "; ".join(lines)
 
 
