@@ -98,7 +98,7 @@ class Response:
     url: str  # the URL asked for
     final_url: str  # after redirects
     status: int
-    headers: Mapping[str, str]
+    headers: Mapping[str, str]  # case-insensitive (a requests CaseInsensitiveDict)
     content_type: str
     body: bytes = field(repr=False)
     text: str = field(repr=False)

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from footprint.lookups._fetch import JSON
 from footprint.lookups.interface import Lookup
 from footprint.net import FetchError, GatedClient, Response, host_of
+from footprint.netbody import retry_after_seconds
 from footprint.profile import Profile
 
 
@@ -107,8 +108,8 @@ class JsonApiLookup(Lookup):
             where = f"; check the key in {self.key_env}" if self.key_env else ""
             return CheckFailed(f"{name} refused the API key (HTTP 401){where}", stop=True)
         if status == 429:
-            wait = _retry_after(response)
-            later = f"try again in {wait} seconds" if wait else "try again later"
+            wait = retry_after_seconds(response.headers.get("retry-after"))
+            later = f"try again in {wait:.0f} seconds" if wait else "try again later"
             return CheckFailed(f"rate limited by {name} (HTTP 429); {later}", stop=True)
         if status == 403:
             return CheckFailed(f"{name} refused the request (HTTP 403)", stop=True)
@@ -123,11 +124,6 @@ def _without_credentials(url: str) -> str:
     if parts.port:
         netloc = f"{netloc}:{parts.port}"
     return parts._replace(netloc=netloc, query="", fragment="").geturl()
-
-
-def _retry_after(response: Response) -> int | None:
-    raw = next((v for k, v in response.headers.items() if k.lower() == "retry-after"), "")
-    return int(raw) if raw.strip().isdigit() else None
 
 
 def as_dict(value: Any) -> dict[str, Any]:
