@@ -15,7 +15,7 @@ Checklist files live in the top-level `checklists/` folder (shipped inside the w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -225,18 +225,13 @@ def _cross_check(
     plan: ResponsePlan,
     folder: Path,
 ) -> None:
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for f in files:
         for item in f.items:
             if item.id in seen:
                 raise ChecklistError(f"{f.area}.yaml: item {item.id}: duplicate id.")
-            seen[item.id] = f.area
-            for gid in item.guidance:
-                if gid not in guidance:
-                    raise ChecklistError(
-                        f"{f.area}.yaml: item {item.id}: guidance: unknown id '{gid}'.",
-                        hint=f"Add it to {folder / 'guidance.yaml'} or fix the id.",
-                    )
+            seen.add(item.id)
+        _check_guidance_ids(f"{f.area}.yaml", f.items, guidance, folder / "guidance.yaml")
     for step in plan.steps:
         for gid in step.guidance:
             if gid not in guidance:
@@ -245,19 +240,27 @@ def _cross_check(
                 )
 
 
-def validate_file_against(path: Path, folder: Path | None = None) -> ChecklistFile:
-    """Validate one checklist file, resolving guidance ids against `folder`'s guidance.yaml."""
-    parsed = load_checklist_file(path)
-    guidance_file = _validate((folder or default_dir()) / "guidance.yaml", GuidanceFile)
-    assert isinstance(guidance_file, GuidanceFile)
-    known = {ref.id for ref in guidance_file.references}
-    for item in parsed.items:
+def _check_guidance_ids(
+    where: str, items: Iterable[ChecklistItem], known: Container[str], guidance_path: Path
+) -> None:
+    """Every guidance id an item cites must be in guidance.yaml."""
+    for item in items:
         for gid in item.guidance:
             if gid not in known:
                 raise ChecklistError(
-                    f"{path}: item {item.id}: guidance: unknown id '{gid}'.",
-                    hint="Use an id from guidance.yaml or add the reference there.",
+                    f"{where}: item {item.id}: guidance: unknown id '{gid}'.",
+                    hint=f"Use an id from {guidance_path} or add the reference there.",
                 )
+
+
+def validate_file_against(path: Path, folder: Path | None = None) -> ChecklistFile:
+    """Validate one checklist file, resolving guidance ids against `folder`'s guidance.yaml."""
+    parsed = load_checklist_file(path)
+    guidance_path = (folder or default_dir()) / "guidance.yaml"
+    guidance_file = _validate(guidance_path, GuidanceFile)
+    assert isinstance(guidance_file, GuidanceFile)
+    known = {ref.id for ref in guidance_file.references}
+    _check_guidance_ids(str(path), parsed.items, known, guidance_path)
     return parsed
 
 
