@@ -167,13 +167,12 @@ class ConsentLedger:
         rec = decide(
             question, granted, granted_by=self.granted_by, asked_by=self.asked_by, how=how, at=at
         )
-        self._records.pop(rec.lookup_id, None)
-        self._records[rec.lookup_id] = rec
+        self.add(rec)
         return rec
 
     def add(self, record: ConsentRecord) -> None:
         """Keep a decision made earlier (a resumed session is not asked twice)."""
-        self._records.pop(record.lookup_id, None)
+        self._records.pop(record.lookup_id, None)  # a new decision moves to the end
         self._records[record.lookup_id] = record
 
     def apply(
