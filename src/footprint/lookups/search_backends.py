@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
+from footprint.lookups._fetch import json_object
 from footprint.net import FetchError, GatedClient, Response
 from footprint.settings import Settings
 
@@ -117,11 +118,8 @@ class SearchBackend(ABC):
         return SearchFailed(f"{name} gave an unexpected answer (HTTP {status})")
 
     def _json(self, response: Response) -> dict[str, Any]:
-        try:
-            data = response.json()
-        except (FetchError, ValueError):
-            raise SearchFailed(f"{self.name} answered in an unexpected format") from None
-        if not isinstance(data, dict):
+        data = json_object(response)
+        if data is None:
             raise SearchFailed(f"{self.name} answered in an unexpected format")
         return data
 
