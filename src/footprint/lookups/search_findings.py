@@ -25,7 +25,7 @@ _RECHECK_STEP = (
     "come back."
 )
 #: Network ids for keys ("web-search.social.<network>"); twitter.com and x.com are one network.
-_NETWORK_ALIASES = {"twitter": "x", "t": "telegram", "threads": "threads"}
+_NETWORK_ALIASES = {"twitter": "x", "t": "telegram"}
 
 
 @dataclass(frozen=True)
@@ -129,15 +129,13 @@ def exposure_for(site: Site) -> Exposure:
     route = site.removal + (f" ({site.removal_url})" if site.removal_url else "")
     steps = [route]
     links = [str(site.removal_url)] if site.removal_url else []
+    key = f"web-search.{site.category}.{site_slug(site)}"
     if site.category == "people-search":
         steps += [_RAY_STEP, _RECHECK_STEP]
         links.append(RESULTS_ABOUT_YOU)
     elif site.category == "social-network":
         steps.insert(0, "Open the result and check the profile is yours.")
-    if site.category == "social-network":
         key = f"web-search.social.{network_id(site)}"
-    else:
-        key = f"web-search.{site.category}.{site_slug(site)}"
     return Exposure(
         key=key,
         title=rule.title.format(site=site.name),
