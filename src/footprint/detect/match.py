@@ -15,7 +15,7 @@ from footprint.detect.emails import normalize_email
 from footprint.detect.interface import Contact, ContactKind, PhoneType
 from footprint.detect.phones import to_e164
 from footprint.detect.postcodes import canonical_postcode, normalize_address
-from footprint.detect.social import social_profile
+from footprint.detect.social import PROFILE_URLS, social_profile
 from footprint.profile import Profile
 from footprint.vocab import StrEnum
 
@@ -30,19 +30,6 @@ PERSONAL_MAIL_DOMAINS = frozenset(
     comcast.net att.net verizon.net""".split()
 )
 
-# Profile platform ids -> the canonical URL pattern of their profiles (see detect.social).
-_PROFILE_URL = {
-    "instagram": "https://www.instagram.com/{}/",
-    "x": "https://x.com/{}",
-    "tiktok": "https://www.tiktok.com/@{}",
-    "threads": "https://www.threads.net/@{}",
-    "bluesky": "https://bsky.app/profile/{}",
-    "github": "https://github.com/{}",
-    "linkedin": "https://www.linkedin.com/in/{}",
-    "facebook": "https://www.facebook.com/{}",
-    "snapchat": "https://www.snapchat.com/add/{}",
-    "telegram": "https://t.me/{}",
-}
 _PROFESSIONAL = ("https://www.linkedin.com/",)
 
 
@@ -55,7 +42,7 @@ class Match(StrEnum):
 
 
 def _username_url(platform: str, username: str) -> str | None:
-    template = _PROFILE_URL.get(platform)
+    template = PROFILE_URLS.get(platform)
     if template is None:
         found = social_profile(username) if username.startswith("http") else None
         return found[1] if found else None

@@ -51,17 +51,22 @@ _NETWORK_BEFORE = re.compile(
     r"[\s:\-–—(]{1,6}(?:on\s+)?$",
     re.I,
 )
-_NAMED_URL = {
+#: Platform id (as in `vocab.PLATFORMS` and the profile's `usernames:`) -> the profile URL of a
+#: username, in the canonical form `networks` gives profile links.
+PROFILE_URLS = {
     "instagram": "https://www.instagram.com/{}/",
-    "insta": "https://www.instagram.com/{}/",
-    "ig": "https://www.instagram.com/{}/",
-    "twitter": "https://x.com/{}",
     "x": "https://x.com/{}",
     "tiktok": "https://www.tiktok.com/@{}",
     "threads": "https://www.threads.net/@{}",
+    "bluesky": "https://bsky.app/profile/{}",
+    "github": "https://github.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}",
+    "facebook": "https://www.facebook.com/{}",
     "snapchat": "https://www.snapchat.com/add/{}",
     "telegram": "https://t.me/{}",
 }
+# Other names for a network in `_NETWORK_BEFORE`; the rest are platform ids already.
+_ALIASES = {"insta": "instagram", "ig": "instagram", "twitter": "x"}
 
 
 class SocialDetector(Detector):
@@ -94,7 +99,8 @@ class SocialDetector(Detector):
                 continue
             user = m.group("user").rstrip(".-")
             # read back as a link, so a handle follows the same rules as a profile link
-            found = social_profile(_NAMED_URL[named.group("net").lower()].format(user))
+            word = named.group("net").lower()
+            found = social_profile(PROFILE_URLS[_ALIASES.get(word, word)].format(user))
             if found is None:
                 continue
             yield Contact(self.kind, "@" + user, found[1], snippet(text, named.start(), m.end()))
