@@ -48,9 +48,10 @@ class ProfileLookup(Lookup):
     def hosts(self, profile: Profile) -> frozenset[str]:
         return frozenset({host_of(self.base())}) if self.username(profile) else frozenset()
 
-    def destination(self, default_host: str) -> str:
+    def destination(self) -> str:
         """Where requests go, for the consent sentence (names an override)."""
         assert self.service is not None
+        default_host = host_of(self.default_url)
         if not self.settings.is_overridden(self.service):
             return default_host
         variable = f"FOOTPRINT_{self.service.upper()}_URL"

@@ -39,9 +39,7 @@ class BlueskyLookup(ProfileLookup):
         return handle if HOSTNAME.match(handle) or handle.startswith("did:") else None
 
     def sends(self, profile: Profile) -> str:
-        return f"your Bluesky handle '{self.username(profile)}' to " + self.destination(
-            "public.api.bsky.app"
-        )
+        return f"your Bluesky handle '{self.username(profile)}' to {self.destination()}"
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         handle = self.username(profile)
@@ -120,9 +118,7 @@ class GithubLookup(ProfileLookup):
         return name if re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})", name) else None
 
     def sends(self, profile: Profile) -> str:
-        return f"your GitHub username '{self.username(profile)}' to " + self.destination(
-            "api.github.com"
-        )
+        return f"your GitHub username '{self.username(profile)}' to {self.destination()}"
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         username = self.username(profile)
