@@ -6,10 +6,11 @@ module keeps the state, writes every piece to the store the moment it exists, an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footprint.audit import AuditState, Previous, build_report
 from footprint.checklists import Catalogue, ChecklistItem, select_items
@@ -20,6 +21,9 @@ from footprint.report.model import Copy, Report
 from footprint.settings import Settings
 from footprint.store import DEFAULT_RETENTION_DAYS, SessionData, Store
 from footprint.vocab import Answer
+
+if TYPE_CHECKING:
+    from footprint.report.render import Format
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ def write_outputs(
     report: Report,
     profile: Profile,
     out_dir: Path,
-    formats: list[str],
+    formats: Sequence[Format | str],
     adviser_mode: bool,
     full: bool,
 ) -> list[Path]:

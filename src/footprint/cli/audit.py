@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from footprint.vocab import Severity
 
-FORMATS = ("html", "md", "json", "pdf")
+if TYPE_CHECKING:
+    from footprint.report.render import Format
 
 
-def _formats(value: str) -> list[str]:
-    chosen = [f.strip() for f in value.split(",") if f.strip()]
-    bad = [f for f in chosen if f not in FORMATS]
-    if bad or not chosen:
-        raise click.BadParameter(f"use any of {', '.join(FORMATS)} (got {value!r})")
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[Format]:
+    from footprint.report.render import Format  # on use: render loads jinja2
+
+    try:
+        chosen = [Format(f.strip()) for f in value.split(",") if f.strip()]
+    except ValueError:
+        chosen = []
+    if not chosen:
+        known = ", ".join(f.value for f in Format)
+        raise click.BadParameter(f"use any of {known} (got {value!r})")
     return chosen
+
+
+# The same report formats for `audit` and `demo`.
+_format_option = click.option(
+    "--format",
+    "formats",
+    default="html,md,json",
+    show_default=True,
+    callback=_formats,
+    help="Comma-separated: html, md, json, pdf.",
+)
 
 
 @click.command()
@@ -47,13 +64,7 @@ def _formats(value: str) -> list[str]:
     type=click.Path(path_type=Path),
     help="Report folder (default: reports/<date>-<name>/).",
 )
-@click.option(
-    "--format",
-    "formats",
-    default="html,md,json",
-    show_default=True,
-    help="Comma-separated: html, md, json, pdf.",
-)
+@_format_option
 @click.option("--adviser", help="Adviser's name: adviser mode (member and adviser copies).")
 @click.option("--case", "case_ref", help="Case reference (adviser mode).")
 @click.option("--resume", "resume_id", metavar="ID", help="Carry on a stored session.")
@@ -86,7 +97,6 @@ def audit(**kwargs: Any) -> None:
     """
     from footprint.cli.auditcmd import AuditArgs, run_audit_command
 
-    kwargs["formats"] = _formats(kwargs["formats"])
     kwargs["accepted"] = frozenset(kwargs["accepted"])
     run_audit_command(AuditArgs(**kwargs))
 
@@ -100,14 +110,8 @@ def audit(**kwargs: Any) -> None:
     show_default=True,
     help="Report folder.",
 )
-@click.option(
-    "--format",
-    "formats",
-    default="html,md,json",
-    show_default=True,
-    help="Comma-separated: html, md, json, pdf.",
-)
-def demo(out_dir: Path, formats: str) -> None:
+@_format_option
+def demo(out_dir: Path, formats: list[Format]) -> None:
     """A full audit of a fictional doctor, against pages served on this computer.
 
     Nothing leaves this computer. The report shows found, not-found and couldn't-check
@@ -115,4 +119,4 @@ def demo(out_dir: Path, formats: str) -> None:
     """
     from footprint.cli.auditcmd import run_demo_command
 
-    run_demo_command(out_dir, _formats(formats))
+    run_demo_command(out_dir, formats)

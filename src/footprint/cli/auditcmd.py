@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -25,6 +26,9 @@ from footprint.settings import Settings
 from footprint.store import Store
 from footprint.vocab import Answer, Severity
 
+if TYPE_CHECKING:
+    from footprint.report.render import Format
+
 
 @dataclass(frozen=True)
 class AuditArgs:
@@ -36,7 +40,7 @@ class AuditArgs:
     offline: bool
     quick: bool
     out_dir: Path | None
-    formats: list[str]
+    formats: list[Format]
     adviser: str | None
     case_ref: str | None
     resume_id: str | None
@@ -197,7 +201,7 @@ def _interview(flow: AuditFlow, interactive: bool, lookups: LookupSession | None
 
 
 def _finish(
-    flow: AuditFlow, out_dir: Path, formats: list[str], full: bool, complete: bool = True
+    flow: AuditFlow, out_dir: Path, formats: list[Format], full: bool, complete: bool = True
 ) -> Report:
     report = flow.report()
     written = write_outputs(
@@ -302,7 +306,7 @@ def run_audit_command(args: AuditArgs) -> None:
     sys.exit(_exit_code(report, args.fail_on))
 
 
-def run_demo_command(out_dir: Path, formats: list[str]) -> None:
+def run_demo_command(out_dir: Path, formats: list[Format]) -> None:
     """The body of `footprint demo`: fictional doctor, loopback pages, no input."""
     from footprint.demo.run import DEMO_TOTAL_TIMEOUT, demo_environment
     from footprint.net import FetchLimits
