@@ -66,9 +66,10 @@ class WebSearchLookup(SearchLookupBase):
             if not hits:
                 observations.append(self.not_found(subject).model_copy(update={"search": query}))
             for result, site in hits:
-                if normalise_url(result.url) in seen:
+                page = normalise_url(result.url)
+                if page in seen:
                     continue  # already reported under the first search that found it
-                seen.add(normalise_url(result.url))
+                seen.add(page)
                 observations.append(hit_observation(self.id, query, result, site))
         return observations
 
