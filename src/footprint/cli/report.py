@@ -73,7 +73,7 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
         r.render_pdf(result, out)
         click.echo(f"Wrote {out}")
         return
-    text = {"html": r.render_html, "md": r.render_markdown, "json": r.render_json}[fmt](result)
+    text = r.Format(fmt).renderer()(result)
     if out is None:
         click.echo(text)
     else:
