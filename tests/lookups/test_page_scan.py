@@ -6,23 +6,20 @@ exactly as the runner binds it: consent for the lookup's own hosts and nothing e
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import pytest
+from api_harness import run as run_lookup
 from pytest_httpserver import HTTPServer
 
-from footprint.consent import ConsentRecord
 from footprint.demo.server import DemoServer
 from footprint.detect.text import parse_page
 from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.page_scan import PageScanLookup, follow_links
-from footprint.net import FetchLimits, HttpClient
 from footprint.profile import Profile, Workplace
 from footprint.settings import Settings
 from footprint.vocab import Axis, Severity
 
-QUICK = FetchLimits(connect_timeout=0.5, total_timeout=0.5, max_retries=0)
 PROFILE = Profile(
     name="Alex Example",
     private={
@@ -41,19 +38,8 @@ def with_pages(*urls: str, workplace: str | None = None) -> Profile:
     return PROFILE.model_copy(update={"urls": list(urls), "workplaces": places})
 
 
-def run(profile: Profile, limits: FetchLimits = QUICK) -> list[Observation]:
-    hosts = LOOKUP.hosts(profile)
-    grant = ConsentRecord(
-        lookup_id=LOOKUP.id,
-        sentence=LOOKUP.sends(profile),
-        destinations=sorted(hosts),
-        granted=True,
-        granted_by="test",
-        how="test",
-        at=datetime.now(timezone.utc),
-    )
-    with HttpClient(limits, allow_loopback=True) as client:
-        return LOOKUP.run(profile, client.bind(grant, hosts))
+def run(profile: Profile) -> list[Observation]:
+    return run_lookup(LOOKUP, profile)
 
 
 def page(body: str, title: str = "Page") -> str:
