@@ -20,7 +20,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from footprint.consent import ConsentRecord
-from footprint.lookups.interface import Lookup, Observation
+from footprint.lookups.interface import Exposure, Lookup, Observation
 from footprint.net import FetchLimits, HttpClient
 from footprint.profile import Profile
 from footprint.settings import Settings
@@ -57,6 +57,14 @@ def run(lookup: Lookup, profile: Profile) -> list[Observation]:
     )
     with HttpClient(QUICK, allow_loopback=True) as client:
         return lookup.run(profile, client.bind(grant, hosts, min_interval=0.0))
+
+
+def with_key(observations: list[Observation], key: str) -> tuple[Observation, Exposure]:
+    """The observation whose exposure has `key`, and that exposure."""
+    for o in observations:
+        if o.exposure and o.exposure.key == key:
+            return o, o.exposure
+    raise AssertionError(f"no observation with key {key}")
 
 
 class Slow:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from api_harness import Slow, fixture, run, settings_for
+from api_harness import Slow, fixture, run, settings_for, with_key
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Exposure, Observation, Outcome
+from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.profiles import BlueskyLookup, GithubLookup, MastodonLookup
 from footprint.profile import PrivateDetails, Profile, WorkDetails, Workplace
 from footprint.settings import Settings
@@ -35,13 +35,6 @@ BSKY = "/xrpc/app.bsky.actor.getProfile"
 def severities(observations: list[Observation]) -> dict[str, Severity]:
     assert all(o.outcome is Outcome.FOUND for o in observations)
     return {o.exposure.key: o.exposure.severity for o in observations if o.exposure}
-
-
-def with_key(observations: list[Observation], key: str) -> tuple[Observation, Exposure]:
-    for o in observations:
-        if o.exposure and o.exposure.key == key:
-            return o, o.exposure
-    raise AssertionError(f"no observation with key {key}")
 
 
 def assert_no_personal_data_in_titles(observations: list[Observation]) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from api_harness import Slow, fixture, run, settings_for
+from api_harness import Slow, fixture, run, settings_for, with_key
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Exposure, Observation, Outcome
+from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.rdap import RdapLookup
 from footprint.lookups.rdap_data import Bootstrap, published_details, redacted_fields
 from footprint.net import ANY_HOST
@@ -43,13 +43,6 @@ def serve(httpserver: HTTPServer, path: str, body: object, status: int = 200) ->
 
 def keys(observations: list[Observation]) -> dict[str, Severity]:
     return {o.exposure.key: o.exposure.severity for o in observations if o.exposure}
-
-
-def with_key(observations: list[Observation], key: str) -> tuple[Observation, Exposure]:
-    for o in observations:
-        if o.exposure and o.exposure.key == key:
-            return o, o.exposure
-    raise AssertionError(f"no observation with key {key}")
 
 
 # --- bootstrap (RFC 9224) -------------------------------------------------------------------
