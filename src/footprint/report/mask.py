@@ -15,8 +15,10 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Digit runs that may be phone numbers; `_is_phone` then asks for 9+ digits.
 _PHONE = re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{7,}\d(?![\w])")
 _PHONE_MIN_DIGITS = 9
-_UK_POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
+UK_POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
 _UK_POSTCODE_IN_TEXT = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})\b", re.IGNORECASE)
+# Titles kept in a masked name: they identify nobody.
+NAME_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"})
 _PHONE_KEEP = 6  # digits kept at the start of a phone number
 _PHONE_MIN_MASKED = 4  # always hide at least this many digits
 
@@ -45,7 +47,7 @@ def mask_phone(value: str) -> str:
 
 def mask_postcode(value: str) -> str:
     """UK postcodes keep the outward code (``EX1 •••``); others keep their first half."""
-    match = _UK_POSTCODE.match(value.strip())
+    match = UK_POSTCODE.match(value.strip())
     if match:
         return f"{match.group(1).upper()} {DOT * 3}"
     return mask_text(value)
@@ -53,11 +55,10 @@ def mask_postcode(value: str) -> str:
 
 def mask_name(value: str) -> str:
     """``Dr Alex Example`` -> ``Dr A. E.`` (titles are kept, they identify nobody)."""
-    titles = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
     parts = []
     for word in value.split():
         bare = word.strip(".,")
-        if bare.lower() in titles:
+        if bare.lower() in NAME_TITLES:
             parts.append(bare)
         elif bare:
             parts.append(f"{bare[0].upper()}.")
@@ -87,7 +88,7 @@ def _is_phone(value: str) -> bool:
 
 def looks_like_postcode(value: str) -> bool:
     """True for a whole UK postcode."""
-    return bool(_UK_POSTCODE.match(value.strip()))
+    return bool(UK_POSTCODE.match(value.strip()))
 
 
 _STREET = re.compile(r"^\d+[A-Za-z]?,?\s+[A-Za-z]")  # "12 Fictional Lane", "4b High St"

@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 from footprint.profile import Profile
 from footprint.report.hosts import domain_pattern, own_domains, own_pages, page_pattern
 from footprint.report.mask import (
+    NAME_TITLES,
+    UK_POSTCODE,
     looks_personal,
     mask_email,
     mask_name,
@@ -38,13 +40,11 @@ SITE_REMOVED = "[site removed]"
 # The page-scan lookup fetches only the pages the member listed, so the hosts its consent
 # record names are the member's own (a report read back without its profile still knows them).
 _OWN_PAGES_LOOKUP = "page-scan"
-_TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame"}
 _MIN_PART = 3  # name parts shorter than this ("Al", "Li") would wreck ordinary words
 _MIN_IDENTIFIER = 4  # matched values shorter than this are too generic to scrub safely
 _TOKEN = re.compile(r"[^\s<>\"'()\[\]]+")
 _TRAILING = ".,;:!?"
 _LINKISH = re.compile(r"/|@|www|\.[a-z]{2,}", re.IGNORECASE)
-_POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _phone_rule(phone: str) -> _Rule | None:
 
 
 def _postcode_rule(postcode: str) -> _Rule:
-    m = _POSTCODE.match(postcode.strip())
+    m = UK_POSTCODE.match(postcode.strip())
     regex = rf"{re.escape(m.group(1))}\s*{re.escape(m.group(2))}" if m else _flexible(postcode)
     return _Rule(re.compile(rf"\b{regex}\b", re.IGNORECASE), mask_postcode, REMOVED)
 
@@ -86,7 +86,7 @@ def _name_parts(names: Iterable[str]) -> list[str]:
         word
         for name in names
         for word in re.findall(r"[^\W\d_]+", name)
-        if len(word) >= _MIN_PART and word.lower() not in _TITLES
+        if len(word) >= _MIN_PART and word.lower() not in NAME_TITLES
     }
     return sorted(parts, key=lambda p: (-len(p), p))
 
