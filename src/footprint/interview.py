@@ -39,15 +39,14 @@ class AnswersFile(BaseModel):
 
 def _coerce_answer_values(raw: object) -> object:
     # YAML reads bare yes/no as booleans; accept them as the words the user meant.
-    if isinstance(raw, dict):
-        fixed = dict(raw)
-        for key in ("answers",):
-            if isinstance(fixed.get(key), dict):
-                fixed[key] = {k: _word(v) for k, v in fixed[key].items()}
-        if "contacting_now" in fixed:
-            fixed["contacting_now"] = _word(fixed["contacting_now"])
-        return fixed
-    return raw
+    if not isinstance(raw, dict):
+        return raw
+    fixed = dict(raw)
+    if isinstance(fixed.get("answers"), dict):
+        fixed["answers"] = {k: _word(v) for k, v in fixed["answers"].items()}
+    if "contacting_now" in fixed:
+        fixed["contacting_now"] = _word(fixed["contacting_now"])
+    return fixed
 
 
 def _word(value: object) -> object:
