@@ -23,11 +23,8 @@ def load_source(source: str) -> tuple[Report, Profile | None, str]:
         return report, _stored_profile(report.session_id), path.name
     from footprint.store import Store
 
-    store = Store()
-    try:
+    with Store() as store:
         data = store.load(source)
-    finally:
-        store.close()
     if data.report_json is None:
         raise ReportError(
             f"Session {source} has no report yet (it did not finish).",
@@ -47,10 +44,8 @@ def _stored_profile(session_id: str | None) -> Profile | None:
 
     if not session_id or not default_path().exists():
         return None
-    store = Store()
-    try:
-        return store.load(session_id).profile
-    except StoreError:
-        return None
-    finally:
-        store.close()
+    with Store() as store:
+        try:
+            return store.load(session_id).profile
+        except StoreError:
+            return None

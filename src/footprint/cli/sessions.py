@@ -20,9 +20,8 @@ def list_sessions() -> None:
     """List stored sessions, newest first."""
     from footprint.store import Store
 
-    store = Store()
-    rows = store.list_sessions()
-    store.close()
+    with Store() as store:
+        rows = store.list_sessions()
     if not rows:
         click.echo("No stored sessions.")
         return
@@ -44,9 +43,8 @@ def show(session_id: str) -> None:
     """Show one session: who, when, progress. Personal details are not printed."""
     from footprint.store import Store
 
-    store = Store()
-    data = store.load(session_id)
-    store.close()
+    with Store() as store:
+        data = store.load(session_id)
     s = data.summary
     click.echo(f"Session {s.id}: {s.status}, started {s.created_at:%Y-%m-%d %H:%M} UTC")
     click.echo(f"Subject: {data.profile.masked_name} ({data.profile.jurisdiction.value})")
@@ -75,9 +73,8 @@ def purge(days: int | None, everything: bool, yes: bool) -> None:
     what = "every stored session" if everything else f"sessions older than {days} days"
     if not yes:
         click.confirm(f"Delete {what}? This cannot be undone.", abort=True)
-    store = Store()
-    result = store.purge(older_than_days=days, everything=everything)
-    store.close()
+    with Store() as store:
+        result = store.purge(older_than_days=days, everything=everything)
     click.echo(
         f"Deleted {result.sessions} session(s): {result.answers} answers and "
         f"{result.observations} lookup results, overwritten and vacuumed."
