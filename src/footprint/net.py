@@ -21,7 +21,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from footprint import __version__
 from footprint.consent import ConsentRecord
@@ -32,12 +32,10 @@ from footprint.netsafety import AddressPolicy, make_session
 USER_AGENT = (
     f"footprint/{__version__} (+https://github.com/footprint-audit/footprint; privacy self-audit)"
 )
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: In a host list: any public host. For lookups whose destinations are only known after they
 #: start (the pages a search returned); their consent sentence must say so. Address checks
 #: (no private, loopback or link-local addresses unless allowed) still apply to every fetch.
 ANY_HOST = "*"
-RETRY_STATUSES = frozenset({429, 503})
 
 __all__ = [
     "ANY_HOST",
@@ -276,8 +274,3 @@ class HttpClient:
                 self._active.add(watchdog)
             else:
                 self._active.discard(watchdog)
-
-
-def resolve_redirect(current: str, location: str) -> str:
-    """The absolute URL a Location header points to."""
-    return urljoin(current, location.strip())

@@ -11,22 +11,13 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions
 from requests.structures import CaseInsensitiveDict
 
-from footprint.net import (
-    REDIRECT_STATUSES,
-    RETRY_STATUSES,
-    USER_AGENT,
-    FetchError,
-    Response,
-    host_of,
-    normalise_host,
-    resolve_redirect,
-)
+from footprint.net import USER_AGENT, FetchError, Response, host_of, normalise_host
 from footprint.netblock import transport_reason
 from footprint.netbody import (
     BadEncoding,
@@ -50,6 +41,9 @@ _TRANSPORT_ERRORS = (
 
 if TYPE_CHECKING:
     from footprint.net import HttpClient
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+RETRY_STATUSES = frozenset({429, 503})
 
 
 @dataclass
@@ -117,7 +111,7 @@ class Fetch:
             hop = self._one_hop(url, send_credentials=host_of(url) == origin, first=hops == 0)
             if hop.location is None:
                 return hop
-            url = resolve_redirect(url, hop.location)
+            url = urljoin(url, hop.location.strip())
         raise FetchError(
             f"too many redirects (more than {self.limits.max_redirects})", url=self.url
         )
