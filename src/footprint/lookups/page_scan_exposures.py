@@ -22,12 +22,12 @@ _SEARCH = (
 )
 
 
-def _private(kind: ContactKind, *, mobile: bool) -> Exposure:
+def _private(kind: ContactKind, *, mobile: bool, where: str) -> Exposure:
     if kind is ContactKind.PHONE:
         what = "mobile" if mobile else "phone number"
         return Exposure(
             key="page-scan.personal-phone",
-            title=f"Your personal {what} is on a public page",
+            title=f"Your personal {what} is on {where}",
             severity=Severity.CRITICAL,
             axis=Axis.CONTACTABLE,
             exposes=Exposes.PERSONAL_PHONE,
@@ -45,7 +45,7 @@ def _private(kind: ContactKind, *, mobile: bool) -> Exposure:
     if kind is ContactKind.EMAIL:
         return Exposure(
             key="page-scan.personal-email",
-            title="Your personal e-mail address is on a public page",
+            title=f"Your personal e-mail address is on {where}",
             severity=Severity.CRITICAL,
             axis=Axis.CONTACTABLE,
             exposes=Exposes.PERSONAL_EMAIL,
@@ -61,7 +61,7 @@ def _private(kind: ContactKind, *, mobile: bool) -> Exposure:
         )
     return Exposure(
         key="page-scan.home-address",
-        title="Your home address is on a public page",
+        title=f"Your home address is on {where}",
         severity=Severity.CRITICAL,
         axis=Axis.LOCATABLE,
         exposes=Exposes.HOME_ADDRESS,
@@ -77,11 +77,11 @@ def _private(kind: ContactKind, *, mobile: bool) -> Exposure:
     )
 
 
-def _review(kind: ContactKind) -> Exposure:
+def _review(kind: ContactKind, *, where: str) -> Exposure:
     if kind is ContactKind.SOCIAL:
         return Exposure(
             key="page-scan.review-social",
-            title="A social media account in your name is linked from a page about you",
+            title=f"A social media account in your name is linked from {where}",
             severity=Severity.MEDIUM,
             axis=Axis.FINDABLE,
             exposes=Exposes.PERSONAL_SOCIAL,
@@ -97,7 +97,7 @@ def _review(kind: ContactKind) -> Exposure:
     what = "mobile number" if kind is ContactKind.PHONE else "personal-style e-mail address"
     return Exposure(
         key=f"page-scan.review-{'phone' if kind is ContactKind.PHONE else 'email'}",
-        title=f"A {what} on a page about you may be personal",
+        title=f"A {what} on {where} may be personal",
         severity=Severity.MEDIUM,
         axis=Axis.CONTACTABLE,
         exposes=Exposes.PERSONAL_PHONE if kind is ContactKind.PHONE else Exposes.PERSONAL_EMAIL,
@@ -112,6 +112,18 @@ def _review(kind: ContactKind) -> Exposure:
     )
 
 
-def exposure_for(kind: ContactKind, *, private: bool, mobile: bool) -> Exposure:
-    """The exposure for a private match (critical) or a detail to review (medium)."""
-    return _private(kind, mobile=mobile) if private else _review(kind)
+PUBLIC_PAGE = "a public page"
+PAGE_ABOUT_YOU = "a page about you"
+
+
+def exposure_for(
+    kind: ContactKind, *, private: bool, mobile: bool, where: str | None = None
+) -> Exposure:
+    """The exposure for a private match (critical) or a detail to review (medium).
+
+    `where` describes the page in the title (default: "a public page" for a private match,
+    "a page about you" for a detail to review); search-pages names how the page was found.
+    """
+    if private:
+        return _private(kind, mobile=mobile, where=where or PUBLIC_PAGE)
+    return _review(kind, where=where or PAGE_ABOUT_YOU)

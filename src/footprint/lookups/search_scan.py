@@ -50,22 +50,17 @@ def scan_page(
 
 
 def searched_exposure(contact: ScanContact) -> Exposure:
-    """`page-scan`'s exposure for `contact`, re-keyed and re-titled for a search result page."""
+    """`page-scan`'s exposure for `contact`, titled and keyed for a search result page."""
     base = exposure_for(
         contact.kind,
         private=contact.matches == "private",
         mobile=contact.phone_type is PhoneType.MOBILE,
+        where=_SEARCHED,
     )
-    title = base.title
-    for phrase in ("a public page", "a page about you"):
-        if phrase in title:
-            title = title.replace(phrase, _SEARCHED)
-            break
     links = [*base.links, RESULTS_ABOUT_YOU] if RESULTS_ABOUT_YOU not in base.links else base.links
     return base.model_copy(
         update={
             "key": "search-pages." + base.key.split(".", 1)[-1],
-            "title": title,
             "links": links,
         }
     )
