@@ -18,6 +18,9 @@ from footprint.vocab import PLATFORMS, Jurisdiction, Role
 from footprint.yamlio import load_model
 
 #: Titles people put before their name ("Dr Jo Tester"), lower case, without a full stop.
+UK_NATIONS = ("england", "wales", "scotland", "northern-ireland")
+"""The values of `region` for a doctor in the UK (laws and helplines differ by nation)."""
+
 TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"})
 
 
@@ -60,6 +63,14 @@ class Profile(_Strict):
     jurisdiction: Jurisdiction = Jurisdiction.GB
     state: str | None = Field(default=None, description="US state code, for US registers.")
     locality: str | None = Field(default=None, description="Town or city where you work.")
+    region: str | None = Field(
+        default=None,
+        description=(
+            "Where in the country you live, for the right law and helplines: england, wales,"
+            " scotland or northern-ireland (GB); a state or territory code such as NY or NSW"
+            " (US, AU)."
+        ),
+    )
     workplaces: list[Workplace] = Field(default_factory=list)
     platforms: list[str] = Field(default_factory=list, description="Platform ids you use.")
     usernames: dict[str, str] = Field(
@@ -92,6 +103,21 @@ class Profile(_Strict):
             code = value.strip().upper()
             return "GB" if code == "UK" else code
         return value
+
+    @field_validator("region", mode="before")
+    @classmethod
+    def _region_shape(cls, value: Any) -> Any:
+        # GB nations are words ("Northern Ireland" -> northern-ireland); states are codes (NY).
+        if not isinstance(value, str) or not value.strip():
+            return None if isinstance(value, str) else value
+        text = value.strip()
+        words = re.sub(r"[\s_]+", "-", text.lower())
+        if words in UK_NATIONS:
+            return words
+        if re.fullmatch(r"[A-Za-z]{2,3}", text):
+            return text.upper()
+        nations = ", ".join(UK_NATIONS)
+        raise ValueError(f"use one of {nations} (GB) or a state code such as NY or NSW")
 
     @field_validator("platforms")
     @classmethod
