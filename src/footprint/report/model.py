@@ -119,6 +119,13 @@ class LookupSummary(_Model):
     errors: list[str] = Field(default_factory=list)
 
 
+class ManualLink(_Model):
+    """A ready-made link a doctor can open to check something by hand (e.g. run a search)."""
+
+    label: str = Field(description="What the link does, e.g. 'Search Google for \"Dr A Example\"'.")
+    url: str
+
+
 class NotChecked(_Model):
     """Something we could not or did not check, with how to check it by hand."""
 
@@ -126,6 +133,9 @@ class NotChecked(_Model):
     title: str
     reason: str
     how_to_check: str
+    links: list[ManualLink] = Field(
+        default_factory=list, description="Ready-made links to check it yourself."
+    )
 
 
 class Unanswered(_Model):
