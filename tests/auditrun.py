@@ -9,6 +9,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from footprint.audit.plan import quick_selection
 from footprint.checklists import ChecklistItem, select_items, shipped_catalogue
 from footprint.cli import main
 from footprint.paths import data_dir
@@ -60,8 +61,9 @@ def write_profile(folder: Path, text: str = PROFILE) -> Path:
 
 
 def items_for(profile_path: Path, quick: bool = False) -> list[ChecklistItem]:
-    """The checklist items this profile is asked, in asking order."""
-    return select_items(shipped_catalogue(), load_profile(profile_path), quick=quick)
+    """The checklist items this profile is asked, in asking order (`quick`: the quick rule)."""
+    items = select_items(shipped_catalogue(), load_profile(profile_path))
+    return quick_selection(items) if quick else items
 
 
 def exposed(item: ChecklistItem) -> str:

@@ -28,10 +28,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-ITEM_PROMPT = "y / n / u / na / ? / q: "
+ITEM_PROMPT = "y / n / u / na / b / s / ? / q: "
 RESPONSE_PROMPT = "y / n / u [n]: "
 CONFIRM_PROMPTS = ("[Y/n]: ", "[y/N]: ")
-_ITEM_HEADER = re.compile(r"^\[(\d+)/(\d+)\] (.+)$", re.MULTILINE)
+_ITEM_HEADER = re.compile(
+    r"^\[(\d+)/(\d+)[^\]]*\] (.+)$", re.MULTILINE
+)  # [12/30, about 6 min left]
 _TTY_READ = ("wait_woken", "n_tty_read")  # /proc wchan of a process asleep in a terminal read
 _SIGINT_BIT = 1 << (signal.SIGINT - 1)  # in the /proc status signal masks
 

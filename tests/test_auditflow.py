@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from footprint.auditflow import default_out_dir
+from footprint.audit import default_out_dir
 from footprint.profile import Profile
 from footprint.store import Store
 

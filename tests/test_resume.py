@@ -33,6 +33,7 @@ from tests.auditrun import (
 )
 from tests.ptyaudit import Prompt, PtyProcess, child_env
 
+from footprint.audit.plan import quick_selection
 from footprint.checklists import ChecklistItem, select_items, shipped_catalogue
 from footprint.demo.run import demo_profile, demo_settings
 from footprint.demo.server import DemoServer
@@ -96,7 +97,7 @@ def profile_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def interview(profile_path: Path) -> Interview:
     catalogue = shipped_catalogue()
-    items = select_items(catalogue, load_profile(profile_path), quick=True)
+    items = quick_selection(select_items(catalogue, load_profile(profile_path)))
     return Interview(items, catalogue.response_plan.question)
 
 

@@ -1,14 +1,12 @@
-"""Asking the checklist questions, and answers files.
+"""Answers files, the response-plan question's id, and what an answer means.
 
-The core never prompts: the CLI passes an `ask` callback (click prompts) or none at all
-(`--no-input`). Every answer is handed to `on_answer` the moment it is given, so the session
-store keeps it even if the process dies on the next question.
+Asking the questions is the engine's job (`footprint.audit.engine`): it hands out one question
+at a time and stores every answer the moment it is given.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,9 +18,6 @@ from footprint.yamlio import load_model, read_yaml
 
 #: The early question that switches the response plan on. Stored like an item answer.
 RESPONSE_ID = "response.active"
-
-Ask = Callable[[ChecklistItem, int, int], "Answer | None"]
-OnAnswer = Callable[[str, Answer], None]
 
 
 class AnswersFile(BaseModel):
@@ -81,45 +76,6 @@ def initial_answers(parsed: AnswersFile | None) -> dict[str, Answer]:
     if parsed.contacting_now is not None:
         answers[RESPONSE_ID] = parsed.contacting_now
     return answers
-
-
-@dataclass(frozen=True)
-class InterviewResult:
-    """What the interview ended with."""
-
-    answers: dict[str, Answer]
-    unanswered: list[ChecklistItem]
-    stopped: bool  # the user stopped early (the rest stays unanswered)
-
-
-def run_interview(
-    items: list[ChecklistItem],
-    answered: Mapping[str, Answer],
-    ask: Ask | None,
-    on_answer: OnAnswer,
-) -> InterviewResult:
-    """Ask each item not yet answered, in order; never re-ask an answered one.
-
-    `ask(item, index, total)` numbers the question among all `items` (answered ones count).
-
-    `ask` returns None to stop the interview (the rest stays unanswered). With `ask=None`
-    (`--no-input`) nothing is asked.
-    """
-    answers = dict(answered)
-    pending = [i for i in items if i.id not in answers]
-    stopped = False
-    if ask is not None:
-        # Numbered among all the items, so a resumed audit carries on at [7/133], not [1/127].
-        done = len(items) - len(pending)
-        for index, item in enumerate(pending, start=done + 1):
-            answer = ask(item, index, len(items))
-            if answer is None:
-                stopped = True
-                break
-            answers[item.id] = answer
-            on_answer(item.id, answer)
-    unanswered = [i for i in items if i.id not in answers]
-    return InterviewResult(answers=answers, unanswered=unanswered, stopped=stopped)
 
 
 def is_exposed(item: ChecklistItem, answer: Answer) -> bool:

@@ -431,7 +431,7 @@ def test_pdf_without_weasyprint_says_how_to_get_it(
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now raises ImportError
     with pytest.raises(ReportError) as err:
         render_pdf(report, tmp_path / "report.pdf")
-    assert err.value.hint and "pip install 'footprint[pdf]'" in err.value.hint
+    assert err.value.hint and "pip install '.[pdf]'" in err.value.hint
     with pytest.raises(ReportError):
         write_reports(report, tmp_path / "out", [Format.HTML, Format.PDF])
     assert not (tmp_path / "out" / "report.html").exists()  # nothing half-written

@@ -1,7 +1,7 @@
 """What `footprint audit` and `footprint demo` do, step by step (UI side only).
 
-The steps themselves live in `footprint.auditflow`; this module supplies prompts, progress and
-messages, and maps the result to an exit code.
+The steps themselves live in the engine (`footprint.audit`); this module supplies prompts,
+progress and messages, and maps the result to an exit code.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from footprint.auditflow import AuditFlow, AuditOptions, default_out_dir, write_outputs
+from footprint.audit import AuditEngine, AuditOptions, check_formats, default_out_dir
+from footprint.audit.plan import minutes_phrase
 from footprint.checklists import shipped_catalogue
 from footprint.cli import prompts
-from footprint.cli.lookupui import LookupSession
+from footprint.cli.lookupui import wait_with_progress
 from footprint.errors import ExitCode, InputError, ProfileError
-from footprint.interview import RESPONSE_ID, initial_answers, load_answers, run_interview
 from footprint.profile import Profile, load_profile
 from footprint.report.model import Report
 from footprint.report.view import build_view
@@ -82,13 +82,13 @@ def _apply_retention(store: Store, interactive: bool) -> None:
     )
 
 
-def _open_flow(
+def _open_engine(
     args: AuditArgs,
     options: AuditOptions,
     settings: Settings,
     store: Store | None,
     interactive: bool,
-) -> AuditFlow:
+) -> AuditEngine:
     catalogue = shipped_catalogue()
     resume_id = args.resume_id
     given = load_profile(args.profile_path) if args.profile_path and not resume_id else None
@@ -106,7 +106,7 @@ def _open_flow(
             raise InputError("--resume needs the session store; drop --no-store.")
         data = store.load(str(resume_id))
         click.echo(f"Resuming session {data.summary.id}: {data.summary.answers} answers kept.")
-        return AuditFlow.resume(catalogue, data, options, settings, store)
+        return AuditEngine.resume(catalogue, data, options, settings, store)
     if given is not None:
         profile = given
     elif interactive:
@@ -119,19 +119,19 @@ def _open_flow(
             "No profile: with --no-input, give --profile FILE.",
             hint="Create one with `footprint profile init`.",
         )
-    flow = AuditFlow.new(catalogue, profile, options, settings, store)
-    if store is not None and flow.state.session_id:
+    engine = AuditEngine.start(catalogue, profile, options, settings, store)
+    if engine.session_id:
         click.echo(
-            f"Session {flow.state.session_id} started; it is kept for "
+            f"Session {engine.session_id} started; it is kept for "
             f"{options.retention_days} days, then deleted (`footprint sessions purge` "
             "deletes it sooner)."
         )
-    if flow.previous is not None:
+    if engine.flow.previous is not None:
         click.echo(
-            f"You had an audit on {flow.previous.date:%d %b %Y}: the report will show what "
-            "changed since then."
+            f"You had an audit on {engine.flow.previous.date:%d %b %Y}: the report will show "
+            "what changed since then."
         )
-    return flow
+    return engine
 
 
 def _offer_to_save(profile: Profile) -> None:
@@ -151,72 +151,85 @@ def _offer_to_save(profile: Profile) -> None:
     click.echo(f"Saved {path} (readable by you only). Next time: footprint audit --profile {path}")
 
 
-def _ask_response_first(flow: AuditFlow, interactive: bool) -> None:
+def _ask_response_first(engine: AuditEngine, interactive: bool) -> None:
     """Before anything else: is a patient already contacting you? If so, say what to do now."""
-    plan = flow.catalogue.response_plan
-    if RESPONSE_ID not in flow.state.answers and interactive:
-        flow.answer(RESPONSE_ID, prompts.ask_response_question(plan.question))
-    if interactive and flow.state.answers.get(RESPONSE_ID) in (Answer.YES, Answer.UNSURE):
-        click.secho(f"\nFirst: {plan.first}", fg="yellow", bold=True)
+    question = engine.response_question()
+    if question is not None and interactive:
+        engine.answer_response(prompts.ask_response_question(question))
+    if interactive and engine.response_active:
+        click.secho(f"\nFirst: {engine.response_first_step}", fg="yellow", bold=True)
         click.echo(
             "Your report will start with a step-by-step plan. If you are in danger now, call "
             "the emergency services."
         )
 
 
-def _apply_answers_file(flow: AuditFlow, path: Path | None) -> set[str]:
-    if path is None:
-        return set()
-    parsed = load_answers(path, [*flow.catalogue.items, RESPONSE_ID])
-    for item_id, answer in initial_answers(parsed).items():
-        if item_id not in flow.state.answers:
-            flow.answer(item_id, answer)
-    return set(parsed.accepted)
-
-
-def _interview(flow: AuditFlow, interactive: bool, lookups: LookupSession | None) -> bool:
-    """Ask the questions; True if the doctor stopped early."""
-    if interactive:
+def _interview(engine: AuditEngine, interactive: bool) -> None:
+    """Ask the questions (with back, skip and stop) until none is left or the doctor stops."""
+    if not interactive:
+        return
+    start = engine.progress()
+    if start.total:
         click.echo(
-            f"\n{len(flow.items)} questions apply to you, most important first. {prompts.HELP}."
+            f"\n{start.total} questions for you, most important first: "
+            f"{minutes_phrase(start.minutes_left)}. {prompts.HELP}."
         )
+    while (question := engine.next_question()) is not None:
+        reply = prompts.ask_item(
+            question.item,
+            question.progress.label(),
+            question.area_title,
+            engine.status().line(),
+            question.current,
+        )
+        if reply is prompts.STOP:
+            engine.stop()
+            _say_stopped(engine)
+            return
+        if isinstance(reply, Answer):
+            engine.answer(question.item.id, reply)
+        elif reply is prompts.BACK:
+            if not engine.back():
+                click.echo("   Nothing to go back to in this sitting.")
+        else:
+            skipped = engine.skip_area(question.item.area)
+            click.echo(
+                f"   Skipped {question.area_title}: {skipped} question(s), listed as skipped "
+                "in your report (b undoes this)."
+            )
 
-    def ask(item, index, total):  # type: ignore[no-untyped-def]
-        return prompts.ask_item(item, index, total, lookups.status() if lookups else "")
 
-    result = run_interview(
-        flow.items, flow.state.answers, ask if interactive else None, flow.answer
+def _say_stopped(engine: AuditEngine) -> None:
+    later = (
+        f"Carry on later with: footprint audit --resume {engine.session_id}"
+        if engine.session_id
+        else "Nothing was stored (--no-store), so next time starts afresh."
     )
-    if result.stopped:
-        later = (
-            f"Carry on later with: footprint audit --resume {flow.state.session_id}"
-            if flow.state.session_id
-            else "Nothing was stored (--no-store), so next time starts afresh."
-        )
-        click.echo(
-            f"\nStopped. {len(result.unanswered)} questions left; they are listed as "
-            f"unanswered. {later}"
-        )
-    return result.stopped
-
-
-def _finish(
-    flow: AuditFlow, out_dir: Path, formats: list[Format], full: bool, complete: bool = True
-) -> Report:
-    report = flow.report()
-    written = write_outputs(
-        report,
-        flow.state.profile,
-        out_dir,
-        formats,
-        adviser_mode=bool(flow.state.adviser),
-        full=full,
+    left = engine.progress()
+    click.echo(
+        f"\nStopped. {left.total - left.index + 1} questions left; they are listed as "
+        f"unanswered. {later}"
     )
-    flow.finish(report, complete=complete)
+
+
+def _finish(engine: AuditEngine, out_dir: Path, formats: list[Format], full: bool) -> Report:
+    outputs = engine.finish(formats, out_dir, full=full)
+    report = outputs.report
     _print_summary(report)
-    click.echo("\nReport written (readable by you only):")
-    for path in written:
-        click.echo(f"  {path}")
+    if report.to_finish:
+        resume = f": footprint audit --resume {engine.session_id}" if engine.session_id else ""
+        click.echo(
+            f"\n{len(report.to_finish)} more questions are on your list to finish at home{resume}"
+        )
+    if outputs.written:
+        click.echo("\nReport written (readable by you only):")
+        for path in outputs.written:
+            click.echo(f"  {path}")
+    for fmt, problem in outputs.failed.items():
+        click.secho(f"Could not write the {fmt} report: {problem}", fg="red", err=True)
+    if outputs.failed:
+        kept = f" in session {engine.session_id}" if engine.session_id else " in the files above"
+        click.echo(f"Your answers are kept{kept}.", err=True)
     return report
 
 
@@ -264,6 +277,7 @@ def _exit_code(report: Report, fail_on: str | None) -> int:
 
 def run_audit_command(args: AuditArgs) -> None:
     """The body of `footprint audit`."""
+    check_formats(args.formats)  # a PDF that cannot be written fails before any question
     interactive = _interactive(args.no_input)
     options = AuditOptions(
         quick=args.quick,
@@ -274,36 +288,57 @@ def run_audit_command(args: AuditArgs) -> None:
     )
     settings = Settings.load(allow_private=args.allow_private)
     store = None if args.no_store else Store()
-    flow: AuditFlow | None = None
-    lookups: LookupSession | None = None
+    engine: AuditEngine | None = None
     try:
         if store is not None:
             _apply_retention(store, interactive)
-        flow = _open_flow(args, options, settings, store, interactive)
-        flow.accept(_apply_answers_file(flow, args.answers_path))
-        _ask_response_first(flow, interactive)
-        if not flow.options.offline:
-            lookups = LookupSession(flow, settings, interactive)
-            lookups.decide_consent(args.consent_spec)
-            lookups.start()
-        stopped = _interview(flow, interactive, lookups)
-        if lookups:
-            lookups.wait_with_progress()
-        out = args.out_dir or default_out_dir(flow.state.profile)
-        report = _finish(flow, out, args.formats, args.full, complete=not stopped)
+        engine = _open_engine(args, options, settings, store, interactive)
+        if args.answers_path is not None:
+            engine.load_answers_file(args.answers_path)
+        _ask_response_first(engine, interactive)
+        _decide_consent(engine, args.consent_spec, interactive)
+        engine.start_lookups()
+        _interview(engine, interactive)
+        wait_with_progress(engine)
+        out = args.out_dir or default_out_dir(engine.profile)
+        report = _finish(engine, out, args.formats, args.full)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        if lookups:
-            lookups.cancel()  # finished lookups are kept; the rest run again on resume
-        if flow is not None and flow.state.session_id:
-            click.echo(
-                f"\nTo carry on later: footprint audit --resume {flow.state.session_id}",
-                err=True,
-            )
-        raise
+        if engine is not None:
+            engine.cancel_lookups()  # finished lookups are kept; the rest run again on resume
+        click.echo(f"\n{_what_was_kept(engine)}", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
     finally:
         if store is not None:
             store.close()
     sys.exit(_exit_code(report, args.fail_on))
+
+
+def _what_was_kept(engine: AuditEngine | None) -> str:
+    """The truth after Ctrl-C: what is stored, if anything, and how to carry on."""
+    if engine is None:
+        return "Stopped before the audit began: nothing was kept."
+    if engine.session_id is None:
+        return "Stopped. Nothing was kept (--no-store): the next audit starts afresh."
+    return (
+        f"Stopped. Your answers so far are kept in session {engine.session_id}. "
+        f"To carry on later: footprint audit --resume {engine.session_id}"
+    )
+
+
+def _decide_consent(engine: AuditEngine, spec: str | None, interactive: bool) -> None:
+    """Apply `--consent`, or ask about each lookup, or (nobody to ask) refuse them all."""
+    questions = engine.consent_questions()
+    if spec or not interactive or not questions:
+        engine.decide_by_option(spec, asked=False)
+        return
+    click.secho(
+        "\nLookups: footprint can check what a patient would find. Nothing is "
+        "sent unless you agree to each one.",
+        bold=True,
+    )
+    adviser = engine.flow.state.adviser
+    for q in questions:
+        engine.decide(q.lookup_id, prompts.ask_consent(q.title, q.sentence, adviser))
 
 
 def run_demo_command(out_dir: Path, formats: list[Format]) -> None:
@@ -311,23 +346,23 @@ def run_demo_command(out_dir: Path, formats: list[Format]) -> None:
     from footprint.demo.run import DEMO_TOTAL_TIMEOUT, demo_environment
     from footprint.net import FetchLimits
 
+    check_formats(formats)
     with demo_environment() as env:
         click.echo(
             f"Demo: a fictional doctor ({env.profile.masked_name}); pages are served on "
             f"{env.base_url} and nothing leaves this computer."
         )
-        options = AuditOptions(deadline_s=60.0)
-        flow = AuditFlow.new(shipped_catalogue(), env.profile, options, env.settings, None)
-        _apply_answers_file(flow, env.answers_path)
-        lookups = LookupSession(
-            flow,
+        engine = AuditEngine.start(
+            shipped_catalogue(),
+            env.profile,
+            AuditOptions(deadline_s=60.0),
             env.settings,
-            interactive=False,
+            None,
             granted_by=env.granted_by,
             limits=FetchLimits(total_timeout=DEMO_TOTAL_TIMEOUT, connect_timeout=2.0),
         )
-        lookups.decide_consent("all")
-        lookups.start()
-        _interview(flow, interactive=False, lookups=lookups)
-        lookups.wait_with_progress()
-        _finish(flow, out_dir, formats, full=False)
+        engine.load_answers_file(env.answers_path)
+        engine.decide_by_option("all", asked=False)
+        engine.start_lookups()
+        wait_with_progress(engine)
+        _finish(engine, out_dir, formats, full=False)

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from enum import Enum
 
 import click
 
 from footprint.checklists import ChecklistItem
 from footprint.vocab import Answer
+
+
+class Move(Enum):
+    """What a reply asks for other than an answer."""
+
+    BACK = "back"
+    SKIP = "skip"
+
+
+BACK = Move.BACK
+SKIP = Move.SKIP
+STOP = None
 
 _KEYS = {
     "y": Answer.YES,
@@ -22,17 +35,11 @@ _KEYS = {
     "n/a": Answer.NA,
     "-": Answer.NA,
 }
-HELP = "y = yes, n = no, u = unsure, na = doesn't apply, ? = why and how to check, q = stop for now"
-
-
-def _area_title(item: ChecklistItem) -> str | None:
-    """The item's area as the report names it ("Strava"): a question alone may not say."""
-    from footprint.checklists import shipped_catalogue
-
-    try:
-        return shipped_catalogue().file_of(item.id).title
-    except StopIteration:
-        return None
+_MOVES = {"b": BACK, "back": BACK, "s": SKIP, "skip": SKIP}
+HELP = (
+    "y = yes, n = no, u = unsure, na = doesn't apply, b = back one question, "
+    "s = skip this whole area (you don't use it), ? = why and how to check, q = stop for now"
+)
 
 
 def _say(text: str) -> None:
@@ -42,22 +49,37 @@ def _say(text: str) -> None:
     click.echo(textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "  "))
 
 
-def ask_item(item: ChecklistItem, index: int, total: int, status: str = "") -> Answer | None:
-    """Ask one checklist question; `?` explains; `q` stops (the answers so far are kept)."""
+def ask_item(
+    item: ChecklistItem,
+    progress: str,
+    area: str | None = None,
+    status: str = "",
+    current: Answer | None = None,
+) -> Answer | Move | None:
+    """Ask one checklist question; `?` explains; `b` goes back, `s` skips the area, `q` stops.
+
+    `progress` reads e.g. "12/30, about 6 min left"; `area` names the platform or area, since
+    a question alone may not say ("Strava"); `current` is the answer given before a `b`.
+    """
     click.echo()
-    area = _area_title(item)
     if area:
         click.secho(area, dim=True)
-    click.secho(f"[{index}/{total}] {item.question}", bold=True)
+    click.secho(f"[{progress}] {item.question}", bold=True)
+    if current is not None:
+        click.secho(f"   (you answered: {current.value}; Enter keeps it)", dim=True)
     if status:
-        click.secho(f"   {status}", dim=True)
+        click.secho(f"   ({status})", dim=True)
     while True:
-        raw = click.prompt("   y / n / u / na / ? / q", default="", show_default=False)
+        raw = click.prompt("   y / n / u / na / b / s / ? / q", default="", show_default=False)
         key = raw.strip().lower()
+        if not key and current is not None:
+            return current
         if key in _KEYS:
             return _KEYS[key]
+        if key in _MOVES:
+            return _MOVES[key]
         if key == "q":
-            return None
+            return STOP
         if key in ("?", "h", "help"):
             _say(f"Why it matters: {item.why}")
             _say(f"How to check: {item.check}")

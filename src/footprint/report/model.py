@@ -144,6 +144,9 @@ class Unanswered(_Model):
     id: str
     question: str
     severity: Severity
+    skipped: bool = Field(
+        default=False, description="The doctor skipped this area or platform (does not use it)."
+    )
 
 
 class ResponsePlanStep(_Model):
@@ -211,6 +214,11 @@ class Report(_Model):
     lookups: list[LookupSummary] = Field(default_factory=list)
     consents: list[ConsentRecord] = Field(default_factory=list)
     unanswered: list[Unanswered] = Field(default_factory=list)
+    to_finish: list[Unanswered] = Field(
+        default_factory=list,
+        description="A quick audit's remaining questions: the member's list to finish at home"
+        " (`footprint audit --resume ID`). Open, like `unanswered`.",
+    )
     answered: list[str] = Field(
         default_factory=list,
         description="Checklist item ids answered in this audit, so a re-audit knows what was"

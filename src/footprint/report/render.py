@@ -26,7 +26,7 @@ from footprint.report.model import SCHEMA_VERSION, Report
 from footprint.vocab import Axis, Severity, StrEnum
 from footprint.yamlio import describe_validation_error
 
-PDF_HINT = "Install the PDF extra with `pip install 'footprint[pdf]'` (WeasyPrint), or print the HTML report to PDF from a browser."
+PDF_HINT = "From the footprint project folder, install the PDF extra with `pip install '.[pdf]'` (WeasyPrint), or print the HTML report to PDF from a browser."
 
 
 class Format(StrEnum):

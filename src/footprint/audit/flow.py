@@ -1,7 +1,7 @@
-"""Driving one audit: session, consent, background lookups, answers, the report.
+"""One audit's record: session, answers, consents, lookup results, the report.
 
-The CLI calls these steps in order and supplies the prompts and the progress display; this
-module keeps the state, writes every piece to the store the moment it exists, and never prints.
+The engine (`footprint.audit.engine`) decides what happens next; this module keeps the state,
+writes every piece to the store the moment it exists, and never prints.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footprint.audit import AuditState, Previous, build_report
+from footprint.audit.plan import settled_ids
+from footprint.audit.report import AuditState, Previous, build_report
 from footprint.checklists import Catalogue, ChecklistItem, select_items
 from footprint.consent import ConsentRecord
 from footprint.lookups.interface import Lookup, Observation
@@ -87,7 +88,7 @@ class AuditFlow:
             settings,
             store,
             state,
-            select_items(catalogue, profile, quick=options.quick),
+            select_items(catalogue, profile),
         )
         flow.previous = flow._previous()
         return flow
@@ -117,6 +118,8 @@ class AuditFlow:
             lookup_runs=dict(data.finished_lookups),
             adviser=data.summary.adviser,
             case=data.summary.case_ref,
+            skipped_areas=set(_strings(data.options.get("skipped_areas"))),
+            quick_ids=_strings(data.options["quick_ids"]) if "quick_ids" in data.options else None,
         )
         merged = AuditOptions(
             quick=quick,
@@ -133,7 +136,7 @@ class AuditFlow:
             settings,
             store,
             state,
-            select_items(catalogue, data.profile, quick=quick),
+            select_items(catalogue, data.profile),
         )
         flow.accept(merged.accepted)  # accepted at the start stay accepted; new ones are kept
         flow.previous = flow._previous()
@@ -165,6 +168,23 @@ class AuditFlow:
         self.state.accepted |= set(finding_ids)
         if self.state.accepted != before and self.store is not None and self.state.session_id:
             self.store.update_options(self.state.session_id, accepted=sorted(self.state.accepted))
+
+    def set_quick(self, item_ids: list[str]) -> None:
+        """Keep a quick audit's questions, so a resume knows what was left for home."""
+        self.state.quick_ids = list(item_ids)
+        self._save_options(quick_ids=self.state.quick_ids)
+
+    def skip_area(self, area: str, skipped: bool = True) -> None:
+        """Mark an area or platform skipped (the doctor does not use it), or undo that."""
+        if skipped:
+            self.state.skipped_areas.add(area)
+        else:
+            self.state.skipped_areas.discard(area)
+        self._save_options(skipped_areas=sorted(self.state.skipped_areas))
+
+    def _save_options(self, **changes: object) -> None:
+        if self.store is not None and self.state.session_id:
+            self.store.update_options(self.state.session_id, **changes)
 
     def observe(self, obs: Observation) -> None:
         """Keep an observation as it arrives (called from lookup threads)."""
@@ -202,8 +222,14 @@ class AuditFlow:
     # -- finishing -----------------------------------------------------------------------
 
     def report(self) -> Report:
-        """Assess everything gathered and build the member's report."""
-        return build_report(self.catalogue, self.items, self.state, self.previous)
+        """Assess everything gathered and build the member's report.
+
+        A question a lookup settled with evidence (and nobody answered) is left out: the
+        lookup's finding stands for it.
+        """
+        settled = settled_ids(self.state.observations)
+        items = [i for i in self.items if i.id not in settled or i.id in self.state.answers]
+        return build_report(self.catalogue, items, self.state, self.previous)
 
     def finish(self, report: Report, *, complete: bool = True) -> None:
         """Store the report; a session stopped early stays resumable (`complete=False`)."""
@@ -211,6 +237,11 @@ class AuditFlow:
             self.store.finish(
                 self.state.session_id, report.model_dump_json(by_alias=True), complete=complete
             )
+
+
+def _strings(value: object) -> list[str]:
+    """A stored list of strings (anything else reads as empty)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def write_outputs(

@@ -1,7 +1,7 @@
-"""The audit's core: the state an audit accumulates, and turning it into a Report.
+"""The state an audit accumulates, and turning it into a Report.
 
-The CLI drives the steps (profile, consent, lookups, interview) with its own prompts; this
-module holds what they produce and builds the report. It never prints.
+The engine (`footprint.audit.engine`) drives the steps; this module holds what they produce
+and builds the report. It never prints.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ class AuditState:
     accepted: set[str] = field(default_factory=set)
     adviser: str | None = None
     case: str | None = None
+    skipped_areas: set[str] = field(default_factory=set)
+    quick_ids: list[str] | None = None  # a quick audit's questions; the rest: to finish at home
 
 
 @dataclass(frozen=True)
@@ -143,11 +145,8 @@ def build_report(
         accepted=accepted,
         lookups=_lookup_summaries(state),
         consents=state.consents,
-        unanswered=[
-            Unanswered(id=i.id, question=i.question, severity=i.severity)
-            for i in items
-            if i.id not in state.answers
-        ],
+        unanswered=_open_questions(items, state, to_finish=False),
+        to_finish=_open_questions(items, state, to_finish=True),
         answered=[i.id for i in items if i.id in state.answers],
         not_checked=not_checked_from(state.observations, state.lookup_titles),
         response_plan=plan,
@@ -162,6 +161,23 @@ def build_report(
             }
         )
     return report
+
+
+def _open_questions(
+    items: list[ChecklistItem], state: AuditState, *, to_finish: bool
+) -> list[Unanswered]:
+    """Questions without an answer: asked-for ones, or (quick audit) those left for home."""
+    quick = set(state.quick_ids) if state.quick_ids is not None else None
+    return [
+        Unanswered(
+            id=i.id,
+            question=i.question,
+            severity=i.severity,
+            skipped=i.area in state.skipped_areas,
+        )
+        for i in items
+        if i.id not in state.answers and (quick is not None and i.id not in quick) == to_finish
+    ]
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,330 @@
+"""`AuditEngine`: one audit, driven step by step by a front end (see the package docstring)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from footprint.audit import plan
+from footprint.audit.flow import AuditFlow, AuditOptions, write_outputs
+from footprint.audit.lookups import LookupSession, LookupStatus
+from footprint.checklists import Catalogue, ChecklistItem
+from footprint.consent import ConsentQuestion
+from footprint.errors import FootprintError
+from footprint.interview import RESPONSE_ID, initial_answers, load_answers
+from footprint.profile import Profile
+from footprint.report.model import Report
+from footprint.settings import Settings
+from footprint.store import SessionData, Store
+from footprint.vocab import Answer
+
+if TYPE_CHECKING:
+    from footprint.net import FetchLimits
+    from footprint.report.render import Format
+
+
+@dataclass(frozen=True)
+class Question:
+    """The question to ask now: the item, its area's title, where we are, any earlier answer."""
+
+    item: ChecklistItem
+    area_title: str
+    progress: plan.Progress
+    current: Answer | None = None  # set when `back()` returned to an answered question
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What `finish` produced: the report, the files written, and formats that failed."""
+
+    report: Report
+    written: list[Path]
+    failed: dict[str, str] = field(default_factory=dict)  # format -> what went wrong
+
+
+class AuditEngine:
+    """One audit in progress. Pull-driven: the front end asks what is next and hands answers in.
+
+    Every method is safe to call from any thread (one lock guards the interview state); lookups
+    report from their own threads into the flow, which stores each result as it arrives.
+    """
+
+    def __init__(self, flow: AuditFlow, lookups: LookupSession | None) -> None:
+        self.flow = flow
+        self.lookups = lookups
+        self.stopped = False
+        self._lock = threading.RLock()
+        self._history: list[tuple[str, str]] = []  # ("answer", item id) | ("skip", area)
+        self._revisit: list[str] = []  # items `back()` returned to, latest last
+        self._by_id = {i.id: i for i in flow.items}
+        if flow.options.quick and flow.state.quick_ids is None:
+            chosen = plan.quick_selection(flow.items, plan.settled_ids(flow.state.observations))
+            flow.set_quick([i.id for i in chosen])
+        self._plan = self._asking_order()
+
+    # -- starting ----------------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        catalogue: Catalogue,
+        profile: Profile,
+        options: AuditOptions,
+        settings: Settings,
+        store: Store | None,
+        *,
+        granted_by: str | None = None,
+        limits: FetchLimits | None = None,
+    ) -> AuditEngine:
+        """A new audit (and a stored session unless `store` is None)."""
+        flow = AuditFlow.new(catalogue, profile, options, settings, store)
+        return cls._with_lookups(flow, settings, granted_by, limits)
+
+    @classmethod
+    def resume(
+        cls,
+        catalogue: Catalogue,
+        data: SessionData,
+        options: AuditOptions,
+        settings: Settings,
+        store: Store,
+    ) -> AuditEngine:
+        """Carry on a stored session: answers, consents and finished lookups are kept.
+
+        A quick audit carries on with its own questions; once those are done, a resume asks
+        the ones left for home.
+        """
+        flow = AuditFlow.resume(catalogue, data, options, settings, store)
+        engine = cls._with_lookups(flow, settings, None, None)
+        engine._plan = engine._asking_order(finish_at_home=True)
+        return engine
+
+    @classmethod
+    def _with_lookups(
+        cls,
+        flow: AuditFlow,
+        settings: Settings,
+        granted_by: str | None,
+        limits: FetchLimits | None,
+    ) -> AuditEngine:
+        lookups = None
+        if not flow.options.offline:
+            lookups = LookupSession(flow, settings, granted_by=granted_by, limits=limits)
+        return cls(flow, lookups)
+
+    def _asking_order(self, finish_at_home: bool = False) -> list[str]:
+        """Every item in order; a quick audit's own questions, or (resumed once they are all
+        done) the member's list to finish at home."""
+        quick = self.flow.state.quick_ids
+        if quick is None:
+            return [i.id for i in self.flow.items]
+        state = self.flow.state
+        quick_open = [
+            i
+            for i in quick
+            if i in self._by_id
+            and i not in state.answers
+            and self._by_id[i].area not in state.skipped_areas
+        ]
+        if not finish_at_home or quick_open:
+            return [i for i in quick if i in self._by_id]
+        rest = sorted((i for i in self.flow.items if i.id not in set(quick)), key=plan.priority)
+        return [i.id for i in rest]
+
+    @property
+    def session_id(self) -> str | None:
+        """The stored session's id (None with no store)."""
+        return self.flow.state.session_id
+
+    @property
+    def profile(self) -> Profile:
+        """Whose audit this is."""
+        return self.flow.state.profile
+
+    def load_answers_file(self, path: Path) -> None:
+        """Take the answers (and accepted findings) in an answers file; earlier answers stay."""
+        parsed = load_answers(path, [*self.flow.catalogue.items, RESPONSE_ID])
+        with self._lock:
+            for item_id, answer in initial_answers(parsed).items():
+                if item_id not in self.flow.state.answers:
+                    self.flow.answer(item_id, answer)
+            self.flow.accept(parsed.accepted)
+
+    # -- "is a patient contacting you now?" ----------------------------------------------------
+
+    def response_question(self) -> str | None:
+        """The first question, or None once it has an answer."""
+        if RESPONSE_ID in self.flow.state.answers:
+            return None
+        return self.flow.catalogue.response_plan.question
+
+    def answer_response(self, answer: Answer) -> None:
+        """Keep the answer to the first question (stored at once)."""
+        with self._lock:
+            self.flow.answer(RESPONSE_ID, answer)
+
+    @property
+    def response_active(self) -> bool:
+        """True when the doctor said yes or unsure: the report starts with the plan."""
+        return self.flow.state.answers.get(RESPONSE_ID) in (Answer.YES, Answer.UNSURE)
+
+    @property
+    def response_first_step(self) -> str:
+        """The one thing to do before anything else, when the plan is active."""
+        return self.flow.catalogue.response_plan.first
+
+    # -- consent and lookups -----------------------------------------------------------------
+
+    def consent_questions(self) -> list[ConsentQuestion]:
+        """Lookups waiting for a yes or no: what each sends and to whom."""
+        return self.lookups.open_questions() if self.lookups else []
+
+    def decide(self, lookup_id: str, granted: bool) -> None:
+        """Record one consent decision (stored at once)."""
+        if self.lookups is None:
+            raise KeyError(f"no lookups in an offline audit ('{lookup_id}')")
+        self.lookups.decide(lookup_id, granted)
+
+    def decide_by_option(self, spec: str | None, *, asked: bool) -> None:
+        """`--consent all|none|ID,ID`, or refuse what is still open when nobody can be asked."""
+        if self.lookups is None:
+            return
+        if spec:
+            self.lookups.decide_by_option(spec)
+        elif not asked:
+            self.lookups.refuse_open()
+
+    def start_lookups(self) -> None:
+        """Run the granted lookups in background threads (undecided ones are refused)."""
+        if self.lookups is not None:
+            self.lookups.start()
+
+    def status(self) -> LookupStatus:
+        """How far the lookups have got (thread-safe)."""
+        if self.lookups is None:
+            return LookupStatus(started=False, total=0, done=0, found=0, couldnt_check=0)
+        return self.lookups.status()
+
+    def wait_lookups(self, timeout: float | None = None) -> bool:
+        """Wait up to `timeout` seconds; True once every lookup has a result."""
+        return self.lookups is None or self.lookups.wait(timeout)
+
+    def cancel_lookups(self) -> None:
+        """Stop the lookups now; finished ones are kept, the rest run again on resume."""
+        if self.lookups is not None:
+            self.lookups.cancel()
+
+    # -- the interview -------------------------------------------------------------------------
+
+    def _pending(self) -> list[str]:
+        state = self.flow.state
+        settled = plan.settled_ids(list(state.observations))
+        return [
+            i
+            for i in self._plan
+            if i not in state.answers
+            and self._by_id[i].area not in state.skipped_areas
+            and i not in settled
+        ]
+
+    def progress(self) -> plan.Progress:
+        """Where the interview is; at the start, how many questions and how long."""
+        with self._lock:
+            answered = sum(1 for i in self._plan if i in self.flow.state.answers)
+            total = answered + len(self._pending())
+            index = min(total, answered - len(self._revisit) + 1)
+            return plan.Progress(index, total, plan.minutes_for(total - index + 1))
+
+    def next_question(self) -> Question | None:
+        """The question to ask now, or None when the interview is over."""
+        with self._lock:
+            if self._revisit:
+                item_id = self._revisit[-1]
+            else:
+                pending = self._pending()
+                if not pending:
+                    return None
+                item_id = pending[0]
+            item = self._by_id[item_id]
+            return Question(
+                item=item,
+                area_title=self.flow.catalogue.file_of(item_id).title,
+                progress=self.progress(),
+                current=self.flow.state.answers.get(item_id),
+            )
+
+    def answer(self, item_id: str, answer: Answer) -> None:
+        """Keep an answer (stored at once); a changed answer replaces the earlier one."""
+        with self._lock:
+            if item_id not in self._by_id:
+                raise KeyError(f"'{item_id}' is not a question of this audit")
+            self.flow.answer(item_id, answer)
+            if self._revisit and self._revisit[-1] == item_id:
+                self._revisit.pop()
+            self._history.append(("answer", item_id))
+
+    def back(self) -> bool:
+        """Go back one step: re-ask the last answered question, or undo the last area skip."""
+        with self._lock:
+            if not self._history:
+                return False
+            kind, key = self._history.pop()
+            if kind == "skip":
+                self.flow.skip_area(key, skipped=False)
+            else:
+                self._revisit.append(key)
+            return True
+
+    def skip_area(self, area: str) -> int:
+        """Skip every open question of `area` (the doctor does not use it); how many."""
+        with self._lock:
+            before = len(self._pending())
+            self.flow.skip_area(area)
+            self._revisit = [i for i in self._revisit if self._by_id[i].area != area]
+            self._history.append(("skip", area))
+            return before - len(self._pending())
+
+    def stop(self) -> None:
+        """The doctor stopped early: the session stays resumable."""
+        self.stopped = True
+
+    # -- finishing ------------------------------------------------------------------------------
+
+    def report(self) -> Report:
+        """The report from everything gathered so far (nothing is written)."""
+        return self.flow.report()
+
+    def finish(
+        self, formats: Sequence[Format | str], out_dir: Path, *, full: bool = False
+    ) -> Outputs:
+        """Store the report, then write each format; one failed format never loses the rest."""
+        report = self.flow.report()
+        self.flow.finish(report, complete=not self.stopped)
+        written: list[Path] = []
+        failed: dict[str, str] = {}
+        for fmt in formats:
+            problem = self._write(report, fmt, out_dir, full, written)
+            if problem:
+                failed[str(getattr(fmt, "value", fmt))] = problem
+        return Outputs(report=report, written=written, failed=failed)
+
+    def _write(
+        self, report: Report, fmt: Format | str, out_dir: Path, full: bool, written: list[Path]
+    ) -> str | None:
+        """Write one format (adding to `written`); what went wrong, or None."""
+        try:
+            written += write_outputs(
+                report,
+                self.profile,
+                out_dir,
+                [fmt],
+                adviser_mode=bool(self.flow.state.adviser),
+                full=full,
+            )
+        except (FootprintError, OSError) as exc:
+            hint = getattr(exc, "hint", None)
+            return f"{exc} {hint or ''}".strip()
+        return None
