@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from footprint.errors import ProfileError
 from footprint.vocab import PLATFORMS, Jurisdiction, Role
@@ -28,12 +36,82 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The shape of an e-mail address: one @, something before it, a dotted domain after it.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([\w-]{1,63}\.)+[\w-]{2,63}$")  # \w: IDNs (münchen.de)
+
+
+def web_address(value: str) -> str:
+    """A page address, with https:// added when no scheme was typed; ValueError if it is not one.
+
+    "hollyfieldsurgery.nhs.uk/our-team" becomes "https://hollyfieldsurgery.nhs.uk/our-team",
+    so the page scan runs instead of being skipped for want of a scheme.
+    """
+    text = value.strip()
+    if text and "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    host = parts.hostname or ""
+    if (
+        parts.scheme not in ("http", "https")
+        or " " in text
+        or not ("." in host or host == "localhost" or ":" in host)
+    ):
+        raise ValueError(
+            f"'{value.strip()}' is not a web page address (e.g. https://practice.example/team)"
+        )
+    return text
+
+
+def check_emails(values: list[str]) -> list[str]:
+    """The addresses, trimmed; ValueError naming the entry that is not shaped like one."""
+    for n, email in enumerate(values, start=1):
+        if not _EMAIL.match(email.strip()):
+            # The value itself is not repeated: error messages never carry personal details.
+            raise ValueError(f"entry {n} does not look like an e-mail address (name@example.org)")
+    return [e.strip() for e in values]
+
+
+def check_phones(values: list[str], region: str) -> None:
+    """Every number must be a possible phone number when dialled in `region` (e.g. GB)."""
+    import phonenumbers
+
+    for n, phone in enumerate(values, start=1):
+        try:
+            parsed = phonenumbers.parse(phone, region)
+            possible = phonenumbers.is_possible_number(parsed)
+        except phonenumbers.NumberParseException:
+            possible = False
+        if not possible:
+            raise ValueError(
+                f"entry {n} is not a phone number in {region} (write it as you would "
+                "dial it there, or with the country code, e.g. +44 7700 900123)"
+            )
+
+
+def check_domains(values: list[str]) -> list[str]:
+    """Domain names, trimmed; ValueError for one that is not a domain name.
+
+    A pasted link ("https://alexexample.co.uk/about") is fine: the lookup takes the name from it.
+    """
+    for raw in values:
+        name = raw.strip().lower().removeprefix("https://").removeprefix("http://")
+        if not _DOMAIN.match(name.split("/")[0].strip(".")):
+            raise ValueError(f"'{raw.strip()}' is not a domain name (e.g. alexexample.co.uk)")
+    return [v.strip() for v in values if v.strip()]
+
+
 class Workplace(_Strict):
     """A place the doctor works, as a patient would know it."""
 
     name: str
     town: str | None = None
     url: str | None = None  # the workplace's own page about the doctor (team page, profile)
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        return web_address(value) if value and value.strip() else None
 
 
 class PrivateDetails(_Strict):
@@ -44,12 +122,16 @@ class PrivateDetails(_Strict):
     home_postcode: str | None = None
     home_street: str | None = None
 
+    _emails = field_validator("emails")(classmethod(lambda cls, v: check_emails(v)))
+
 
 class WorkDetails(_Strict):
     """Contact details that are expected on public pages (not leaks)."""
 
     emails: list[str] = Field(default_factory=list)
     phones: list[str] = Field(default_factory=list)
+
+    _emails = field_validator("emails")(classmethod(lambda cls, v: check_emails(v)))
 
 
 class Profile(_Strict):
@@ -126,6 +208,29 @@ class Profile(_Strict):
         if unknown:
             known = ", ".join(sorted(PLATFORMS))
             raise ValueError(f"unknown platform id(s) {unknown}; use any of: {known}")
+        return value
+
+    @field_validator("urls")
+    @classmethod
+    def _web_addresses(cls, value: list[str]) -> list[str]:
+        return [web_address(u) for u in value if u.strip()]
+
+    @field_validator("domains")
+    @classmethod
+    def _domain_names(cls, value: list[str]) -> list[str]:
+        return check_domains(value)
+
+    @field_validator("private", "work")
+    @classmethod
+    def _dialable_phones(
+        cls, value: PrivateDetails | WorkDetails, info: ValidationInfo
+    ) -> PrivateDetails | WorkDetails:
+        # Phones are read as dialled in the doctor's country (07700... is a UK mobile).
+        jurisdiction = info.data.get("jurisdiction", Jurisdiction.GB)
+        try:
+            check_phones(value.phones, Jurisdiction(jurisdiction).value)
+        except ValueError as exc:
+            raise ValueError(f"phones: {exc}") from None
         return value
 
     @property

@@ -1,11 +1,17 @@
-"""`footprint profile init`: what people actually type is understood."""
+"""`footprint profile init`: what people actually type is understood, and checked at the door."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from footprint.errors import ExitCode
 from footprint.profile import load_profile
+
+# name, title, role, country, region, specialty, town, workplaces, platforms
+START = ["Jo Tester", "", "", "gb", "", "", "", ""]
+# pages, domains, work e-mails, work phones, company?, personal phones, e-mails, postcode
+END = ["", "", "", "", "n", "", "", ""]
 
 
 def _init(run_cli: Any, tmp_path: Path, answers: list[str]) -> tuple[str, Path]:
@@ -16,7 +22,7 @@ def _init(run_cli: Any, tmp_path: Path, answers: list[str]) -> tuple[str, Path]:
 
 
 def test_title_typed_with_the_name_is_not_doubled(run_cli: Any, tmp_path: Path) -> None:
-    answers = ["Prof Jo Tester", "", "HOSPITAL", "uk", "", "", "", "", "", "n", "", "", ""]
+    answers = ["Prof Jo Tester", "", "HOSPITAL", "uk", *START[4:], "", *END]
     stdout, out = _init(run_cli, tmp_path, answers)
     profile = load_profile(out)
     assert profile.name == "Jo Tester" and profile.title == "Prof"
@@ -25,9 +31,51 @@ def test_title_typed_with_the_name_is_not_doubled(run_cli: Any, tmp_path: Path) 
     assert "Title patients use [Prof]" in stdout
 
 
-def test_platforms_by_their_everyday_names(run_cli: Any, tmp_path: Path) -> None:
-    answers = ["Jo Tester", "", "", "gb", "", "", "", "Facebook, Twitter, MySpace"]
-    answers += ["Facebook, Twitter, Hinge, Strava", "", "n", "", "", ""]
+def test_platforms_by_their_everyday_names_then_their_usernames(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    answers = [*START, "Facebook, Twitter, MySpace", "Facebook, Twitter, Hinge, Strava"]
+    answers += ["jo.tester", "@jotester", *END]  # usernames: Facebook, then X
     stdout, out = _init(run_cli, tmp_path, answers)
     assert "not recognised: MySpace" in stdout
-    assert load_profile(out).platforms == ["facebook", "x", "dating", "strava"]
+    profile = load_profile(out)
+    assert profile.platforms == ["facebook", "x", "dating", "strava"]
+    assert profile.usernames == {"facebook": "jo.tester", "x": "@jotester"}
+
+
+def test_every_lookup_input_is_asked_and_checked(run_cli: Any, tmp_path: Path) -> None:
+    answers = ["Jo Tester", "", "", "gb", "middle-earth", "Northern Ireland", "", "", "", ""]
+    answers += ["hollyfieldsurgery.nhs.uk/our-team", "my website", "jotester.co.uk"]
+    answers += ["x@@example", "jo.tester@nhs.net", "not a phone", "0113 496 0000", "n"]
+    answers += ["07700 900123", "jo@example.org", ""]
+    stdout, out = _init(run_cli, tmp_path, answers)
+    assert "Type one of the names or codes shown" in stdout
+    assert "Domains: 'my website' is not a domain name" in stdout
+    assert "Work e-mail: entry 1 does not look like an e-mail address" in stdout
+    assert "Work phone: entry 1 is not a phone number in GB" in stdout
+    profile = load_profile(out)
+    assert profile.region == "northern-ireland"
+    assert profile.urls == ["https://hollyfieldsurgery.nhs.uk/our-team"]
+    assert profile.domains == ["jotester.co.uk"]
+    assert profile.work.emails == ["jo.tester@nhs.net"]
+    assert profile.work.phones == ["0113 496 0000"]
+    assert profile.private.phones == ["07700 900123"]
+
+
+def test_ctrl_c_says_nothing_was_saved(run_cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "profile.yaml"
+    r = run_cli("profile", "init", "--out", out, input="Jo Tester\n")  # input ends: Abort
+    assert r.code == ExitCode.INTERRUPTED
+    assert "Nothing was saved" in r.stderr and "kept" not in r.stderr
+    assert not out.exists()
+
+
+def test_a_profile_file_is_checked_too(run_cli: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Jo Tester\nprivate:\n  phones: ['not a phone']\n")
+    r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE and "phones: entry 1 is not a phone number" in r.stderr
+    assert "not a phone'" not in r.stderr  # the value itself is never echoed
+    bad.write_text("name: Jo Tester\nwork:\n  emails: ['x@@example']\n")
+    r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE and "work.emails" in r.stderr

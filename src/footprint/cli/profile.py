@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
-from footprint.profile import TITLES, Profile
+from footprint.errors import ExitCode
+from footprint.profile import (
+    TITLES,
+    Profile,
+    check_domains,
+    check_emails,
+    check_phones,
+    web_address,
+)
 from footprint.vocab import PLATFORMS, Jurisdiction, Role
 
 
@@ -65,6 +76,66 @@ def _platforms(text: str) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+# Platforms whose username a lookup uses (a profile check, or a ready-made link to check by hand).
+USERNAME_PLATFORMS = ("bluesky", "mastodon", "github", "facebook", "instagram", "linkedin", "x")
+_REGION_PROMPTS = {
+    Jurisdiction.GB.value: "Where you live: england, wales, scotland or northern-ireland",
+    Jurisdiction.US.value: "State where you live (code, e.g. NY)",
+    Jurisdiction.AU.value: "State or territory where you live (code, e.g. NSW)",
+}
+
+
+def _checked(field: str, check: Callable[[list[str]], object]) -> Callable[[str], list[str]]:
+    """A prompt's value_proc: split on commas, check, and name the field if it is wrong."""
+
+    def proc(text: str) -> list[str]:
+        values = _list(text)
+        try:
+            check(values)
+        except ValueError as exc:
+            raise click.BadParameter(f"{field}: {exc}") from None
+        return values
+
+    return proc
+
+
+def _urls(values: list[str]) -> list[str]:
+    return [web_address(v) for v in values]
+
+
+def _optional(question: str, field: str, check: Callable[[list[str]], object]) -> list[str]:
+    value: list[str] = click.prompt(
+        question, default="", show_default=False, value_proc=_checked(field, check)
+    )
+    return value
+
+
+def _usernames(platforms: list[str]) -> dict[str, str]:
+    """Usernames on the chosen platforms that a lookup can use (Enter skips one)."""
+    names = {}
+    for platform in [p for p in USERNAME_PLATFORMS if p in platforms]:
+        name = click.prompt(
+            f"Your username on {PLATFORMS[platform]} (Enter to skip)",
+            default="",
+            show_default=False,
+        ).strip()
+        if name:
+            names[platform] = name
+    return names
+
+
+def _region(jurisdiction: str) -> str | None:
+    question = _REGION_PROMPTS.get(jurisdiction)
+    if question is None:
+        return None
+    while True:
+        text = click.prompt(question, default="", show_default=False).strip()
+        try:
+            return Profile.model_validate({"name": "Check Region", "region": text}).region
+        except ValidationError:
+            click.echo("  Type one of the names or codes shown (or press Enter to skip).")
+
+
 def ask_profile() -> Profile:
     """Ask the questions that build a profile. Private details are optional."""
     click.secho("About you (used to plan the audit; nothing is sent yet)", bold=True)
@@ -85,6 +156,7 @@ def ask_profile() -> Profile:
     state = None
     if jurisdiction == Jurisdiction.US.value:
         state = click.prompt("US state code (e.g. NY)", default="", show_default=False) or None
+    region = _region(jurisdiction)
     specialty = click.prompt("Specialty", default="", show_default=False) or None
     locality = click.prompt("Town or city where you work", default="", show_default=False) or None
     workplaces = _list(click.prompt("Workplaces, comma-separated", default="", show_default=False))
@@ -95,18 +167,32 @@ def ask_profile() -> Profile:
         show_default=False,
         value_proc=_platforms,
     )
-    urls = _list(
-        click.prompt(
-            "Web pages about you to check (practice team page...), comma-separated",
-            default="",
-            show_default=False,
-        )
+    usernames = _usernames(platforms)
+    urls = _optional(
+        "Web pages about you to check (practice team page...), comma-separated",
+        "Web pages",
+        _urls,
+    )
+    domains = _optional(
+        "Web domains you own (e.g. alexexample.co.uk), comma-separated",
+        "Domains",
+        check_domains,
+    )
+    work_emails = _optional("Work e-mail address(es)", "Work e-mail", check_emails)
+    work_phones = _optional(
+        "Work phone number(s) (practice or switchboard)",
+        "Work phone",
+        lambda v: check_phones(v, jurisdiction),
     )
     has_company = click.confirm("Are you a director of a company, LLP or charity?", default=False)
     click.secho("\nPrivate details: kept on this computer only, never sent.", bold=True)
     click.echo("They let footprint recognise your own details if it finds them on a page.")
-    phones = _list(click.prompt("Personal mobile or home phone(s)", default="", show_default=False))
-    emails = _list(click.prompt("Personal e-mail address(es)", default="", show_default=False))
+    phones = _optional(
+        "Personal mobile or home phone(s)",
+        "Personal phone",
+        lambda v: check_phones(v, jurisdiction),
+    )
+    emails = _optional("Personal e-mail address(es)", "Personal e-mail", check_emails)
     postcode = click.prompt("Home postcode / ZIP", default="", show_default=False) or None
     return Profile.model_validate(
         {
@@ -115,13 +201,17 @@ def ask_profile() -> Profile:
             "role": role,
             "jurisdiction": jurisdiction,
             "state": state,
+            "region": region,
             "specialty": specialty,
             "locality": locality,
             "workplaces": [{"name": w, "town": locality} for w in workplaces],
             "platforms": platforms,
+            "usernames": usernames,
             "urls": urls,
+            "domains": domains,
             "has_company": has_company,
             "private": {"phones": phones, "emails": emails, "home_postcode": postcode},
+            "work": {"phones": work_phones, "emails": work_emails},
         }
     )
 
@@ -148,7 +238,12 @@ def init(out: Path, force: bool) -> None:
 
     if out.exists() and not force:
         raise click.UsageError(f"{out} already exists; use --force to overwrite it.")
-    built = ask_profile()
+    try:
+        built = ask_profile()
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        # The file is written only at the end, so there is truly nothing to keep.
+        click.echo(f"\nStopped. Nothing was saved: {out} was not written.", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
     write_private(out, dump_profile(built))
     click.echo(f"\nWrote {out} (readable by you only). Edit it any time, then run:")
     click.echo(f"  footprint audit --profile {out}")
