@@ -143,3 +143,94 @@ def test_consent_none_makes_no_connection(run_cli: Any, tmp_path: Path) -> None:
     assert consents and all(c["granted"] is False for c in consents if c["destinations"])  # type: ignore[index]
     # only lookups that contact no one run without asking
     assert all(not c["destinations"] for c in consents if c["granted"])  # type: ignore[index]
+
+
+def _demo_profile_file(tmp_path: Path) -> Path:
+    import yaml
+
+    from footprint.demo.run import demo_profile
+
+    path = tmp_path / "demo-profile.yaml"
+    path.write_text(yaml.safe_dump(demo_profile("http://127.0.0.1:9").model_dump(mode="json")))
+    return path
+
+
+def test_quick_lists_at_most_30_questions_with_every_critical(run_cli: Any, tmp_path: Path) -> None:
+    from footprint.checklists import select_items, shipped_catalogue
+    from footprint.profile import load_profile
+
+    profile = _demo_profile_file(tmp_path)
+    out = tmp_path / "out"
+    r = run_cli("audit", "--profile", profile, "--quick", "--offline", "--no-input", "--out", out)
+    assert r.code == 0, r.stderr
+    data = _report(out)
+    unanswered = {u["id"] for u in data["unanswered"]}  # type: ignore[union-attr]
+    to_finish = {u["id"] for u in data["to_finish"]}  # type: ignore[union-attr]
+    applicable = select_items(shipped_catalogue(), load_profile(profile))
+    critical = {i.id for i in applicable if i.severity.value == "critical"}
+    assert len(unanswered) <= 30 and critical <= unanswered
+    assert unanswered | to_finish == {i.id for i in applicable} and not unanswered & to_finish
+    assert f"{len(to_finish)} more questions are on your list to finish at home" in r.stdout
+    for name in ("report.md", "report.html"):
+        assert f"To finish at home ({len(to_finish)})" in (out / name).read_text()
+
+
+def test_case_without_adviser_is_a_usage_error(run_cli: Any, profile_file: Path) -> None:
+    r = run_cli("audit", "--profile", profile_file, "--case", "C-1", "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE and "--adviser" in r.stderr
+
+
+def test_pdf_without_weasyprint_fails_before_anything_is_asked(
+    run_cli: Any, profile_file: Path, tmp_path: Path
+) -> None:
+    from footprint.store import Store
+
+    r = run_cli("audit", "--profile", profile_file, "--offline", "--format", "html,pdf")
+    assert r.code == ExitCode.ERROR
+    assert "pip install '.[pdf]'" in r.stderr and "project folder" in r.stderr
+    assert Store().list_sessions() == []  # failed before the session, let alone a question
+
+
+def _interactive(monkeypatch: Any) -> None:
+    import footprint.cli.auditcmd as auditcmd
+
+    monkeypatch.setattr(auditcmd, "_interactive", lambda no_input: True)
+
+
+def test_back_changes_an_answer_and_skip_drops_an_area(
+    run_cli: Any, profile_file: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from footprint.store import Store
+
+    _interactive(monkeypatch)
+    # response: no; first: yes, back, no (changed); second: skip its area; then stop.
+    r = run_cli(
+        "audit",
+        "--profile",
+        profile_file,
+        "--offline",
+        "--out",
+        tmp_path / "o",
+        input="n\ny\nb\nn\ns\nq\n",
+    )
+    assert r.code == 0, r.stdout + r.stderr
+    assert "questions for you, most important first: about" in r.stdout
+    assert "[1/" in r.stdout and "min left]" in r.stdout and "(you answered: yes" in r.stdout
+    (session,) = Store().list_sessions()
+    data = Store().load(session.id)
+    first = next(k for k in data.answers if k != "response.active")
+    assert data.answers[first].value == "no" and len(data.answers) == 2
+    (area,) = data.options["skipped_areas"]  # type: ignore[misc]
+    assert "Skipped " in r.stdout and "listed as skipped" in r.stdout
+    report = Store().load(session.id).report_json
+    assert report is not None and '"skipped":true' in report.replace(" ", "")
+    assert area
+
+
+def test_ctrl_c_with_no_store_says_nothing_was_kept(
+    run_cli: Any, profile_file: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    _interactive(monkeypatch)
+    r = run_cli("audit", "--profile", profile_file, "--offline", "--no-store", input="n\n")
+    assert r.code == ExitCode.INTERRUPTED
+    assert "Nothing was kept (--no-store)" in r.stderr and "has been kept" not in r.stderr

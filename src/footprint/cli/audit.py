@@ -57,7 +57,12 @@ _format_option = click.option(
     help="Decide the lookups without asking (see `footprint lookups`).",
 )
 @click.option("--offline", is_flag=True, help="Checklist only: no lookups, nothing sent.")
-@click.option("--quick", is_flag=True, help="Only critical and high items (adviser calls).")
+@click.option(
+    "--quick",
+    is_flag=True,
+    help="At most 30 questions, most important first (adviser calls); the rest are listed "
+    "to finish at home with --resume.",
+)
 @click.option(
     "--out",
     "out_dir",
@@ -93,10 +98,13 @@ def audit(**kwargs: Any) -> None:
     """Run your audit: a few questions, the lookups you agree to, and a report.
 
     Nothing is sent anywhere until you agree to each lookup. Your answers are saved as you
-    go: stop with q or Ctrl-C and carry on later with --resume.
+    go: b goes back a question, s skips an area you don't use, and q or Ctrl-C stops (carry
+    on later with --resume).
     """
     from footprint.cli.auditcmd import AuditArgs, run_audit_command
 
+    if kwargs["case_ref"] and not kwargs["adviser"]:
+        raise click.UsageError("--case is for adviser mode: give --adviser NAME as well.")
     kwargs["accepted"] = frozenset(kwargs["accepted"])
     run_audit_command(AuditArgs(**kwargs))
 

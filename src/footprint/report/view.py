@@ -139,7 +139,7 @@ class ReportView:
     def not_checked_count(self) -> int:
         """Everything in "What was not checked"."""
         r = self.report
-        return len(self.couldnt_check) + len(r.not_checked) + len(r.unanswered)
+        return len(self.couldnt_check) + len(r.not_checked) + len(r.unanswered) + len(r.to_finish)
 
     @property
     def not_checked_summary(self) -> str:
@@ -149,7 +149,7 @@ class ReportView:
         footprint had failed 131 times.
         """
         checks = len(self.couldnt_check) + len(self.report.not_checked)
-        questions = len(self.report.unanswered)
+        questions = len(self.report.unanswered) + len(self.report.to_finish)
         parts = []
         if checks:
             parts.append(f"{checks} check{'s' if checks != 1 else ''} could not be made")
