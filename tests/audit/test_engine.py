@@ -129,3 +129,30 @@ def test_the_engine_imports_no_user_interface() -> None:
     ui = re.compile(r"^\s*(import|from) (click|rich|flask|fastapi|starlette)\b", re.MULTILINE)
     offenders = [p.name for p in folder.glob("*.py") if ui.search(p.read_text())]
     assert offenders == []
+
+
+def test_a_question_a_lookup_settled_is_not_asked_or_listed(tmp_path: Path) -> None:
+    from footprint.lookups.companies_house import HOME
+    from footprint.lookups.interface import Observation, Outcome
+
+    profile = Profile(name="Alex Example", has_company=True)
+    engine = AuditEngine.start(
+        shipped_catalogue(), profile, AuditOptions(offline=True), Settings(), None
+    )
+    settled = "company.service-address-is-home"
+    before = engine.progress().total
+    assert settled in {i.id for i in engine.flow.items}
+    engine.flow.observe(
+        Observation(
+            lookup_id="companies-house", outcome=Outcome.FOUND, subject="officer", exposure=HOME
+        )
+    )  # as a lookup thread would, mid-interview
+    assert engine.progress().total == before - 1
+    asked = []
+    while (q := engine.next_question()) is not None:
+        asked.append(q.item.id)
+        engine.answer(q.item.id, Answer.NA)
+    assert settled not in asked
+    report = engine.report()
+    assert settled not in {u.id for u in report.unanswered}
+    assert "companies-house.home-address" in {f.id for f in report.findings}

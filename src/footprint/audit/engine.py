@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footprint.audit import plan
-from footprint.audit.flow import AuditFlow, AuditOptions, write_outputs
+from footprint.audit.flow import AuditFlow, AuditOptions
 from footprint.audit.lookups import LookupSession, LookupStatus
+from footprint.audit.outputs import write_each
 from footprint.checklists import Catalogue, ChecklistItem
 from footprint.consent import ConsentQuestion
-from footprint.errors import FootprintError
 from footprint.interview import RESPONSE_ID, initial_answers, load_answers
 from footprint.profile import Profile
 from footprint.report.model import Report
@@ -303,28 +303,12 @@ class AuditEngine:
         """Store the report, then write each format; one failed format never loses the rest."""
         report = self.flow.report()
         self.flow.finish(report, complete=not self.stopped)
-        written: list[Path] = []
-        failed: dict[str, str] = {}
-        for fmt in formats:
-            problem = self._write(report, fmt, out_dir, full, written)
-            if problem:
-                failed[str(getattr(fmt, "value", fmt))] = problem
+        written, failed = write_each(
+            report,
+            self.profile,
+            out_dir,
+            formats,
+            adviser_mode=bool(self.flow.state.adviser),
+            full=full,
+        )
         return Outputs(report=report, written=written, failed=failed)
-
-    def _write(
-        self, report: Report, fmt: Format | str, out_dir: Path, full: bool, written: list[Path]
-    ) -> str | None:
-        """Write one format (adding to `written`); what went wrong, or None."""
-        try:
-            written += write_outputs(
-                report,
-                self.profile,
-                out_dir,
-                [fmt],
-                adviser_mode=bool(self.flow.state.adviser),
-                full=full,
-            )
-        except (FootprintError, OSError) as exc:
-            hint = getattr(exc, "hint", None)
-            return f"{exc} {hint or ''}".strip()
-        return None

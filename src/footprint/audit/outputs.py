@@ -1,13 +1,18 @@
-"""Checking report formats before an audit starts, so no interview ends in a failed render."""
+"""Report files: formats checked before an audit starts, and written one at a time after it,
+so no interview ends in a failed render and one failed format never costs the others."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footprint.errors import ReportError
+from footprint.audit.flow import write_outputs
+from footprint.errors import FootprintError, ReportError
 
 if TYPE_CHECKING:
+    from footprint.profile import Profile
+    from footprint.report.model import Report
     from footprint.report.render import Format
 
 
@@ -29,3 +34,39 @@ def check_formats(formats: Iterable[Format | str]) -> None:
             "--format pdf needs WeasyPrint, which is not installed (or cannot load) here.",
             hint=PDF_HINT + " Or leave pdf out of --format.",
         )
+
+
+def write_each(
+    report: Report,
+    profile: Profile,
+    out_dir: Path,
+    formats: Iterable[Format | str],
+    *,
+    adviser_mode: bool,
+    full: bool,
+) -> tuple[list[Path], dict[str, str]]:
+    """Write each format on its own: the files written, and format -> what went wrong."""
+    written: list[Path] = []
+    failed: dict[str, str] = {}
+    for fmt in formats:
+        problem = _write_one(report, profile, out_dir, fmt, written, adviser_mode, full)
+        if problem:
+            failed[str(getattr(fmt, "value", fmt))] = problem
+    return written, failed
+
+
+def _write_one(
+    report: Report,
+    profile: Profile,
+    out_dir: Path,
+    fmt: Format | str,
+    written: list[Path],
+    adviser_mode: bool,
+    full: bool,
+) -> str | None:
+    try:
+        written += write_outputs(report, profile, out_dir, [fmt], adviser_mode, full)
+    except (FootprintError, OSError) as exc:
+        hint = getattr(exc, "hint", None)
+        return f"{exc} {hint or ''}".strip()
+    return None
