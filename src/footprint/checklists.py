@@ -65,7 +65,9 @@ class ChecklistItem(_Strict):
     check: str = Field(min_length=5, description="Where to look: a menu path or URL.")
     fix: list[str] = Field(min_length=1, description="Ordered concrete steps.")
     # Kept for older checklist files; shipped items all say "yes" (tests/test_checklist_rules.py).
-    exposed_when: Literal["yes", "no"] = Field(description="The answer that means exposed.")
+    exposed_when: Literal["yes", "no"] = Field(
+        default="yes", description="The answer that means exposed; always 'yes' in shipped items."
+    )
     severity: Severity
     axis: Axis
     exposes: Exposes = Field(description="What is exposed; drives the score weighting.")
