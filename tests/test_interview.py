@@ -20,6 +20,7 @@ def _item(n: int) -> ChecklistItem:
             "why": "Because it matters.",
             "check": "Look here.",
             "fix": ["Do this."],
+            "finding": "Something is exposed.",
             "exposed_when": "yes",
             "severity": "high",
             "axis": "findable",

@@ -76,7 +76,7 @@ def checklist_findings(
         findings.append(
             Finding(
                 id=item.id,
-                title=item.question,
+                title=item.finding,
                 severity=item.severity,
                 axis=item.axis,
                 status=status,

@@ -24,6 +24,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
+# Old item ids (merged or renamed items), re-exported for loading old answers.
+from footprint.checklist_ids import INVERTED as INVERTED
+from footprint.checklist_ids import RENAMED as RENAMED
+from footprint.checklist_ids import current_answers as current_answers
+from footprint.checklist_ids import current_id as current_id
 from footprint.errors import ChecklistError
 from footprint.profile import Profile
 from footprint.vocab import Axis, Exposes, Jurisdiction, Role, Severity
@@ -49,11 +54,20 @@ class ChecklistItem(_Strict):
     """One question of the audit, with why it matters and how to fix it."""
 
     id: str = Field(description="<area>.<slug>, unique across all files.")
-    question: str = Field(min_length=10, description="Asked of the doctor; yes/no/unsure/n/a.")
+    question: str = Field(
+        min_length=10, description="Asked of the doctor; 'yes' is always the risky answer."
+    )
+    finding: str = Field(
+        min_length=10,
+        description="The problem in plain words, used as the finding's title; not a question.",
+    )
     why: str = Field(min_length=10, description="Why it matters, in plain words.")
     check: str = Field(min_length=5, description="Where to look: a menu path or URL.")
     fix: list[str] = Field(min_length=1, description="Ordered concrete steps.")
-    exposed_when: Literal["yes", "no"] = Field(description="The answer that means exposed.")
+    # Kept for older checklist files; shipped items all say "yes" (tests/test_checklist_rules.py).
+    exposed_when: Literal["yes", "no"] = Field(
+        default="yes", description="The answer that means exposed; always 'yes' in shipped items."
+    )
     severity: Severity
     axis: Axis
     exposes: Exposes = Field(description="What is exposed; drives the score weighting.")
@@ -75,6 +89,13 @@ class ChecklistItem(_Strict):
         # YAML reads a bare `exposed_when: yes` as true; the author meant the word.
         if isinstance(value, bool):
             return "yes" if value else "no"
+        return value
+
+    @field_validator("finding")
+    @classmethod
+    def _finding_is_a_statement(cls, value: str) -> str:
+        if value.rstrip().endswith("?"):
+            raise ValueError("must state the problem, not ask a question (no '?' at the end)")
         return value
 
     @field_validator("id")

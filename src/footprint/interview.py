@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from footprint.checklists import ChecklistItem
+from footprint.checklists import ChecklistItem, current_answers, current_id
 from footprint.errors import AnswersError
 from footprint.vocab import Answer
 from footprint.yamlio import load_model, read_yaml
@@ -58,6 +58,13 @@ def load_answers(path: Path, known_ids: Iterable[str]) -> AnswersFile:
     """Load an answers file; an unknown item id is an error naming the id."""
     raw = _coerce_answer_values(read_yaml(path, AnswersError))
     parsed = load_model(path, AnswersFile, AnswersError, data=raw if raw is not None else {})
+    # Files written before items were merged or turned round name old ids: carry them over.
+    parsed = parsed.model_copy(
+        update={
+            "answers": current_answers(parsed.answers),
+            "accepted": [current_id(a) for a in parsed.accepted],
+        }
+    )
     known = set(known_ids)
     for item_id in parsed.answers:
         if item_id not in known:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from footprint.checklist_ids import current_answers
 from footprint.consent import ConsentRecord
 from footprint.errors import StoreError
 from footprint.lookups.interface import Observation
@@ -323,7 +324,8 @@ class Store:
             summary=self._summary(row),
             profile=Profile.model_validate_json(extra[0]),
             options=json.loads(extra[1]),
-            answers={item: Answer(value) for item, value in answers},
+            # Sessions stored before items were merged name old ids: carry them over.
+            answers=current_answers({item: Answer(value) for item, value in answers}),
             observations=[Observation.model_validate_json(r[0]) for r in observations],
             consents=[ConsentRecord.model_validate_json(r[0]) for r in consents],
             finished_lookups={r[0]: (float(r[1]), json.loads(r[2])) for r in runs},

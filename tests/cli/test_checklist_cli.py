@@ -24,6 +24,28 @@ def test_show_lists_sources_together(run_cli: Any) -> None:
     assert "\n\n" not in sources.strip()
 
 
+def test_show_gives_the_finding_and_follows_an_old_id(run_cli: Any) -> None:
+    r = run_cli("checklist", "show", "contact.withhold-number-uk-ie")
+    assert r.code == 0
+    assert "now contact.number-shown-on-calls" in r.stdout
+    assert "finding: Your personal number can show on a patient's phone" in r.stdout
+
+
+def test_validate_rejects_a_finding_written_as_a_question(run_cli: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "checklists"
+    shutil.copytree(default_dir(), folder)
+    strava = folder / "strava.yaml"
+    text = strava.read_text()
+    strava.write_text(
+        text.replace('finding: "Your Strava maps', 'finding: "Are your Strava maps', 1).replace(
+            'start or finish at home"', 'start or finish at home?"', 1
+        )
+    )
+    r = run_cli("checklist", "validate", folder)
+    assert r.code == ExitCode.USAGE
+    assert "strava.home-on-map" in r.stderr and "finding" in r.stderr
+
+
 def test_unknown_area_is_a_usage_error(run_cli: Any) -> None:
     r = run_cli("checklist", "list", "--area", "twitter")
     assert r.code == ExitCode.USAGE and "Areas: " in r.stderr and " x." in r.stderr

@@ -40,10 +40,12 @@ def list_items(area: str | None) -> None:
 @click.argument("item_id")
 def show(item_id: str) -> None:
     """Show one item in full: why, how to check, how to fix, sources."""
-    from footprint.checklists import shipped_catalogue
+    from footprint.checklists import current_id, shipped_catalogue
 
     cat = shipped_catalogue()
-    item = cat.items.get(item_id)
+    item = cat.items.get(current_id(item_id))
+    if item is not None and item.id != item_id:
+        click.echo(f"{item_id} was merged or renamed; it is now {item.id}.\n")
     if item is None:
         close = difflib.get_close_matches(item_id, list(cat.items), n=3)
         raise InputError(
@@ -52,6 +54,7 @@ def show(item_id: str) -> None:
             + "`footprint checklist list` shows every id.",
         )
     click.secho(item.question, bold=True)
+    click.echo(f"finding: {item.finding}")
     click.echo(f"id: {item.id}   severity: {item.severity.value}   axis: {item.axis.value}")
     click.echo(f"exposed when you answer: {item.exposed_when}   effort: {item.effort} min")
     click.echo(f"\nWhy it matters: {item.why}\n\nHow to check: {item.check}\n\nWhat to do:")
