@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, fie
 
 from footprint.errors import ChecklistError
 from footprint.profile import Profile
-from footprint.vocab import Axis, Exposes, Jurisdiction, Role, Severity
+from footprint.vocab import PLATFORMS, Axis, Exposes, Jurisdiction, Role, Severity
 from footprint.yamlio import describe_validation_error, read_yaml
 
 SPECIAL_FILES = {"guidance.yaml", "sites.yaml", "response-plan.yaml"}
@@ -50,6 +50,9 @@ class ChecklistItem(_Strict):
 
     id: str = Field(description="<area>.<slug>, unique across all files.")
     question: str = Field(min_length=10, description="Asked of the doctor; yes/no/unsure/n/a.")
+    finding: str | None = Field(
+        default=None, description="The problem as a plain statement, shown when exposed."
+    )
     why: str = Field(min_length=10, description="Why it matters, in plain words.")
     check: str = Field(min_length=5, description="Where to look: a menu path or URL.")
     fix: list[str] = Field(min_length=1, description="Ordered concrete steps.")
@@ -65,6 +68,13 @@ class ChecklistItem(_Strict):
         default=None, description="Only for these jurisdictions (default: all)."
     )
     roles: list[Role] | None = Field(default=None, description="Only for these roles.")
+    regions: list[str] | None = Field(
+        default=None,
+        description="Only where the profile's region is one of these (GB nation, state).",
+    )
+    platforms: list[str] | None = Field(
+        default=None, description="Only for doctors who use one of these platform ids."
+    )
     needs_company: bool = Field(default=False, description="Only for company directors.")
 
     _reviewed = field_validator("reviewed")(classmethod(lambda cls, v: _check_reviewed(v)))
@@ -75,6 +85,14 @@ class ChecklistItem(_Strict):
         # YAML reads a bare `exposed_when: yes` as true; the author meant the word.
         if isinstance(value, bool):
             return "yes" if value else "no"
+        return value
+
+    @field_validator("platforms")
+    @classmethod
+    def _known_platforms(cls, value: list[str] | None) -> list[str] | None:
+        unknown = [p for p in value or () if p not in PLATFORMS]
+        if unknown:
+            raise ValueError(f"unknown platform id(s) {unknown}; use ids from vocab.PLATFORMS")
         return value
 
     @field_validator("id")
@@ -125,6 +143,13 @@ class ResponseStep(_Strict):
     guidance: list[str] = Field(default_factory=list)
     links: list[HttpUrl] = Field(default_factory=list)
     jurisdictions: list[Jurisdiction] | None = None
+    regions: list[str] | None = Field(
+        default=None,
+        description=(
+            "Only for doctors in these regions (GB nation or state code); 'unknown' matches a"
+            " profile without a region, or one no other step of its jurisdiction names."
+        ),
+    )
 
 
 class ResponsePlan(_Strict):
@@ -278,6 +303,10 @@ def item_applies(item: ChecklistItem, file: ChecklistFile, profile: Profile) -> 
         return False
     if item.roles and profile.role not in item.roles:
         return False
+    if item.regions and profile.region not in item.regions:
+        return False
+    if item.platforms and not set(item.platforms) & set(profile.platforms):
+        return False
     return not (item.needs_company and not profile.has_company)
 
 
@@ -295,3 +324,16 @@ def select_items(
         if item_applies(item, f, profile) and (not quick or item.severity.at_least(Severity.HIGH))
     ]
     return sorted(chosen, key=lambda i: (i.severity.rank, i.effort))
+
+
+def response_steps_for(plan: ResponsePlan, profile: Profile) -> list[ResponseStep]:
+    """The plan's steps for this doctor: their country, and their nation or state's law.
+
+    Laws and helplines differ by UK nation and by state, so a step may name `regions`. A doctor
+    whose region is missing (or not one the plan names for their country) gets the steps marked
+    'unknown', which list the choices instead of guessing.
+    """
+    here = [s for s in plan.steps if not s.jurisdictions or profile.jurisdiction in s.jurisdictions]
+    named = {r for s in here for r in s.regions or () if r != "unknown"}
+    region = profile.region if profile.region in named else "unknown"
+    return [s for s in here if not s.regions or region in s.regions]
