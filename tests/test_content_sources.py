@@ -220,7 +220,7 @@ def _applies(item_id: str, **profile: object) -> bool:
         ("komoot.tours-public", {"platforms": ["komoot"]}, {"platforms": []}),
         ("parkrun.results-show-your-name", {"platforms": ["parkrun"]}, {"platforms": []}),
         ("nextdoor.street-shown", {"platforms": ["nextdoor"]}, {"platforms": []}),
-        ("calls.x-calls-from-anyone", {"platforms": ["x"]}, {"platforms": ["facebook"]}),
+        ("calls.x-calls-switched-on", {"platforms": ["x"]}, {"platforms": ["facebook"]}),
         ("community.facebook-local-groups", {"platforms": ["facebook"]}, {"platforms": ["x"]}),
         (
             "community.whatsapp-groups-with-patients",
@@ -291,8 +291,20 @@ GB_LAWS = (ENGLAND_WALES, SCOTLAND, NORTHERN_IRELAND)
         (
             {"jurisdiction": "AU", "region": "NSW"},
             "000",
+            ["Crimes (Domestic and Personal Violence) Act 2007"],
+            [*GB_LAWS, "Crimes Act 1958", "every state and territory", "911", "SPARC"],
+        ),
+        (
+            {"jurisdiction": "AU", "region": "VIC"},
+            "000",
+            ["section 21A of the Crimes Act 1958"],
+            [*GB_LAWS, "Crimes (Domestic and Personal Violence) Act 2007", "911"],
+        ),
+        (
+            {"jurisdiction": "AU", "region": "WA"},  # no state step yet: the general one
+            "000",
             ["every state and territory"],
-            [*GB_LAWS, "911", "SPARC"],
+            [*GB_LAWS, "Crimes Act 1958", "Crimes (Domestic and Personal Violence) Act"],
         ),
         (
             {"jurisdiction": "US", "region": "NY"},
