@@ -236,6 +236,12 @@ def test_new_item_is_asked_only_when_it_applies(
     assert not _applies(item_id, **not_asked)
 
 
+def test_an_unknown_platform_gate_is_rejected() -> None:
+    item = shipped_catalogue().items["calls.x-calls-switched-on"].model_dump()
+    with pytest.raises(ValueError, match="unknown platform"):
+        ChecklistItem.model_validate({**item, "platforms": ["myspace"]})
+
+
 def test_region_gated_items_are_not_asked_without_a_region() -> None:
     assert not _applies("property.scotland-land-register", jurisdiction="GB")
 

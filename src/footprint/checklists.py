@@ -50,9 +50,7 @@ class ChecklistItem(_Strict):
 
     id: str = Field(description="<area>.<slug>, unique across all files.")
     question: str = Field(min_length=10, description="Asked of the doctor; yes/no/unsure/n/a.")
-    finding: str | None = Field(
-        default=None, description="The problem as a plain statement, shown when exposed."
-    )
+    finding: str | None = None
     why: str = Field(min_length=10, description="Why it matters, in plain words.")
     check: str = Field(min_length=5, description="Where to look: a menu path or URL.")
     fix: list[str] = Field(min_length=1, description="Ordered concrete steps.")
@@ -143,12 +141,8 @@ class ResponseStep(_Strict):
     guidance: list[str] = Field(default_factory=list)
     links: list[HttpUrl] = Field(default_factory=list)
     jurisdictions: list[Jurisdiction] | None = None
-    regions: list[str] | None = Field(
-        default=None,
-        description=(
-            "Only for doctors in these regions (GB nation or state code); 'unknown' matches a"
-            " profile without a region, or one no other step of its jurisdiction names."
-        ),
+    regions: list[str] | None = (
+        None  # GB nation or state code, or "unknown": see response_steps_for
     )
 
 
