@@ -30,6 +30,7 @@ PLATFORM_NAMES: dict[str, tuple[str, ...]] = {
     "x": ("on X", "X account", "X profile"),
     "dating": ("dating",),
     "google": ("Google",),
+    "garmin": ("Garmin",),
 }
 # Area files: a question names its area with one of these words (case-insensitive).
 AREA_WORDS: dict[str, tuple[str, ...]] = {
@@ -66,6 +67,13 @@ AREA_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "photos": ("photo", "posts"),
     "safety": ("patient", "reception", "locum"),
+    "calls": ("caller-id", "calls"),
+    "devices": ("tracker", "apple account", "google account", "your phone"),
+    "home-safety": ("home", "front door", "route", "parking", "number plate"),
+    "community": ("facebook", "whatsapp", "race or event"),
+    "registers": ("gmc", "disclosure uk", "open payments", "register of interests"),
+    "property": ("street view", "rightmove", "land register", "land registry"),
+    "public-roles": ("wedding", "governor", "trustee"),
     "search": ("search", "domain"),
     "security": ("account", "password"),
     "us": (

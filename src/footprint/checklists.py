@@ -31,7 +31,7 @@ from footprint.checklist_ids import current_answers as current_answers
 from footprint.checklist_ids import current_id as current_id
 from footprint.errors import ChecklistError
 from footprint.profile import Profile
-from footprint.vocab import Axis, Exposes, Jurisdiction, Role, Severity
+from footprint.vocab import PLATFORMS, Axis, Exposes, Jurisdiction, Role, Severity
 from footprint.yamlio import describe_validation_error, read_yaml
 
 SPECIAL_FILES = {"guidance.yaml", "sites.yaml", "response-plan.yaml"}
@@ -79,6 +79,13 @@ class ChecklistItem(_Strict):
         default=None, description="Only for these jurisdictions (default: all)."
     )
     roles: list[Role] | None = Field(default=None, description="Only for these roles.")
+    regions: list[str] | None = Field(
+        default=None,
+        description="Only where the profile's region is one of these (GB nation, state).",
+    )
+    platforms: list[str] | None = Field(
+        default=None, description="Only for doctors who use one of these platform ids."
+    )
     needs_company: bool = Field(default=False, description="Only for company directors.")
 
     _reviewed = field_validator("reviewed")(classmethod(lambda cls, v: _check_reviewed(v)))
@@ -96,6 +103,14 @@ class ChecklistItem(_Strict):
     def _finding_is_a_statement(cls, value: str) -> str:
         if value.rstrip().endswith("?"):
             raise ValueError("must state the problem, not ask a question (no '?' at the end)")
+        return value
+
+    @field_validator("platforms")
+    @classmethod
+    def _known_platforms(cls, value: list[str] | None) -> list[str] | None:
+        unknown = [p for p in value or () if p not in PLATFORMS]
+        if unknown:
+            raise ValueError(f"unknown platform id(s) {unknown}; use ids from vocab.PLATFORMS")
         return value
 
     @field_validator("id")
@@ -146,6 +161,9 @@ class ResponseStep(_Strict):
     guidance: list[str] = Field(default_factory=list)
     links: list[HttpUrl] = Field(default_factory=list)
     jurisdictions: list[Jurisdiction] | None = None
+    regions: list[str] | None = (
+        None  # GB nation or state code, or "unknown": see response_steps_for
+    )
 
 
 class ResponsePlan(_Strict):
@@ -299,6 +317,10 @@ def item_applies(item: ChecklistItem, file: ChecklistFile, profile: Profile) -> 
         return False
     if item.roles and profile.role not in item.roles:
         return False
+    if item.regions and profile.region not in item.regions:
+        return False
+    if item.platforms and not set(item.platforms) & set(profile.platforms):
+        return False
     return not (item.needs_company and not profile.has_company)
 
 
@@ -316,3 +338,16 @@ def select_items(
         if item_applies(item, f, profile) and (not quick or item.severity.at_least(Severity.HIGH))
     ]
     return sorted(chosen, key=lambda i: (i.severity.rank, i.effort))
+
+
+def response_steps_for(plan: ResponsePlan, profile: Profile) -> list[ResponseStep]:
+    """The plan's steps for this doctor: their country, and their nation or state's law.
+
+    Laws and helplines differ by UK nation and by state, so a step may name `regions`. A doctor
+    whose region is missing (or not one the plan names for their country) gets the steps marked
+    'unknown', which list the choices instead of guessing.
+    """
+    here = [s for s in plan.steps if not s.jurisdictions or profile.jurisdiction in s.jurisdictions]
+    named = {r for s in here for r in s.regions or () if r != "unknown"}
+    region = profile.region if profile.region in named else "unknown"
+    return [s for s in here if not s.regions or region in s.regions]

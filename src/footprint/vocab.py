@@ -103,4 +103,8 @@ PLATFORMS: dict[str, str] = {
     "spotify": "Spotify",
     "github": "GitHub",
     "mastodon": "Mastodon",
+    "garmin": "Garmin Connect",
+    "komoot": "Komoot",
+    "parkrun": "parkrun",
+    "nextdoor": "Nextdoor",
 }

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from footprint import __version__
 from footprint.assess import checklist_findings, lookup_findings, not_checked_from, summarise
-from footprint.checklists import Catalogue, ChecklistItem
+from footprint.checklists import Catalogue, ChecklistItem, response_steps_for
 from footprint.consent import ConsentRecord
 from footprint.diff import since_last
 from footprint.interview import RESPONSE_ID
@@ -60,7 +60,6 @@ class Previous:
 def response_plan_section(catalogue: Catalogue, state: AuditState) -> ResponsePlanSection:
     """The plan; active (shown first) when the doctor said yes or unsure."""
     plan = catalogue.response_plan
-    jurisdiction = state.profile.jurisdiction
     steps = [
         ResponsePlanStep(
             title=s.title,
@@ -68,8 +67,7 @@ def response_plan_section(catalogue: Catalogue, state: AuditState) -> ResponsePl
             guidance=list(s.guidance),
             links=[str(u) for u in s.links],
         )
-        for s in plan.steps
-        if not s.jurisdictions or jurisdiction in s.jurisdictions
+        for s in response_steps_for(plan, state.profile)
     ]
     active = state.answers.get(RESPONSE_ID) in (Answer.YES, Answer.UNSURE)
     return ResponsePlanSection(
