@@ -47,7 +47,6 @@ class WebSearchLookup(SearchLookupBase):
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         chain = EngineChain(self.backends(profile))
         queries = self.queries(profile)
-        links = manual_search_links(queries)
         observations: list[Observation] = []
         seen: set[str] = set()
         stopped: str | None = None
@@ -77,9 +76,12 @@ class WebSearchLookup(SearchLookupBase):
                 seen.add(page)
                 hit = hit_observation(self.id, query, result, site)
                 observations.append(hit.model_copy(update={"details": {**hit.details, **engine}}))
-        # The searches as ready-made links, on every observation: a doctor can always run them
-        # in their own browser, and must when the search could not be done here.
-        return [o.model_copy(update={"links": links}) for o in observations]
+        # Each search as ready-made links, on every observation it led to: a doctor can always
+        # run it in their own browser, and must when it could not be done here.
+        return [
+            o.model_copy(update={"links": manual_search_links([o.search])}) if o.search else o
+            for o in observations
+        ]
 
     def _couldnt(self, subject: str, query: str, reason: str) -> Observation:
         return self.couldnt_check(subject, reason).model_copy(update={"search": query})
