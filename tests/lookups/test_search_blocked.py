@@ -100,6 +100,9 @@ def test_blocked_search_gives_links_in_html_markdown_and_json(httpserver: HTTPSe
         "url": google,
     }
     html = render_html(report)
-    assert f'<a href="{google}" rel="noopener noreferrer">Search Google for &#34;Dr Alex Example&#34;</a>' in html
+    assert (
+        f'<a href="{google}" rel="noopener noreferrer">Search Google for &#34;Dr Alex Example&#34;</a>'
+        in html
+    )
     markdown = render_markdown(report)
     assert f'[Search Google for "Dr Alex Example"]({google})' in markdown

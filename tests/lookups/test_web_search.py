@@ -23,13 +23,13 @@ from footprint.lookups.search_backends import (
     unwrap_duckduckgo_link,
 )
 from footprint.lookups.search_chain import pick_backend, pick_backends
-from footprint.lookups.search_google import GoogleBackend
 from footprint.lookups.search_common import (
     SearchTerms,
     build_queries,
     mentions_name,
     normalise_url,
 )
+from footprint.lookups.search_google import GoogleBackend
 from footprint.lookups.web_search import WebSearchLookup
 from footprint.profile import Profile
 from footprint.settings import Settings
