@@ -74,6 +74,19 @@ class OffListRedirect(FetchError, ConsentViolation):
     """
 
 
+#: Most worker threads one scan or lookup run starts, however many hosts it reaches.
+MAX_WORKERS = 32
+
+
+def pool_size(tasks: int, hosts: int, per_host: int, ceiling: int = MAX_WORKERS) -> int:
+    """Workers that keep every host's polite slots busy: hosts x per-host limit.
+
+    More would only queue on the per-host limit; fewer leaves hosts idle (60 pages on 15 slow
+    hosts with 4 workers took 8.7x the ideal time). Never more than one per task or `ceiling`.
+    """
+    return max(1, min(tasks, max(hosts, 1) * max(per_host, 1), ceiling))
+
+
 @dataclass(frozen=True)
 class FetchLimits:
     """Limits on every fetch. Hostile pages are normal."""

@@ -31,6 +31,7 @@ from footprint.net import (
     HttpClient,
     Response,
     blocked_reason,
+    pool_size,
 )
 from footprint.profile import Profile
 
@@ -198,9 +199,11 @@ def scan(
     profile: Profile | None = None,
     client: HttpClient | None = None,
     allow_private: bool = False,
-    workers: int = 4,
+    workers: int | None = None,
 ) -> list[ScanResult]:
     """Scan every target, in order. `region` defaults to the profile's jurisdiction, then GB.
+
+    `workers` defaults to enough to keep every site's per-host limit busy (`pool_size`).
 
     Raises InputError (before anything is fetched) if a target is neither a URL nor a file.
     """
@@ -218,6 +221,11 @@ def scan(
         assert gated is not None
         return scan_url(target, gated, region, matcher)
 
+    if workers is None:
+        sites = {(urlsplit(t.url).hostname or "").removeprefix("www.") for t in resolved if t.url}
+        files = any(t.path is not None for t in resolved)
+        per_host = http_client.limits.per_host_concurrency
+        workers = pool_size(len(resolved), len(sites) + files, per_host)
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(resolved)))) as pool:
             return list(pool.map(one, resolved))
