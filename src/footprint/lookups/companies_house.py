@@ -33,7 +33,7 @@ PUBLIC_SITE = "https://find-and-update.company-information.service.gov.uk"
 MAX_OFFICERS = 10  # same-name officers to follow up
 MAX_COMPANIES = 20  # registered offices to fetch
 PAGE_SIZE = 50  # appointments per request (the API's default is 35)
-MAX_APPOINTMENTS = 200  # appointments read per officer: 4 pages; the rest is said, not hidden
+MAX_PAGES = 4  # appointment pages read per officer (200 at 50 a page); the rest is said
 _OFFICER_PATH = re.compile(r"^/officers/[A-Za-z0-9_-]+/appointments/?$")
 _COMPANY_NUMBER = re.compile(r"^[A-Za-z0-9]{8}$")
 _MONTHS = "January February March April May June July August September October November December"
@@ -205,7 +205,7 @@ class _Walk:
         if not _OFFICER_PATH.match(path):
             raise CheckFailed("Companies House answered in an unexpected format")
         read, total = 0, 0
-        while read < MAX_APPOINTMENTS:
+        for _ in range(MAX_PAGES):
             items, total = self._page(path, read)
             for item in items:
                 self._appointment(officer, item)
