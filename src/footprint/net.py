@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from footprint import __version__
@@ -28,6 +28,8 @@ from footprint.consent import ConsentRecord
 from footprint.errors import FootprintError
 from footprint.netblock import blocked_reason
 from footprint.netsafety import AddressPolicy, make_session
+
+T = TypeVar("T")
 
 USER_AGENT = (
     f"footprint/{__version__} (+https://github.com/footprint-audit/footprint; privacy self-audit)"
@@ -85,6 +87,25 @@ def pool_size(tasks: int, hosts: int, per_host: int, ceiling: int = MAX_WORKERS)
     hosts with 4 workers took 8.7x the ideal time). Never more than one per task or `ceiling`.
     """
     return max(1, min(tasks, max(hosts, 1) * max(per_host, 1), ceiling))
+
+
+def interleaved(items: Sequence[T], host: Callable[[T], str]) -> list[int]:
+    """Indexes of `items` taking one per host in turn (round robin), first-seen order kept.
+
+    A pool sized to hosts x per-host limit is only fully used when the first tasks spread
+    over every host; six pages from one site at the front would hold workers that can only
+    queue for that site's two slots.
+    """
+    queues: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        queues.setdefault(host(item), []).append(index)
+    order: list[int] = []
+    while queues:
+        for key in list(queues):
+            order.append(queues[key].pop(0))
+            if not queues[key]:
+                del queues[key]
+    return order
 
 
 @dataclass(frozen=True)

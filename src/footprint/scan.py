@@ -38,6 +38,7 @@ from footprint.net import (
     HttpClient,
     Response,
     blocked_reason,
+    interleaved,
     pool_size,
 )
 from footprint.profile import Profile
@@ -267,9 +268,12 @@ def scan(
         files = any(t.path is not None for t in resolved)
         per_host = http_client.limits.per_host_concurrency
         workers = pool_size(len(resolved), len(sites) + files, per_host)
+    # Submitted one site at a time in turn so every site's slots are busy; reported in order.
+    order = interleaved(resolved, lambda t: (urlsplit(t.url).hostname or "") if t.url else "")
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(resolved)))) as pool:
-            return list(pool.map(one, resolved))
+            done = dict(zip(order, pool.map(one, [resolved[i] for i in order]), strict=True))
+            return [done[i] for i in range(len(resolved))]
     finally:
         if own_client:
             http_client.close()

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from footprint.lookups.interface import Lookup, Observation, Outcome
-from footprint.net import ConsentViolation, FetchError, pool_size
+from footprint.net import ConsentViolation, FetchError, interleaved, pool_size
 
 if TYPE_CHECKING:
     from footprint.consent import ConsentRecord
@@ -189,7 +189,10 @@ class RunHandle:
                     to_start.append(lookup)
                 else:
                     self._finish(lookup, [lookup.skipped(lookup.title, reason)], [], 0.0)
-        for lookup in to_start:
+        # Started one host at a time in turn, so the first workers spread over every host.
+        hosts = [min(lookup.hosts(self._run.profile), default="") for lookup in to_start]
+        for index in interleaved(hosts, lambda host: host):
+            lookup = to_start[index]
             threading.Thread(
                 target=self._work, args=(lookup,), name=f"lookup-{lookup.id}", daemon=True
             ).start()
