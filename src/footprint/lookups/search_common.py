@@ -30,9 +30,12 @@ QUICK_QUERIES = 3
 
 MANUAL_CHECK = (
     "Search your name in a private browser window (so your own accounts do not colour the "
-    'results): try "Dr" with your name, your name with your workplace, and your name with '
-    '"facebook", "instagram" and "address". Look through the first two pages for people-search '
-    "sites, your personal profiles and anything showing your home address or personal number."
+    'results), with the ready-made search links given here or by typing them: "Dr" with '
+    'your name, your name with your workplace, and your name with "facebook", "instagram" and '
+    '"address". Look through the first two pages for people-search sites, your personal '
+    "profiles and anything showing your home address or personal number. To have footprint "
+    "read them, save each results page (Save page as, HTML) and run "
+    "`footprint scan saved-page.html --follow-results`."
 )
 
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|msclkid|ref|ref_src)$", re.IGNORECASE)
