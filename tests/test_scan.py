@@ -198,3 +198,45 @@ def test_oversized_file_is_couldnt_check(tmp_path: Path) -> None:
     page.write_bytes(b"<p>" + b"x" * 3_100_000)
     (result,) = scan([str(page)])
     assert result.outcome is Outcome.COULDNT_CHECK and "larger than" in (result.reason or "")
+
+
+# --- pool sized to the work (issue 11) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tasks", "hosts", "per_host", "expected"),
+    [
+        (60, 15, 2, 30),  # hosts x per-host limit
+        (3, 15, 2, 3),  # never more than one per task
+        (200, 40, 2, 32),  # the ceiling
+        (5, 0, 2, 2),  # local files only: still at least one host's worth
+        (0, 0, 2, 1),
+    ],
+)
+def test_pool_size(tasks: int, hosts: int, per_host: int, expected: int) -> None:
+    from footprint.net import pool_size
+
+    assert pool_size(tasks, hosts, per_host) == expected
+
+
+def test_interleaved_takes_one_per_host_in_turn() -> None:
+    from footprint.net import interleaved
+
+    items = ["a1", "a2", "a3", "b1", "c1", "c2"]
+    order = interleaved(items, lambda item: item[0])
+    assert [items[i] for i in order] == ["a1", "b1", "c1", "a2", "c2", "a3"]
+
+
+def test_results_come_back_in_the_order_named(httpserver: HTTPServer, client: HttpClient) -> None:
+    # Grouped by site as a user might paste them; fetched interleaved, reported as named.
+    for n in range(4):
+        httpserver.expect_request(f"/p{n}").respond_with_data(
+            f"<p>page {n}: 07700 90012{n}</p>", content_type="text/html"
+        )
+    urls = [httpserver.url_for(f"/p{n}") for n in range(4)]
+    other = str(FIXTURES / "team.html")
+    results = scan([*urls[:2], other, *urls[2:]], client=client)
+    assert [r.target for r in results] == [*urls[:2], other, *urls[2:]]
+    assert [r.contacts[0].normalized for r in results if r.target in urls] == [
+        f"+4477009001{20 + n}" for n in range(4)
+    ]

@@ -20,6 +20,7 @@ from footprint.report.model import (
     Evidence,
     Finding,
     Level,
+    ManualLink,
     NotChecked,
     Status,
     Summary,
@@ -181,6 +182,7 @@ def not_checked_from(
                 reason=f"{kind}: {obs.reason or 'no reason given'}",
                 how_to_check=obs.manual_check
                 or "Check this by hand; see the checklist for this area.",
+                links=[ManualLink(label=link.label, url=link.url) for link in obs.links],
             )
         )
     return entries

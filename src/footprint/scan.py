@@ -12,10 +12,16 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 from footprint.consent import named_target_grant
 from footprint.detect.interface import ContactKind, PhoneType
@@ -24,6 +30,7 @@ from footprint.detect.pipeline import detect
 from footprint.detect.text import Page, parse_page
 from footprint.errors import InputError
 from footprint.lookups.interface import Outcome
+from footprint.lookups.saved_results import ResultsPage, read_results_page
 from footprint.net import (
     FetchError,
     FetchLimits,
@@ -31,6 +38,8 @@ from footprint.net import (
     HttpClient,
     Response,
     blocked_reason,
+    interleaved,
+    pool_size,
 )
 from footprint.profile import Profile
 
@@ -64,6 +73,17 @@ class ScanResult(BaseModel):
     outcome: Outcome
     reason: str | None = None
     contacts: list[ScanContact] = Field(default_factory=list)
+    results_page: ResultsPage | None = Field(
+        default=None, description="Set when the target is a saved search-results page."
+    )
+
+    @model_serializer(mode="wrap")
+    def _contract(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The DESIGN.md contract; `results_page` is added only for a saved results page."""
+        data: dict[str, Any] = handler(self)
+        if data.get("results_page") is None:
+            data.pop("results_page", None)
+        return data
 
 
 @dataclass(frozen=True)
@@ -172,7 +192,26 @@ def scan_file(target: Target, region: str, matcher: ProfileMatcher | None) -> Sc
         data = target.path.read_bytes()
     except OSError as exc:
         return _couldnt(target.named, f"could not read the file ({exc.strerror or 'error'})")
-    return _result(target.named, None, scan_page(parse_page(data), region, matcher))
+    result = _result(target.named, None, scan_page(parse_page(data), region, matcher))
+    return result.model_copy(update={"results_page": read_results_page(data)})
+
+
+def followed_results(resolved: Sequence[Target]) -> list[Target]:
+    """The result pages of every saved search-results page among `resolved` (--follow-results).
+
+    Naming the saved page with --follow-results is the consent to fetch its result pages.
+    """
+    urls: dict[str, None] = {}
+    for path in (t.path for t in resolved if t.path is not None):
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                continue  # scan_file says why it was not read
+            page = read_results_page(path.read_bytes())
+        except OSError:
+            continue  # likewise: scan_file reports the file it could not read
+        urls.update(dict.fromkeys(page.to_follow() if page else []))
+    named = {t.url for t in resolved if t.url}
+    return [Target(url, url=url) for url in urls if url not in named]
 
 
 def scan_url(
@@ -198,13 +237,19 @@ def scan(
     profile: Profile | None = None,
     client: HttpClient | None = None,
     allow_private: bool = False,
-    workers: int = 4,
+    workers: int | None = None,
+    follow_results: bool = False,
 ) -> list[ScanResult]:
     """Scan every target, in order. `region` defaults to the profile's jurisdiction, then GB.
+
+    `workers` defaults to enough to keep every site's per-host limit busy (`pool_size`).
+    `follow_results`: also scan the result pages of saved search-results pages (after them).
 
     Raises InputError (before anything is fetched) if a target is neither a URL nor a file.
     """
     resolved = [resolve_target(t) for t in targets]
+    if follow_results:
+        resolved += followed_results(resolved)
     region = (region or (str(profile.jurisdiction) if profile else "GB")).upper()
     matcher = ProfileMatcher.from_profile(profile, region) if profile else None
     hosts = {h for t in resolved if t.url for h in site_hosts(t.url)}
@@ -218,9 +263,17 @@ def scan(
         assert gated is not None
         return scan_url(target, gated, region, matcher)
 
+    if workers is None:
+        sites = {(urlsplit(t.url).hostname or "").removeprefix("www.") for t in resolved if t.url}
+        files = any(t.path is not None for t in resolved)
+        per_host = http_client.limits.per_host_concurrency
+        workers = pool_size(len(resolved), len(sites) + files, per_host)
+    # Submitted one site at a time in turn so every site's slots are busy; reported in order.
+    order = interleaved(resolved, lambda t: (urlsplit(t.url).hostname or "") if t.url else "")
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(workers, len(resolved)))) as pool:
-            return list(pool.map(one, resolved))
+            done = dict(zip(order, pool.map(one, [resolved[i] for i in order]), strict=True))
+            return [done[i] for i in range(len(resolved))]
     finally:
         if own_client:
             http_client.close()

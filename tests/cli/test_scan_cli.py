@@ -103,3 +103,51 @@ def test_usage_errors_exit_2(run_cli: Any, tmp_path: Path) -> None:
     assert run_cli("scan", TEAM, "--region", "ZZ").code == 2
     no_profile = run_cli("scan", TEAM, "--profile", tmp_path / "nope.yaml")
     assert no_profile.code == 2 and "profile init" in no_profile.stderr
+
+
+SAVED = Path(__file__).parent.parent / "fixtures" / "saved_results"
+
+
+def saved_google_page(tmp_path: Path, base: str) -> Path:
+    """The saved Google page with its two ordinary results served by the local stand-in."""
+    text = (SAVED / "google_results.html").read_text(encoding="utf-8")
+    text = text.replace("https://practice.example/", base + "practice/")
+    text = text.replace("https://club.example/", base + "club/")
+    path = tmp_path / "saved.html"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_saved_results_page_is_listed_with_a_hint(
+    run_cli: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    saved = saved_google_page(tmp_path, "https://club.example/")
+    result = run_cli("scan", saved)
+    assert result.code == 0, result.stderr
+    assert 'is a saved Google results page (searched: "Dr Alex Example"): 3 results' in (
+        result.stdout
+    )
+    assert "people-search" in result.stdout and "192.com" in result.stdout
+    assert "Add --follow-results to scan these 2 pages" in result.stdout
+
+
+def test_follow_results_scans_the_listed_pages(
+    run_cli: Any, tmp_path: Path, httpserver: Any
+) -> None:
+    page = "<html><body><p>Secretary: Alex Example, 07700 900123</p></body></html>"
+    httpserver.expect_request("/club/committee").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/practice/team").respond_with_data(
+        "<html><body>Our team</body></html>", content_type="text/html"
+    )
+    saved = saved_google_page(tmp_path, httpserver.url_for("/"))
+    result = run_cli("scan", saved, "--follow-results", "--allow-private", "--format", "json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [item["target"] for item in data] == [
+        str(saved),
+        httpserver.url_for("/practice/team"),
+        httpserver.url_for("/club/committee"),
+    ]
+    assert data[2]["contacts"][0]["normalized"] == "+447700900123"
+    assert "192.com" not in "".join(r.path for r, _ in httpserver.log)  # never fetched

@@ -17,19 +17,19 @@ from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.search_backends import (
     BraveBackend,
     DuckDuckGoBackend,
-    GoogleBackend,
     SearchResult,
     SearxngBackend,
     parse_duckduckgo_html,
-    pick_backend,
     unwrap_duckduckgo_link,
 )
+from footprint.lookups.search_chain import pick_backend, pick_backends
 from footprint.lookups.search_common import (
     SearchTerms,
     build_queries,
     mentions_name,
     normalise_url,
 )
+from footprint.lookups.search_google import GoogleBackend
 from footprint.lookups.web_search import WebSearchLookup
 from footprint.profile import Profile
 from footprint.settings import Settings
@@ -236,7 +236,14 @@ def test_duckduckgo_bot_check_stops_further_searches(
 
 @pytest.mark.parametrize(
     ("status", "words"),
-    [(403, "refused"), (429, "limiting"), (503, "server problem"), (202, "unexpected answer")],
+    [
+        (403, "refused"),
+        (429, "limiting"),
+        (503, "server problem"),
+        (202, "bot check instead of results (HTTP 202)"),
+        (410, "search service is gone (HTTP 410)"),
+        (418, "unexpected answer"),
+    ],
 )
 def test_duckduckgo_http_errors_are_couldnt_check(
     httpserver: HTTPServer, profile: Profile, status: int, words: str
@@ -245,6 +252,8 @@ def test_duckduckgo_http_errors_are_couldnt_check(
     observations = run(WebSearchLookup(ddg_settings(httpserver), max_queries=2), profile)
     assert outcomes(observations) == [Outcome.COULDNT_CHECK] * 2
     assert words in (observations[0].reason or "")
+    blocked = status in (202, 403, 410, 429)  # blocked: the engine is not asked again
+    assert len(httpserver.log) == (1 if blocked else 2)
 
 
 def test_duckduckgo_timeout_is_couldnt_check(httpserver: HTTPServer, profile: Profile) -> None:
@@ -277,7 +286,13 @@ def test_private_values_never_leave(httpserver: HTTPServer, profile: Profile) ->
 
 
 def searx_settings(httpserver: HTTPServer) -> Settings:
-    return Settings(env={"FOOTPRINT_SEARXNG_URL": httpserver.url_for("/")}, allow_loopback=True)
+    env = {"FOOTPRINT_SEARXNG_URL": httpserver.url_for("/")}
+    return Settings(env={**env, **ddg_here(httpserver)}, allow_loopback=True)
+
+
+def ddg_here(httpserver: HTTPServer) -> dict[str, str]:
+    """DuckDuckGo, the last engine tried, on the local server too (never the real one)."""
+    return {"FOOTPRINT_DUCKDUCKGO_URL": httpserver.url_for("/")}
 
 
 def test_searxng_found(httpserver: HTTPServer, profile: Profile) -> None:
@@ -300,10 +315,12 @@ def test_searxng_not_found(httpserver: HTTPServer, profile: Profile) -> None:
 
 def test_searxng_json_turned_off(httpserver: HTTPServer, profile: Profile) -> None:
     httpserver.expect_request("/search").respond_with_data("Forbidden", status=403)
+    serve_ddg(httpserver, "ddg_anomaly.html")
     observations = run(WebSearchLookup(searx_settings(httpserver)), profile)
     assert outcomes(observations) == [Outcome.COULDNT_CHECK] * 6
     assert "this SearXNG instance has JSON output turned off" in (observations[0].reason or "")
-    assert len(httpserver.log) == 1
+    assert "DuckDuckGo: DuckDuckGo showed a 'are you a robot?'" in (observations[0].reason or "")
+    assert [r.path for r, _ in httpserver.log] == ["/search", "/html/"]  # each engine once
 
 
 @pytest.mark.parametrize(
@@ -342,7 +359,7 @@ BRAVE_KEY = "brave-secret-123"
 
 def brave_settings(httpserver: HTTPServer) -> Settings:
     env = {"FOOTPRINT_BRAVE_URL": httpserver.url_for("/"), "FOOTPRINT_BRAVE_KEY": BRAVE_KEY}
-    return Settings(env=env, allow_loopback=True)
+    return Settings(env={**env, **ddg_here(httpserver)}, allow_loopback=True)
 
 
 def test_brave_found_and_key_in_header(httpserver: HTTPServer, profile: Profile) -> None:
@@ -370,7 +387,7 @@ def google_settings(httpserver: HTTPServer) -> Settings:
         "FOOTPRINT_GOOGLE_KEY": GOOGLE_KEY,
         "FOOTPRINT_GOOGLE_CX": "0123456789abcdef0",
     }
-    return Settings(env=env, allow_loopback=True)
+    return Settings(env={**env, **ddg_here(httpserver)}, allow_loopback=True)
 
 
 def test_google_found_with_key_out_of_the_url(httpserver: HTTPServer, profile: Profile) -> None:
@@ -469,6 +486,17 @@ def test_pick_backend(env: dict[str, str], backend: type) -> None:
     assert type(pick_backend(Settings(env=env))) is backend
 
 
+def test_engines_are_tried_in_order_duckduckgo_last() -> None:
+    env = {
+        "FOOTPRINT_BRAVE_KEY": "k",
+        "FOOTPRINT_GOOGLE_KEY": "k",
+        "FOOTPRINT_GOOGLE_CX": "c",
+        "FOOTPRINT_SEARXNG_URL": "https://s.example",
+    }
+    chain = [b.id for b in pick_backends(Settings(env=env))]
+    assert chain == ["brave", "google", "searxng", "duckduckgo"]
+
+
 def test_consent_sentence_default(profile: Profile) -> None:
     sentence = WebSearchLookup(Settings()).sends(profile)
     assert sentence == (
@@ -489,9 +517,11 @@ def test_consent_sentence_names_the_override(profile: Profile) -> None:
 
 def test_consent_sentence_keyed_backend_hides_key(profile: Profile) -> None:
     lookup = WebSearchLookup(Settings(env={"FOOTPRINT_BRAVE_KEY": BRAVE_KEY}))
-    assert lookup.sends(profile).endswith("to api.search.brave.com")
+    assert lookup.sends(profile).endswith(
+        "to api.search.brave.com, or if it is blocked to html.duckduckgo.com"
+    )
     assert BRAVE_KEY not in lookup.sends(profile)
-    assert lookup.hosts(profile) == frozenset({"api.search.brave.com"})
+    assert lookup.hosts(profile) == frozenset({"api.search.brave.com", "html.duckduckgo.com"})
 
 
 def test_service_follows_the_configured_backend() -> None:

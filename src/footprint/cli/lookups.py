@@ -1,4 +1,4 @@
-"""`footprint lookups [--format table|json] [--profile FILE]`."""
+"""`footprint lookups [--format table|json] [--profile FILE] [--check-formats]`."""
 
 from __future__ import annotations
 
@@ -18,8 +18,21 @@ import click
     type=click.Path(path_type=Path),
     help="Show exactly what would be sent for this profile (default: an example).",
 )
-def lookups(fmt: str, profile_path: Path | None) -> None:
-    """List every lookup: what it sends, where, whether it needs a key, whether it is ready."""
+@click.option(
+    "--check-formats",
+    is_flag=True,
+    help="Replay the recorded real answers of every service through its reader, on this "
+    "computer only (nothing is sent), and show whether each gives the expected outcome.",
+)
+def lookups(fmt: str, profile_path: Path | None, check_formats: bool) -> None:
+    """List every lookup: what it sends, where, whether it needs a key, whether it is ready.
+
+    With --check-formats, replay the answers recorded from the real services (shipped with
+    footprint) through the lookups instead; exits with 1 if any gives an unexpected outcome.
+    """
+    if check_formats:
+        _check_formats(fmt)
+        return
     from footprint.lookups.catalogue import describe_lookups
     from footprint.profile import load_profile
     from footprint.settings import Settings
@@ -53,3 +66,41 @@ def lookups(fmt: str, profile_path: Path | None) -> None:
     Console().print(table)
     if profile is None:
         click.echo("Shown for an example profile; add --profile FILE to see your own.")
+
+
+def _check_formats(fmt: str) -> None:
+    """Print the replay table; exit 1 (after printing) if any case is not as expected."""
+    from dataclasses import asdict
+
+    from footprint.errors import FootprintError
+    from footprint.lookups.replay import check_formats
+
+    rows = check_formats()
+    if fmt == "json":
+        click.echo(json.dumps([asdict(r) for r in rows], indent=2))
+    else:
+        from rich.console import Console
+        from rich.markup import escape
+        from rich.table import Table
+
+        table = Table(title="Recorded real answers, replayed on this computer")
+        for column in ("service", "samples", "cases", "outcomes as expected"):
+            table.add_column(column)
+        for r in rows:
+            mark = (
+                "yes"
+                if r.as_expected == r.cases
+                else f"[bold red]NO[/bold red] ({r.as_expected}/{r.cases})"
+            )
+            table.add_row(escape(r.service), str(r.samples), str(r.cases), mark)
+        console = Console(highlight=False)
+        console.print(table)
+        for r in rows:
+            for problem in r.problems:
+                console.print(f"[bold red]{escape(r.service)}[/bold red] {escape(problem)}")
+    failed = sum(r.cases - r.as_expected for r in rows)
+    if failed:
+        raise FootprintError(
+            f"{failed} recorded answers did not give the expected outcome",
+            hint="The service may have changed its format: start with the lookup named above.",
+        )

@@ -1,4 +1,5 @@
-"""`footprint scan TARGET... [--profile FILE] [--region CC] [--format table|json] [--allow-private]`.
+"""`footprint scan TARGET... [--profile FILE] [--region CC] [--format table|json] [--allow-private]
+[--follow-results]`.
 
 Naming a target is the consent for fetching it; nothing else is sent. The core is
 `footprint.scan`; this module only parses options and prints.
@@ -55,18 +56,29 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     is_flag=True,
     help="Also fetch intranet and local addresses (private and loopback networks).",
 )
+@click.option(
+    "--follow-results",
+    is_flag=True,
+    help="For a saved Google, Bing or DuckDuckGo results page: also fetch and scan the pages "
+    "it lists (not social networks, registers or people-search sites).",
+)
 def scan(
     targets: tuple[str, ...],
     profile_path: Path | None,
     region: str | None,
     fmt: str,
     allow_private: bool,
+    follow_results: bool,
 ) -> None:
     """Find contact details on web pages or saved HTML files.
 
     TARGET is a web address (https://practice.example/team) or a local HTML file. Only the
     pages you name are fetched; your profile, if given, never leaves this computer.
     Exits with 1 if none of them could be checked.
+
+    A results page you saved from your own browser after searching your name (Google, Bing
+    or DuckDuckGo: "Save page as", HTML) is recognised: its results are listed with what
+    kind of site each is. Add --follow-results to scan those pages too.
     """
     from footprint.profile import load_profile
     from footprint.scan import scan as run_scan
@@ -77,13 +89,20 @@ def scan(
             hint="Create one with `footprint profile init`, or leave out --profile.",
         )
     profile = load_profile(profile_path) if profile_path else None
-    results = run_scan(targets, region=region, profile=profile, allow_private=allow_private)
+    results = run_scan(
+        targets,
+        region=region,
+        profile=profile,
+        allow_private=allow_private,
+        follow_results=follow_results,
+    )
     if fmt == "json":
         click.echo(
             json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False)
         )
     else:
         _print_table(results, with_profile=profile is not None)
+        _print_results_pages(results, followed=follow_results)
     _fail_if_nothing_checked(results)
 
 
@@ -151,3 +170,38 @@ def _mark(matches: str | None, review: bool) -> str:
     if matches == "work":
         return "[green]work[/green]"
     return "[yellow]to review[/yellow]" if review else ""
+
+
+def _print_results_pages(results: list[ScanResult], *, followed: bool) -> None:
+    """For each saved search-results page: its results, ranked, with the kind of site."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    for result in results:
+        page = result.results_page
+        if page is None:
+            continue
+        searched = f" (searched: {escape(page.query)})" if page.query else ""
+        console.print(
+            f"\n[bold]{escape(result.target)}[/bold] is a saved {escape(page.engine)} results "
+            f"page{searched}: {len(page.results)} results"
+        )
+        table = Table(show_edge=False, pad_edge=False)
+        for column in ("#", "Site", "Kind", "Address"):
+            table.add_column(column, overflow="fold")
+        for item in page.results:
+            table.add_row(
+                str(item.rank),
+                escape(item.site or "-"),
+                escape(item.category or "not in our list"),
+                escape(item.url),
+            )
+        console.print(table)
+        if page.to_follow() and not followed:
+            console.print(
+                f"Add --follow-results to scan these {len(page.to_follow())} pages for your "
+                "details too (social networks, registers and people-search sites are not "
+                "opened: check those by hand)."
+            )

@@ -32,6 +32,8 @@ from footprint.vocab import Axis, Exposes, Jurisdiction, Severity
 PUBLIC_SITE = "https://find-and-update.company-information.service.gov.uk"
 MAX_OFFICERS = 10  # same-name officers to follow up
 MAX_COMPANIES = 20  # registered offices to fetch
+PAGE_SIZE = 50  # appointments per request (the API's default is 35)
+MAX_PAGES = 4  # appointment pages read per officer (200 at 50 a page); the rest is said
 _OFFICER_PATH = re.compile(r"^/officers/[A-Za-z0-9_-]+/appointments/?$")
 _COMPANY_NUMBER = re.compile(r"^[A-Za-z0-9]{8}$")
 _MONTHS = "January February March April May June July August September October November December"
@@ -202,28 +204,51 @@ class _Walk:
         path = str(as_dict(officer.get("links")).get("self", ""))
         if not _OFFICER_PATH.match(path):
             raise CheckFailed("Companies House answered in an unexpected format")
+        read, total = 0, 0
+        for _ in range(MAX_PAGES):
+            items, total = self._page(path, read)
+            for item in items:
+                self._appointment(officer, item)
+            read += len(items)
+            if not items or read >= total:
+                return
+        self.out.append(
+            self.lookup.couldnt_check(
+                _label(officer),
+                f"Companies House lists {total} appointments for this officer; footprint read "
+                f"the first {read} and stopped there. Check the rest on the officer's page.",
+                _officer_page(officer),
+            )
+        )
+
+    def _page(self, path: str, start: int) -> tuple[list[dict[str, Any]], int]:
+        """One page of appointments from `start`, and the total the answer reports."""
         data = self.lookup.get_json(
             self.http,
             f"{self.lookup.base_url}{path}",
-            params={"items_per_page": "50"},
+            params={"items_per_page": str(PAGE_SIZE), "start_index": str(start)},
             auth=self.auth,
             missing=(),
         )
         items = data.get("items") if isinstance(data, dict) else None
         if not isinstance(items, list):
             raise CheckFailed("Companies House answered in an unexpected format")
-        for item in (i for i in items if isinstance(i, dict)):
-            company = as_dict(item.get("appointed_to"))
-            number = str(company.get("company_number", ""))
-            details = {
-                "company_number": number,
-                "company_name": str(company.get("company_name", "")),
-                "role": str(item.get("officer_role", "")),
-                "appointed_on": str(item.get("appointed_on", "")),
-                "resigned_on": str(item.get("resigned_on", "")),
-            }
-            self._compare(item.get("address"), "service address", _officer_page(officer), details)
-            self._registered_office(number, details)
+        total = data.get("total_results")
+        rows = [i for i in items if isinstance(i, dict)]
+        return rows, total if isinstance(total, int) else start + len(rows)
+
+    def _appointment(self, officer: dict[str, Any], item: dict[str, Any]) -> None:
+        company = as_dict(item.get("appointed_to"))
+        number = str(company.get("company_number", ""))
+        details = {
+            "company_number": number,
+            "company_name": str(company.get("company_name", "")),
+            "role": str(item.get("officer_role", "")),
+            "appointed_on": str(item.get("appointed_on", "")),
+            "resigned_on": str(item.get("resigned_on", "")),
+        }
+        self._compare(item.get("address"), "service address", _officer_page(officer), details)
+        self._registered_office(number, details)
 
     def _registered_office(self, number: str, details: dict[str, str]) -> None:
         if not self.home or number in self.offices_done or not _COMPANY_NUMBER.match(number):

@@ -52,6 +52,15 @@ class Exposure(BaseModel):
     links: list[str] = Field(default_factory=list)
 
 
+class ManualLink(BaseModel):
+    """A ready-made link to check something by hand, e.g. a search as a patient would type it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(description="What the link does: 'Search Google for \"Dr A Example\"'.")
+    url: str
+
+
 class Observation(BaseModel):
     """One thing a lookup saw (or could not see)."""
 
@@ -68,6 +77,9 @@ class Observation(BaseModel):
     search: str | None = Field(default=None, description="The search that leads here, if any.")
     exposure: Exposure | None = None
     details: dict[str, str] = Field(default_factory=dict)
+    links: list[ManualLink] = Field(
+        default_factory=list, description="Ready-made links to check this by hand."
+    )
 
 
 class Lookup(ABC):

@@ -113,6 +113,11 @@ class JsonApiLookup(Lookup):
             return CheckFailed(f"rate limited by {name} (HTTP 429); {later}", stop=True)
         if status == 403:
             return CheckFailed(f"{name} refused the request (HTTP 403)", stop=True)
+        if status == 410:  # a retired API: every later request would get the same
+            return CheckFailed(
+                f"{name} says this service is gone (HTTP 410); footprint needs an update",
+                stop=True,
+            )
         if status >= 500:
             return CheckFailed(f"{name} had a server problem (HTTP {status})")
         return CheckFailed(f"{name} gave an unexpected answer (HTTP {status})")

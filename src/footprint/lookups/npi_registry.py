@@ -28,8 +28,10 @@ from footprint.vocab import Axis, Exposes, Jurisdiction, Severity
 
 GUIDANCE = ["nppes-api", "hhs-nppes-foia-2007"]
 LINKS = ["https://nppes.cms.hhs.gov/", "https://npiregistry.cms.hhs.gov/search"]
-#: Most records to read for one name (the API allows 200; a name in one state is rarely > 10).
+#: Records per request (the API allows 200; a name in one state is rarely > 10).
 LIMIT = 50
+#: Most records read for one name: 4 pages. More is said in the report, never hidden.
+MAX_RECORDS = 200
 
 FIX_STEPS = [
     "If this is your home address or personal phone: sign in to NPPES at https://nppes.cms.hhs.gov/ "
@@ -126,16 +128,31 @@ class NpiRegistryLookup(JsonApiLookup):
             "enumeration_type": "NPI-1",
             "limit": str(LIMIT),
         }
+        results: list[dict[str, Any]] = []
+        stopped: str | None = None
         try:
-            data = self.get_json(http, f"{self.base_url}/", params=params, missing=())
-            results = _results(data)
+            while len(results) < MAX_RECORDS:
+                page_params = {**params, "skip": str(len(results))} if results else params
+                page = _results(
+                    self.get_json(http, f"{self.base_url}/", params=page_params, missing=())
+                )
+                results += page
+                if len(page) < LIMIT:
+                    break
+            else:
+                stopped = (
+                    f"the NPI Registry has more than {MAX_RECORDS} records for this name and "
+                    f"state; footprint read the first {MAX_RECORDS} and stopped there"
+                )
         except CheckFailed as err:
-            return [self.couldnt_check(subject, err.reason)]
-        if not results:
-            return [self.not_found(subject)]
+            if not results:
+                return [self.couldnt_check(subject, err.reason)]
+            stopped = f"stopped after {len(results)} records: {err.reason}"
         observations: list[Observation] = []
         for record in results:
             observations.extend(self._record(record, profile, subject))
+        if stopped:
+            observations.append(self.couldnt_check(f"{subject}: further records", stopped))
         return observations or [self.not_found(subject)]
 
     def _record(self, record: dict[str, Any], profile: Profile, subject: str) -> list[Observation]:

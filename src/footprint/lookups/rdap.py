@@ -21,8 +21,11 @@ from footprint.lookups.rdap_data import (
     Bootstrap,
     Published,
     has_person_contacts,
+    linked_contacts,
     published_details,
+    regions,
     related_link,
+    withheld_by_remarks,
 )
 from footprint.net import ANY_HOST, GatedClient, Response, blocked_reason, host_of
 from footprint.profile import Profile
@@ -126,14 +129,23 @@ class RdapLookup(Lookup):
                 return [followed]
             record, url = followed, link
             details["registrar_rdap_server"] = host_of(link)
+        record, unread = self._follow_contacts(record, http, host_of(url))
+        details.update(_record_notes(record))
         shown = published_details(record)
         exposures = [
             e for e in (self._exposure(p, profile, domain) for p in _first_each(shown)) if e
         ]
+        unread_obs = []
+        if unread:
+            # Never "no registrant details published" about details we did not read.
+            reason = "the record lists contacts only by reference, and " + "; ".join(unread)
+            unread_obs = [self.couldnt_check(subject, reason, url)]
         if not exposures:
+            if unread_obs:
+                return unread_obs
             details["note"] = "no registrant name, address, e-mail or phone is published"
             return [self._not_found(subject, url, details)]
-        return [
+        return unread_obs + [
             Observation(
                 lookup_id=self.id,
                 outcome=Outcome.FOUND,
@@ -146,6 +158,34 @@ class RdapLookup(Lookup):
             )
             for item, exposure in exposures
         ]
+
+    def _follow_contacts(
+        self, record: dict[str, Any], http: GatedClient, server_host: str
+    ) -> tuple[dict[str, Any], list[str]]:
+        """The record with link-only contacts (CZ.NIC) read from their `self` link.
+
+        Only links on the server already asked (the one agreed to) are followed; the others,
+        and links that fail, are returned as plain-words reasons.
+        """
+        entities = list(record.get("entities") or [])
+        unread: list[str] = []
+        for index, href in linked_contacts(record):
+            roles = [str(r) for r in entities[index].get("roles") or []]
+            who = "the " + "/".join(roles) + " contact"
+            if not href.startswith(("https://", "http://")):
+                unread.append(f"{who} has no link to its details")
+                continue
+            if host_of(href) != server_host:
+                unread.append(f"{who}'s details are on {host_of(href)}, a server not agreed to")
+                continue
+            response = _fetch.get(http, href, accept=_fetch.RDAP_JSON)
+            entity = _fetch.json_object(response) if not isinstance(response, str) else None
+            if entity is None or entity.get("objectClassName") != "entity":
+                why = response if isinstance(response, str) else f"HTTP {response.status}"
+                unread.append(f"{who}'s details could not be read ({why})")
+                continue
+            entities[index] = {**entity, "roles": roles}
+        return {**record, "entities": entities}, unread
 
     def _fetch(
         self, http: GatedClient, url: str, subject: str, *, hop: bool = False
@@ -211,6 +251,17 @@ _KINDS = {
     "phone": (Severity.HIGH, Axis.CONTACTABLE, Exposes.PERSONAL_PHONE, "a phone number"),
     "email": (Severity.HIGH, Axis.CONTACTABLE, Exposes.PERSONAL_EMAIL, "an e-mail address"),
 }
+
+
+def _record_notes(record: dict[str, Any]) -> dict[str, str]:
+    """What else the record says: fields withheld by remarks, region-only addresses."""
+    notes = {}
+    if withheld_by_remarks(record):
+        notes["withheld"] = "the registrar marks some contact fields 'REDACTED FOR PRIVACY'"
+    shown = regions(record)
+    if shown:
+        notes["region_only_address"] = "; ".join(shown)
+    return notes
 
 
 def _ascii(name: str) -> str:

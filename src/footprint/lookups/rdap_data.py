@@ -3,6 +3,13 @@
 Formats: RFC 9224 (bootstrap), RFC 9083 (domain and entity objects, `links`), RFC 7095 (jCard
 `vcardArray`), RFC 9537 (`redacted`). The bootstrap file is a partial, dated snapshot; see
 data/README.md.
+
+Real records (data/samples/rdap, sources in sources.json there) add what the RFCs do not
+force: registrars publish a company registrant as a vCard `org` with an address of region and
+country only, and mark withheld fields with `remarks` titled "REDACTED FOR PRIVACY" instead of
+`redacted` (MarkMonitor); a registry can list contacts only as a handle with a `self` link and
+no vCard (CZ.NIC); and a technical contact can be the registrar's shared mailbox, a vCard
+`kind: group` (Norid). Those are never the doctor's details.
 """
 
 from __future__ import annotations
@@ -90,12 +97,70 @@ def published_details(record: dict[str, Any]) -> list[Published]:
     hidden = redacted_fields(record)
     found: list[Published] = []
     for entity in _entities(record):
+        if not is_personal(entity):
+            continue
         roles = [r for r in entity.get("roles") or [] if r in PERSON_ROLES]
         for role in roles:
             for field, value in _vcard_details(entity.get("vcardArray")):
                 if (role, field) in hidden or not value or _PLACEHOLDER.search(value):
                     continue
                 found.append(Published(role, field, value))
+    return found
+
+
+def is_personal(entity: dict[str, Any]) -> bool:
+    """Whether a contact could be a person's: not the registrar's, not a shared group mailbox."""
+    roles = entity.get("roles") or []
+    if "registrar" in roles or "reseller" in roles:
+        return False
+    return _vcard_value(entity.get("vcardArray"), "kind").lower() != "group"
+
+
+def withheld_by_remarks(record: dict[str, Any]) -> bool:
+    """Whether a person contact carries a "REDACTED FOR PRIVACY" remark (fields withheld)."""
+    return any(
+        "redacted" in str(remark.get("title") or "").lower()
+        for entity in _entities(record)
+        if any(r in PERSON_ROLES for r in entity.get("roles") or [])
+        for remark in entity.get("remarks") or []
+        if isinstance(remark, dict)
+    )
+
+
+def regions(record: dict[str, Any]) -> list[str]:
+    """Region-and-country-only addresses of person contacts ("CA, US"): shown, but not a home."""
+    found: dict[str, None] = {}
+    for entity in _entities(record):
+        if not is_personal(entity) or not any(r in PERSON_ROLES for r in entity.get("roles") or []):
+            continue
+        vcard = entity.get("vcardArray")
+        for prop in vcard[1] if isinstance(vcard, list) and len(vcard) == 2 else []:
+            if isinstance(prop, list) and len(prop) >= 4 and str(prop[0]).lower() == "adr":
+                items = (
+                    [p for p in prop[3] if isinstance(p, str)] if isinstance(prop[3], list) else []
+                )
+                if not _address(prop[1], prop[3]) and any(p.strip() for p in items):
+                    found.setdefault(", ".join(p for p in items if p.strip()), None)
+    return list(found)
+
+
+def linked_contacts(record: dict[str, Any]) -> list[tuple[int, str]]:
+    """(index in `entities`, `self` URL) of person contacts given only as a handle and link."""
+    found = []
+    for index, entity in enumerate(record.get("entities") or []):
+        if not isinstance(entity, dict) or entity.get("vcardArray"):
+            continue
+        if not any(r in PERSON_ROLES for r in entity.get("roles") or []):
+            continue
+        href = next(
+            (
+                str(link.get("href") or "")
+                for link in entity.get("links") or []
+                if isinstance(link, dict) and link.get("rel") == "self"
+            ),
+            "",
+        )
+        found.append((index, href))
     return found
 
 
@@ -140,6 +205,16 @@ def _entities(record: dict[str, Any]) -> list[dict[str, Any]]:
     return found
 
 
+def _vcard_value(vcard: Any, wanted: str) -> str:
+    """The first text value of property `wanted` in a jCard, or ""."""
+    if not (isinstance(vcard, list) and len(vcard) == 2 and isinstance(vcard[1], list)):
+        return ""
+    for prop in vcard[1]:
+        if isinstance(prop, list) and len(prop) >= 4 and str(prop[0]).lower() == wanted:
+            return prop[3] if isinstance(prop[3], str) else ""
+    return ""
+
+
 def _vcard_details(vcard: Any) -> list[tuple[str, str]]:
     """(field, value) pairs from a jCard: ["vcard", [[name, params, type, value], ...]]."""
     if not (isinstance(vcard, list) and len(vcard) == 2 and isinstance(vcard[1], list)):
@@ -149,7 +224,7 @@ def _vcard_details(vcard: Any) -> list[tuple[str, str]]:
         if not (isinstance(prop, list) and len(prop) >= 4):
             continue
         name, params, value = str(prop[0]).lower(), prop[1], prop[3]
-        if name == "fn" and isinstance(value, str):
+        if name in ("fn", "org") and isinstance(value, str):  # org: a company registrant
             details.append(("name", value.strip()))
         elif name == "adr":
             details.append(("address", _address(params, value)))

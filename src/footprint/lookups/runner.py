@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from footprint.lookups.interface import Lookup, Observation, Outcome
-from footprint.net import ConsentViolation, FetchError
+from footprint.net import ConsentViolation, FetchError, interleaved, pool_size
 
 if TYPE_CHECKING:
     from footprint.consent import ConsentRecord
@@ -75,10 +75,12 @@ class LookupRun:
         consents: Iterable[ConsentRecord],
         *,
         deadline_s: float = 240.0,
-        max_workers: int = 16,  # more than the built-in lookups: all can start at once
+        max_workers: int | None = None,  # default: sized to the hosts (see `pool_size`)
         on_observation: Callable[[Observation], None] | None = None,
         observer: RunObserver | None = None,
     ) -> None:
+        if max_workers is None:
+            max_workers = _sized_pool(lookups, profile, client)
         if max_workers < 1:
             raise ValueError("max_workers must be at least 1")
         self.lookups = list(lookups)
@@ -104,6 +106,14 @@ class LookupRun:
         except KeyboardInterrupt:
             handle.cancel()
         return handle
+
+
+def _sized_pool(lookups: Sequence[Lookup], profile: Profile, client: HttpClient) -> int:
+    """One worker per lookup, up to the hosts they reach x the per-host limit (and a ceiling)."""
+    hosts: set[str] = set()
+    for lookup in lookups:
+        hosts |= lookup.hosts(profile)
+    return pool_size(len(lookups), len(hosts), client.limits.per_host_concurrency)
 
 
 class RunHandle:
@@ -179,7 +189,10 @@ class RunHandle:
                     to_start.append(lookup)
                 else:
                     self._finish(lookup, [lookup.skipped(lookup.title, reason)], [], 0.0)
-        for lookup in to_start:
+        # Started one host at a time in turn, so the first workers spread over every host.
+        hosts = [min(lookup.hosts(self._run.profile), default="") for lookup in to_start]
+        for index in interleaved(hosts, lambda host: host):
+            lookup = to_start[index]
             threading.Thread(
                 target=self._work, args=(lookup,), name=f"lookup-{lookup.id}", daemon=True
             ).start()

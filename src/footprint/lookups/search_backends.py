@@ -11,11 +11,13 @@ Formats (sources in tests/fixtures/web_search/README.md):
   `.result__snippet`; a bot check is a page with `form#challenge-form` (anomaly modal).
 - SearXNG: `GET /search?q=..&format=json`, JSON `results[]` with `url`, `title`, `content`;
   HTTP 403 when the instance has the JSON format turned off.
+- DuckDuckGo's bot check can also come as HTTP 202 (a challenge page instead of results).
 - Brave: `GET /res/v1/web/search?q=..` with header `X-Subscription-Token`; `web.results[]` with
   `url`, `title`, `description`.
-- Google Programmable Search: `GET /customsearch/v1?cx=..&q=..`; `items[]` with `link`,
-  `title`, `snippet`. The key goes in the `X-Goog-Api-Key` header (a Google system parameter)
-  rather than the URL, so it can never end up in a logged or reported URL.
+- SearXNG answers HTTP 200 with `"results": []` and every engine listed in
+  `unresponsive_engines` when its engines are blocked: that is a blocked search, not an empty one.
+- Google Programmable Search: `footprint.lookups.search_google`.
+- Which engines are tried, in which order: `footprint.lookups.search_chain`.
 
 API keys are read from settings when a request is made and are never put in a reason.
 """
@@ -113,6 +115,12 @@ class SearchBackend(ABC):
             return SearchFailed(f"{name} is limiting how often we can search (HTTP 429)", stop=True)
         if status in (401, 403):
             return SearchFailed(f"{name} refused the search (HTTP {status})", stop=True)
+        if status == 202:  # DuckDuckGo's bot check arrives as 202 with a challenge page
+            return SearchFailed(
+                f"{name} answered with a bot check instead of results (HTTP 202)", stop=True
+            )
+        if status == 410:
+            return SearchFailed(f"{name} says this search service is gone (HTTP 410)", stop=True)
         if status >= 500:
             return SearchFailed(f"{name} had a server problem (HTTP {status})")
         return SearchFailed(f"{name} gave an unexpected answer (HTTP {status})")
@@ -228,7 +236,16 @@ class SearxngBackend(SearchBackend):
             )
         if response.status != 200:
             raise self.failure(response)
-        return self._results(self._json(response).get("results"), "url", "content")
+        data = self._json(response)
+        results = self._results(data.get("results"), "url", "content")
+        if not results and _unresponsive(data.get("unresponsive_engines")):
+            raise SearchFailed(
+                "every search engine behind this SearXNG instance was blocked or failed ("
+                + "; ".join(_unresponsive(data.get("unresponsive_engines")))
+                + "), so an empty answer does not mean nothing was found",
+                stop=True,
+            )
+        return results
 
     def destination(self) -> str:
         return _display_url(self.base_url)
@@ -258,33 +275,15 @@ class BraveBackend(SearchBackend):
         return self._results(web.get("results"), "url", "description")
 
 
-class GoogleBackend(SearchBackend):
-    """Google Programmable Search (FOOTPRINT_GOOGLE_KEY and FOOTPRINT_GOOGLE_CX)."""
-
-    id = "google"
-    name = "Google Programmable Search"
-    service = "google"
-    default_url = "https://www.googleapis.com"
-    key_env = "FOOTPRINT_GOOGLE_KEY"
-    cx_env = "FOOTPRINT_GOOGLE_CX"
-
-    def search(self, query: str, http: GatedClient) -> list[SearchResult]:
-        key = self.settings.key(self.key_env) or ""
-        cx = self.settings.key(self.cx_env) or ""
-        params = {"cx": cx, "q": query, "num": str(TOP_RESULTS)}
-        response = self._get(http, "/customsearch/v1", params, _JSON, {"X-Goog-Api-Key": key})
-        return self._results(self._json(response).get("items"), "link", "snippet")
-
-
-def pick_backend(settings: Settings, region: str = "GB") -> SearchBackend:
-    """A keyed backend if configured (Brave, then Google), else SearXNG if set, else DuckDuckGo."""
-    if settings.key(BraveBackend.key_env):
-        return BraveBackend(settings, region)
-    if settings.key(GoogleBackend.key_env) and settings.key(GoogleBackend.cx_env):
-        return GoogleBackend(settings, region)
-    if settings.is_overridden(SearxngBackend.service):
-        return SearxngBackend(settings, region)
-    return DuckDuckGoBackend(settings, region)
+def _unresponsive(value: object) -> list[str]:
+    """SearXNG's `unresponsive_engines` ([[engine, error], ...]) as "engine: error" strings."""
+    if not isinstance(value, list):
+        return []
+    return [
+        ": ".join(item[:2])
+        for item in value
+        if isinstance(item, list) and item and all(isinstance(p, str) for p in item)
+    ]
 
 
 def _text(value: object) -> str:

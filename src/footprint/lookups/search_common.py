@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from footprint.lookups.interface import Lookup
-from footprint.lookups.search_backends import SearchBackend, SearchResult, pick_backend
+from footprint.lookups.search_backends import SearchBackend, SearchResult
+from footprint.lookups.search_chain import pick_backends
 from footprint.net import FetchError, GatedClient
 from footprint.profile import Profile
 
@@ -29,9 +30,12 @@ QUICK_QUERIES = 3
 
 MANUAL_CHECK = (
     "Search your name in a private browser window (so your own accounts do not colour the "
-    'results): try "Dr" with your name, your name with your workplace, and your name with '
-    '"facebook", "instagram" and "address". Look through the first two pages for people-search '
-    "sites, your personal profiles and anything showing your home address or personal number."
+    'results), with the ready-made search links given here or by typing them: "Dr" with '
+    'your name, your name with your workplace, and your name with "facebook", "instagram" and '
+    '"address". Look through the first two pages for people-search sites, your personal '
+    "profiles and anything showing your home address or personal number. To have footprint "
+    "read them, save each results page (Save page as, HTML) and run "
+    "`footprint scan saved-page.html --follow-results`."
 )
 
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|msclkid|ref|ref_src)$", re.IGNORECASE)
@@ -169,11 +173,19 @@ class SearchLookupBase(Lookup):
         # `service` names the URL override `footprint lookups` reports. Here it is the
         # configured backend's, known only once there are settings, so it is set per instance
         # (through __dict__: the base class declares it as a class-level constant).
-        self.__dict__["service"] = pick_backend(settings).service
+        self.__dict__["service"] = pick_backends(settings)[0].service
+
+    def backends(self, profile: Profile) -> list[SearchBackend]:
+        """The search engines to try for `profile`, in order (region from the jurisdiction)."""
+        return pick_backends(self.settings, str(profile.jurisdiction))
 
     def backend(self, profile: Profile) -> SearchBackend:
-        """The search engine in use for `profile` (region from the jurisdiction)."""
-        return pick_backend(self.settings, str(profile.jurisdiction))
+        """The first search engine tried for `profile`."""
+        return self.backends(profile)[0]
+
+    def engine_hosts(self, profile: Profile) -> frozenset[str]:
+        """Every search engine host this lookup may contact."""
+        return frozenset(b.host for b in self.backends(profile))
 
     def queries(self, profile: Profile) -> list[str]:
         """The searches this lookup sends (bounded by `max_queries`)."""
@@ -183,7 +195,9 @@ class SearchLookupBase(Lookup):
         """ "your name '…', … as search terms (up to 6 searches) to html.duckduckgo.com"."""
         count = len(self.queries(profile))
         noun = "search" if count == 1 else "searches"
+        first, *rest = self.backends(profile)
+        fallback = "".join(f", or if it is blocked to {b.destination()}" for b in rest)
         return (
             f"{SearchTerms.of(profile).sentence()} as search terms ({count} {noun}) "
-            f"to {self.backend(profile).destination()}"
+            f"to {first.destination()}{fallback}"
         )

@@ -14,10 +14,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from footprint.lookups.interface import Observation
+from footprint.lookups.search_backends import SearchFailed
+from footprint.lookups.search_chain import EngineChain
 from footprint.lookups.search_common import (
     DEFAULT_QUERIES,
     SearchLookupBase,
-    cached_search,
     normalise_url,
 )
 from footprint.lookups.search_scan import scan_page
@@ -53,7 +54,7 @@ class SearchResultPagesLookup(SearchLookupBase):
 
     def hosts(self, profile: Profile) -> frozenset[str]:
         # The pages' sites are only known once the search has answered; the sentence says so.
-        return frozenset({self.backend(profile).host, ANY_HOST})
+        return self.engine_hosts(profile) | {ANY_HOST}
 
     def sends(self, profile: Profile) -> str:
         return (
@@ -79,13 +80,13 @@ class SearchResultPagesLookup(SearchLookupBase):
         self, profile: Profile, http: GatedClient
     ) -> tuple[list[tuple[str, str]], list[str]]:
         """(url, query that found it) for the first `max_pages` result pages worth opening."""
-        backend = self.backend(profile)
+        chain = EngineChain(self.backends(profile))
         pages: dict[str, tuple[str, str]] = {}
         failures: list[str] = []
         for query in self.queries(profile):
             try:
-                results = cached_search(backend, query, http)
-            except FetchError as err:
+                _, results = chain.search(query, http)
+            except SearchFailed as err:
                 failures.append(err.reason)
                 continue
             for result in results:

@@ -17,15 +17,15 @@ from urllib.parse import urlsplit
 
 from footprint.lookups.interface import Observation
 from footprint.lookups.search_backends import SearchFailed, SearchResult
+from footprint.lookups.search_chain import EngineChain, manual_search_links
 from footprint.lookups.search_common import (
     SearchLookupBase,
-    cached_search,
     mentions_name,
     normalise_url,
 )
 from footprint.lookups.search_findings import hit_observation
 from footprint.lookups.search_pages import SearchResultPagesLookup
-from footprint.net import FetchError, GatedClient
+from footprint.net import GatedClient
 from footprint.profile import Profile
 from footprint.sites import Site, classify
 
@@ -39,39 +39,49 @@ class WebSearchLookup(SearchLookupBase):
     title = "What a patient finds by searching your name"
 
     def hosts(self, profile: Profile) -> frozenset[str]:
-        return frozenset({self.backend(profile).host})
+        return self.engine_hosts(profile)
 
     def sends(self, profile: Profile) -> str:
         return self.search_sentence(profile)
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
-        backend = self.backend(profile)
+        chain = EngineChain(self.backends(profile))
+        queries = self.queries(profile)
         observations: list[Observation] = []
         seen: set[str] = set()
         stopped: str | None = None
-        for query in self.queries(profile):
+        for query in queries:
             subject = f"search: {query}"
             if stopped:
-                reason = f"not sent, because an earlier search was blocked: {stopped}"
+                reason = f"not sent, because every search engine stopped answering: {stopped}"
                 observations.append(self._couldnt(subject, query, reason))
                 continue
             try:
-                results = cached_search(backend, query, http)
-            except FetchError as err:
+                backend, results = chain.search(query, http)
+            except SearchFailed as err:
                 observations.append(self._couldnt(subject, query, err.reason))
-                if isinstance(err, SearchFailed) and err.stop:
-                    stopped = err.reason
+                stopped = err.reason if err.stop else None
                 continue
+            engine = {"engine": backend.name}
             hits = classified_hits(results, profile)
             if not hits:
-                observations.append(self.not_found(subject).model_copy(update={"search": query}))
+                found_nothing = self.not_found(subject)
+                observations.append(
+                    found_nothing.model_copy(update={"search": query, "details": engine})
+                )
             for result, site in hits:
                 page = normalise_url(result.url)
                 if page in seen:
                     continue  # already reported under the first search that found it
                 seen.add(page)
-                observations.append(hit_observation(self.id, query, result, site))
-        return observations
+                hit = hit_observation(self.id, query, result, site)
+                observations.append(hit.model_copy(update={"details": {**hit.details, **engine}}))
+        # Each search as ready-made links, on every observation it led to: a doctor can always
+        # run it in their own browser, and must when it could not be done here.
+        return [
+            o.model_copy(update={"links": manual_search_links([o.search])}) if o.search else o
+            for o in observations
+        ]
 
     def _couldnt(self, subject: str, query: str, reason: str) -> Observation:
         return self.couldnt_check(subject, reason).model_copy(update={"search": query})
