@@ -76,7 +76,7 @@ def test_questions_to_finish_come_from_the_catalogue(make_report: Callable[..., 
 
 
 def test_no_score_while_nothing_was_checked(report: Report) -> None:
-    blank = report.summary.model_copy(update={"axes": {a: Level.UNKNOWN for a in Axis}})
+    blank = report.summary.model_copy(update={"axes": dict.fromkeys(Axis, Level.UNKNOWN)})
     a = adviser_copy(report.model_copy(update={"summary": blank, "findings": []}))
     assert a.score is None
     assert "no score yet" in str(render_adviser(a, Format.MARKDOWN))
