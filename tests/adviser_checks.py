@@ -9,7 +9,7 @@ from typing import Any
 from footprint.checklists import shipped_catalogue
 from footprint.cli.lookupui import ADVISER_HOW, NO_INPUT, NOTHING_SENT
 from footprint.consent import INTERACTIVE, OFFLINE
-from footprint.report.adviser import OTHER_LOOKUP, UNKNOWN_ITEM, lookup_titles
+from footprint.report.adviser import EXPOSES, OTHER_LOOKUP, UNKNOWN_ITEM, lookup_titles
 from footprint.report.model import Level, Status
 from footprint.vocab import Axis, Severity
 
@@ -25,6 +25,7 @@ def static_strings() -> set[str]:
     strings = {i.id for i in items} | {i.question for i in items}
     strings |= {step for i in items for step in i.fix}
     strings |= set(lookup_titles()) | set(lookup_titles().values())
+    strings |= {f"{t}: {w}" for t in lookup_titles().values() for w in EXPOSES.values()}
     strings |= {*OTHER_LOOKUP, *UNKNOWN_ITEM, "checklist", "lookup", "adviser"}
     strings |= {v.value for enum in (Axis, Severity, Level, Status) for v in enum}
     return strings

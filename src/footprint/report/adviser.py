@@ -10,7 +10,8 @@ round: from the member's report it takes only
 - numbers and vocabulary: coverage, score, axis levels, counts, severities, statuses;
 - text we wrote, looked up by id in a static catalogue: a checklist item's question and fix
   steps (from the shipped checklists, never the report's copy of them) and a lookup's title
-  (from the lookup class, never an instance title that may quote a page or a name);
+  (from the lookup class, never an instance title that may quote a page or a name), with
+  what it exposes in our words when its id says ("home address");
 - the consent record reduced to lookup, decision, who and when (never what was sent or where);
 - the questions left to finish at home, again from the catalogue.
 
@@ -38,6 +39,20 @@ OTHER_LOOKUP = ("other", "Another check")
 #: Shown for a checklist finding whose id is not in the shipped catalogue.
 UNKNOWN_ITEM = ("unknown", "A checklist item this version of footprint does not know")
 _OUTCOMES = frozenset(o.value for o in Outcome)
+#: What a lookup finding exposes, by the last part of its id (exposure keys are stable and
+#: never personal). Only these words are printed, never the id itself.
+EXPOSES = {
+    "home-address": "home address",
+    "personal-phone": "personal phone number",
+    "personal-email": "personal e-mail address",
+    "birth-month": "month and year of birth",
+    "listed-address": "address in a public register",
+    "review-phone": "a phone number to check",
+    "review-email": "an e-mail address to check",
+    "review-social": "a linked social media account",
+    "breached-passwords": "passwords in data breaches",
+    "breached-account": "an e-mail address in data breaches",
+}
 
 
 class _Model(BaseModel):
@@ -137,6 +152,8 @@ def _finding(f: Finding, catalogue: Catalogue) -> AdviserFinding:
         source: Literal["checklist", "lookup"] = "checklist"
     else:
         ref, title = _lookup(f.source.removeprefix("lookup:"))
+        what = EXPOSES.get(f.id.partition(":")[0].rsplit(".", 1)[-1])
+        title = f"{title}: {what}" if what and ref != OTHER_LOOKUP[0] else title
         source = "lookup"
     return AdviserFinding(
         source=source,
