@@ -42,35 +42,14 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     Without --member-copy or --adviser-copy, evidence is masked (an adviser copy's file is
     rendered as the adviser copy it is).
     """
-    from footprint.errors import ReportError
     from footprint.paths import write_private
     from footprint.report import render as r
-    from footprint.report.adviser import AdviserReport, adviser_copy
-    from footprint.report.adviser_render import read_adviser_json, render_adviser
-    from footprint.report.model import Copy, Report
-    from footprint.report.redact import to_copy
-    from footprint.reportsource import load_source
+    from footprint.report.adviser import AdviserReport
+    from footprint.report.adviser_render import render_adviser
+    from footprint.report.model import Copy
+    from footprint.report.redact import load_copy
 
-    kind = Copy(copy) if copy else Copy.MASKED
-    filed = read_adviser_json(Path(source)) if Path(source).is_file() else None
-    result: Report | AdviserReport
-    if filed is not None:  # an adviser copy can only be rendered again as itself
-        if kind is Copy.MEMBER:
-            raise ReportError(
-                f"{source} is an adviser copy; the member copy cannot be rebuilt from it.",
-                hint="Render the member copy from the stored session id instead.",
-            )
-        result = filed
-    else:
-        loaded, profile, _label = load_source(source)
-        if kind is Copy.MEMBER and loaded.copy_kind is not Copy.MEMBER:
-            raise ReportError(
-                f"{source} is a {loaded.copy_kind.value} copy; the full member copy cannot be "
-                "rebuilt from it.",
-                hint="Render the member copy from the stored session id instead.",
-            )
-        # The adviser copy is allow-listed from catalogue text and numbers: it needs no profile.
-        result = adviser_copy(loaded) if kind is Copy.ADVISER else to_copy(loaded, kind, profile)
+    result = load_copy(source, Copy(copy) if copy else None)
     if fmt == "pdf" and out is None:
         raise click.UsageError("--format pdf needs --out FILE.")
     if isinstance(result, AdviserReport):
