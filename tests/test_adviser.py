@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.adviser_checks import not_allow_listed
 from tests.auditrun import footprint, report_json, session_ids, write_answers
 
 from footprint.cli.lookupui import ADVISER_HOW, NOTHING_SENT
@@ -73,16 +74,22 @@ def audit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
         yield {"out": out, "stdout": r.stdout, "profile": profile, "sid": sid, "home": tmp}
 
 
-def _forbidden(profile: Profile) -> list[re.Pattern[str]]:
-    """Every private value and every form of the name, as patterns over a file's text."""
+def _forbidden(profile: Profile, parts: bool = True) -> list[re.Pattern[str]]:
+    """Every private value and every form of the name, as patterns over a file's text.
+
+    `parts=False` leaves out single name parts as words: the demo doctor's surname, "Example",
+    is also an ordinary word in checklist text ("for example"), which the adviser copy keeps.
+    Its JSON is checked word for word against the catalogues instead (`not_allow_listed`).
+    """
     p = profile.private
     literal = [*p.emails, *(e.split("@")[0] for e in p.emails), p.home_street or ""]
     literal += [*profile.all_names, *profile.usernames.values(), *profile.domains]
     literal += [w.name for w in profile.workplaces] + [profile.locality or ""]
-    parts = {w.lower() for n in profile.all_names for w in re.findall(r"[A-Za-z]{3,}", n)} - {"dr"}
-    literal += [a + sep + b for a in parts for b in parts if a != b for sep in ("", ".", "-", "_")]
+    names = {w.lower() for n in profile.all_names for w in re.findall(r"[A-Za-z]{3,}", n)} - {"dr"}
+    literal += [a + sep + b for a in names for b in names if a != b for sep in ("", ".", "-", "_")]
     patterns = [re.compile(re.escape(v), re.I) for v in literal if v]
-    patterns += [re.compile(rf"\b{re.escape(part)}\b", re.I) for part in parts]
+    if parts:
+        patterns += [re.compile(rf"\b{re.escape(part)}\b", re.I) for part in names]
     for phone in p.phones:  # any spacing or punctuation, with or without +44 / 0
         national = re.sub(r"\D", "", phone).lstrip("0")
         patterns.append(re.compile(r"\D{0,3}".join(national)))
@@ -105,16 +112,23 @@ def test_consent_says_who_asks_and_records_that_the_member_agreed(
     audit: dict[str, object],
 ) -> None:
     assert f"{ADVISER} asks: may footprint do this?" in str(audit["stdout"])
-    for copy in ("member-copy", "adviser-copy"):
-        data = report_json(Path(str(audit["out"])) / copy)
+    member = report_json(Path(str(audit["out"])) / "member-copy")
+    adviser = report_json(Path(str(audit["out"])) / "adviser-copy")
+    for data in (member, adviser):
         assert (data["adviser"], data["case"]) == (ADVISER, CASE)
-        consents = {c["lookup_id"]: c for c in data["consents"]}
-        asked = {k: c for k, c in consents.items() if c["destinations"]}
-        assert {k for k, c in asked.items() if c["granted"]} == GRANTED
-        for record in consents.values():
-            assert record["asked_by"] == ADVISER
-            assert record["granted_by"] == "the member"
-            assert record["how"] == (ADVISER_HOW if record["destinations"] else NOTHING_SENT)
+    consents = {c["lookup_id"]: c for c in member["consents"]}
+    asked = {k: c for k, c in consents.items() if c["destinations"]}
+    assert {k for k, c in asked.items() if c["granted"]} == GRANTED
+    for record in consents.values():
+        assert record["asked_by"] == ADVISER
+        assert record["granted_by"] == "the member"
+        assert record["how"] == (ADVISER_HOW if record["destinations"] else NOTHING_SENT)
+    # The adviser's record keeps every decision, who and when, but not what was sent or where.
+    keep = ("lookup_id", "granted", "granted_by", "asked_by", "how")
+    assert [{k: c[k] for k in keep} for c in adviser["consents"]] == [
+        {k: c[k] for k in keep} for c in member["consents"]
+    ]
+    assert all({"sentence", "destinations"}.isdisjoint(c) for c in adviser["consents"])
 
 
 def test_member_copy_shows_the_members_own_details(audit: dict[str, object]) -> None:
@@ -129,16 +143,17 @@ def test_member_copy_shows_the_members_own_details(audit: dict[str, object]) -> 
 def test_adviser_copy_holds_no_private_value_and_no_name_form(audit: dict[str, object]) -> None:
     profile = audit["profile"]
     assert isinstance(profile, Profile)
-    patterns = _forbidden(profile)
+    patterns = _forbidden(profile, parts=False)
     folder = Path(str(audit["out"])) / "adviser-copy"
     for name in FORMATS:
         assert not _leaks((folder / name).read_text(), patterns), name
     data = report_json(folder)
+    assert not not_allow_listed(data, {ADVISER, CASE})
     assert data["copy"] == "adviser" and data["findings"]
-    assert all(f["evidence"] == [] for f in data["findings"] + data["accepted"])
-    assert (
-        data["summary"]["score"] == report_json(folder.parent / "member-copy")["summary"]["score"]
-    )
+    assert all("evidence" not in f for f in data["findings"] + data["accepted"])
+    member = report_json(folder.parent / "member-copy")
+    assert data["score"] == member["summary"]["score"]
+    assert len(data["findings"]) == len(member["findings"])
 
 
 @pytest.mark.parametrize("fmt", ["json", "md", "html"])
@@ -155,19 +170,34 @@ def test_report_render_adviser_copy_regenerates_it(
     assert target.read_text() == written
 
 
-def test_adviser_copy_from_the_member_report_file_is_scrubbed_too(
+def test_adviser_copy_from_the_member_report_file_needs_no_session(
     audit: dict[str, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """From member-copy/report.json the name is only in initials; the stored session has it."""
+    """Allow-listed, the adviser copy is the same with or without the stored profile."""
     profile = audit["profile"]
     assert isinstance(profile, Profile)
     member_json = Path(str(audit["out"])) / "member-copy" / "report.json"
-    monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / "home"))
-    r = footprint("report", "render", member_json, "--adviser-copy", "--format", "md")
+    written = (Path(str(audit["out"])) / "adviser-copy" / "report.md").read_text()
+    for home in ("home", "elsewhere"):
+        monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / home))
+        r = footprint("report", "render", member_json, "--adviser-copy", "--format", "md")
+        assert r.code == 0, r.stderr
+        assert r.stdout == written + "\n"  # click.echo adds one
+        assert not _leaks(r.stdout + r.stderr, _forbidden(profile, parts=False))
+
+
+@pytest.mark.parametrize("flag", [None, "--adviser-copy"])
+def test_the_adviser_copy_file_renders_again_as_itself(
+    audit: dict[str, object], flag: str | None
+) -> None:
+    folder = Path(str(audit["out"])) / "adviser-copy"
+    args = ["report", "render", folder / "report.json", "--format", "html"]
+    r = footprint(*args, *([flag] if flag else []))
     assert r.code == 0, r.stderr
-    assert not _leaks(r.stdout, _forbidden(profile))
-    # Without the stored session the name forms are unknown: refuse rather than leak.
-    monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / "elsewhere"))
-    r = footprint("report", "render", member_json, "--adviser-copy", "--format", "md")
-    assert r.code == 1 and "adviser-copy/report.json" in r.stderr
-    assert not _leaks(r.stdout + r.stderr, _forbidden(profile))
+    assert r.stdout == (folder / "report.html").read_text() + "\n"
+
+
+def test_the_adviser_copy_file_cannot_give_the_member_copy(audit: dict[str, object]) -> None:
+    path = Path(str(audit["out"])) / "adviser-copy" / "report.json"
+    r = footprint("report", "render", path, "--member-copy")
+    assert r.code == 1 and "adviser copy" in r.stderr and "Traceback" not in r.stderr

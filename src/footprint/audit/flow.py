@@ -253,6 +253,8 @@ def write_outputs(
     full: bool,
 ) -> list[Path]:
     """Write the report files: member (or masked) copy, plus the adviser copy in adviser mode."""
+    from footprint.report.adviser import adviser_copy
+    from footprint.report.adviser_render import write_adviser_reports
     from footprint.report.redact import to_copy
     from footprint.report.render import write_reports
 
@@ -261,8 +263,8 @@ def write_outputs(
     main = to_copy(report, main_copy, profile)
     if adviser_mode:
         written += write_reports(main, out_dir / "member-copy", formats)
-        adviser = to_copy(report, Copy.ADVISER, profile)
-        written += write_reports(adviser, out_dir / "adviser-copy", formats)
+        adviser = adviser_copy(report)  # allow-listed: nothing of the profile can reach it
+        written += write_adviser_reports(adviser, out_dir / "adviser-copy", formats)
     else:
         written += write_reports(main, out_dir, formats)
     return written

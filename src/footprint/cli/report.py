@@ -39,43 +39,25 @@ def report() -> None:
 def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     """Render a report again from a session id or a report JSON file.
 
-    Without --member-copy or --adviser-copy, evidence is masked.
+    Without --member-copy or --adviser-copy, evidence is masked (an adviser copy's file is
+    rendered as the adviser copy it is).
     """
-    from footprint.errors import ReportError
     from footprint.paths import write_private
     from footprint.report import render as r
+    from footprint.report.adviser import AdviserReport
+    from footprint.report.adviser_render import render_adviser
     from footprint.report.model import Copy
-    from footprint.report.redact import to_copy
-    from footprint.reportsource import load_source
+    from footprint.report.redact import load_copy
 
-    loaded, profile, _label = load_source(source)
-    kind = Copy(copy) if copy else Copy.MASKED
-    if kind is Copy.MEMBER and loaded.copy_kind is not Copy.MEMBER:
-        raise ReportError(
-            f"{source} is a {loaded.copy_kind.value} copy; the full member copy cannot be "
-            "rebuilt from it.",
-            hint="Render the member copy from the stored session id instead.",
-        )
-    if kind is Copy.ADVISER and profile is None and loaded.copy_kind is not Copy.ADVISER:
-        # Without the profile the scrubber knows the name only as initials: consent sentences
-        # and lookup errors that quote the full name would reach the adviser's file.
-        raise ReportError(
-            f"{source}: the adviser copy needs the stored session "
-            f"({loaded.session_id or 'none recorded'}) to remove every form of the member's "
-            "name, and it is not on this computer.",
-            hint="Use the adviser-copy/report.json the audit wrote, or render the adviser copy "
-            "from the session id on the computer that ran the audit.",
-        )
-    result = to_copy(loaded, kind, profile)
-    if fmt == "pdf":
-        if out is None:
-            raise click.UsageError("--format pdf needs --out FILE.")
-        r.render_pdf(result, out)
-        click.echo(f"Wrote {out}")
-        return
-    text = r.Format(fmt).renderer()(result)
-    if out is None:
-        click.echo(text)
+    result = load_copy(source, Copy(copy) if copy else None)
+    if fmt == "pdf" and out is None:
+        raise click.UsageError("--format pdf needs --out FILE.")
+    if isinstance(result, AdviserReport):
+        output = render_adviser(result, fmt)
     else:
-        write_private(out, text)
+        output = r.Format(fmt).renderer()(result)
+    if out is None:
+        click.echo(output)
+    else:
+        write_private(out, output)
         click.echo(f"Wrote {out} (readable by you only)")

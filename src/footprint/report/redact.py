@@ -1,71 +1,41 @@
-"""The three copies of a report: member (full), masked (values masked), adviser (no identifiers).
+"""The member's copies of a report: member (full) and masked (values masked).
 
-The adviser copy is for a defence-union adviser: case reference, date, score and axes, finding
-titles, severities, steps and counts, but no raw personal identifiers. Evidence is dropped,
-links that name the member are dropped, and then *every* string in the report goes through a
-scrubber that removes the profile's private values, usernames, domains, workplace names, the
-values evidence matched, every form of the member's name and the member's own sites (the hosts
-of the pages they listed): a last line of defence against personal data that reached a
-free-text field (consent sentences quote the name and the sites; lookup errors and "not
-checked" entries may quote a search or a URL). Last, any http(s) URL left in free text goes;
-only the link fields (guidance sources, help pages that do not name the member) keep URLs.
+The masked copy is the doctor's own, for sharing or printing: evidence values masked
+(``a***@gmail.com``), names as initials, everything else kept. Masking is typed: it touches
+only the fields that hold free text, URLs or hosts from outside (evidence, lookup errors, the
+"not checked" entries, consent sentences and destinations), through the field they live in.
+It never rewrites keys, ids or the structure, so no name can break the report; text we wrote
+(titles, steps, guidance) is kept as it is.
+
+The adviser copy is not made here by removing things: it is built by allow-listing, in
+adviser.py, and is a model of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import Enum
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
+from footprint.consent import ConsentRecord
 from footprint.errors import ReportError
 from footprint.profile import Profile
-from footprint.report.hosts import strip_urls
 from footprint.report.mask import looks_personal, mask_contacts_in, mask_name, mask_value
-from footprint.report.model import Copy, Evidence, Finding, Report, SinceLast
-from footprint.report.scrub import LINK_REMOVED, Scrubber
+from footprint.report.model import (
+    Copy,
+    Evidence,
+    Finding,
+    LookupSummary,
+    ManualLink,
+    NotChecked,
+    Report,
+)
+from footprint.report.scrub import Scrubber
+
+if TYPE_CHECKING:
+    from footprint.report.adviser import AdviserReport
 
 # How much each copy hides; a copy can only be made from one that hides no more.
 _RANK = {Copy.MEMBER: 0, Copy.MASKED: 1, Copy.ADVISER: 2}
-HIDDEN_ID = "[hidden]"
-# Ids the masked copy keeps as they are, so `footprint diff` works on masked report files.
-ID_FIELDS = frozenset(
-    {
-        "id",
-        "finding_id",
-        "lookup_id",
-        "area",
-        "source",
-        "guidance",
-        "fixed",
-        "new",
-        "unchanged",
-        "not_rechecked",
-        "answered",
-    }
-)
-# Text written by us (checklists, lookups' fixed wording), never personal by contract. The
-# masked copy is the doctor's own, so it keeps it readable ("for example" stays). The adviser
-# copy still scrubs everything, as the last line of defence.
-AUTHORED_FIELDS = frozenset(
-    {
-        "title",
-        "why",
-        "check",
-        "steps",
-        "question",
-        "first_step",
-        "area_title",
-        "summary",
-        "detail",
-        "intro",
-        "first",
-        "caveat",
-        "publisher",
-    }
-)
-# Fields whose URLs the adviser copy keeps: guidance sources and links already checked not to
-# name the member. Every other http(s) URL is free text and goes.
-URL_FIELDS = frozenset({"url", "links"})
 
 
 def _assert_never(value: NoReturn) -> NoReturn:  # pragma: no cover - mypy proves it
@@ -73,10 +43,10 @@ def _assert_never(value: NoReturn) -> NoReturn:  # pragma: no cover - mypy prove
 
 
 def to_copy(report: Report, copy: Copy, profile: Profile | None = None) -> Report:
-    """The `copy` of `report`. Without a profile, names come from the report itself.
+    """The member or masked `copy` of `report`. Without a profile, names come from the report.
 
-    Raises ReportError when asked to undo redaction (an adviser copy cannot become a member
-    copy: the details are gone).
+    Raises ReportError when asked to undo masking (the details are gone). The adviser copy is
+    a model of its own: `footprint.report.adviser.adviser_copy`.
     """
     if _RANK[copy] < _RANK[report.copy_kind]:
         raise ReportError(
@@ -84,35 +54,87 @@ def to_copy(report: Report, copy: Copy, profile: Profile | None = None) -> Repor
             "the hidden details are not in it.",
             hint="Render the copy from the session, or from the member's own report.json.",
         )
-    if copy is Copy.MEMBER or report.copy_kind is copy is Copy.MASKED:
+    if copy is Copy.MEMBER or report.copy_kind is copy:
         return report  # masking masked values again would only garble them
     if copy is Copy.MASKED:
         return masked_copy(report, Scrubber.for_report(report, profile))
     if copy is Copy.ADVISER:
-        return adviser_copy(report, Scrubber.for_report(report, profile, hide_sites=True))
+        raise ValueError("the adviser copy is built by footprint.report.adviser.adviser_copy")
     _assert_never(copy)
 
 
+def load_copy(source: str, copy: Copy | None) -> Report | AdviserReport:
+    """The copy asked for (None: masked) of a stored session or a report JSON file.
+
+    An adviser copy's file can only give itself (it is what it is, with nothing to mask); an
+    adviser copy needs no profile, as it is allow-listed. Raises ReportError for a member copy
+    asked of a file that no longer holds the details.
+    """
+    from footprint.report.adviser import adviser_copy
+    from footprint.report.adviser_render import read_adviser_json
+    from footprint.reportsource import load_source
+
+    path = Path(source)
+    filed = read_adviser_json(path) if path.is_file() else None
+    if filed is not None:
+        if copy is Copy.MEMBER:
+            raise ReportError(
+                f"{source} is an adviser copy; the full member copy cannot be rebuilt from it.",
+                hint="Render the member copy from the stored session id instead.",
+            )
+        return filed
+    loaded, profile, _label = load_source(source)
+    if copy is Copy.MEMBER and loaded.copy_kind is not Copy.MEMBER:
+        raise ReportError(
+            f"{source} is a {loaded.copy_kind.value} copy; the full member copy cannot be "
+            "rebuilt from it.",
+            hint="Render the member copy from the stored session id instead.",
+        )
+    if copy is Copy.ADVISER or (copy is None and loaded.copy_kind is Copy.ADVISER):
+        return adviser_copy(loaded)
+    return to_copy(loaded, copy or Copy.MASKED, profile)
+
+
 def masked_copy(report: Report, scrubber: Scrubber) -> Report:
-    """Evidence values masked (``a***@gmail.com``), names as initials, all else kept."""
+    """Evidence values masked, names as initials, free text from outside masked, all else kept."""
 
-    def mask_finding(f: Finding) -> Finding:
-        evidence = [_mask_evidence(e, scrubber) for e in f.evidence]
-        return f.model_copy(update={"evidence": evidence})
+    def text(value: str) -> str:
+        return scrubber.mask(mask_contacts_in(value))
 
-    staged = report.model_copy(
+    def finding(f: Finding) -> Finding:
+        return f.model_copy(update={"evidence": [_mask_evidence(e, scrubber) for e in f.evidence]})
+
+    def lookup(lk: LookupSummary) -> LookupSummary:
+        return lk.model_copy(update={"errors": [text(e) for e in lk.errors]})
+
+    def consent(c: ConsentRecord) -> ConsentRecord:
+        hosts = [scrubber.mask(d) for d in c.destinations]
+        return c.model_copy(update={"sentence": text(c.sentence), "destinations": hosts})
+
+    def link(m: ManualLink) -> ManualLink:
+        return ManualLink(label=text(m.label), url=scrubber.mask_url(m.url))
+
+    def not_checked(n: NotChecked) -> NotChecked:
+        return n.model_copy(
+            update={
+                "title": text(n.title),
+                "reason": text(n.reason),
+                "how_to_check": text(n.how_to_check),
+                "links": [link(m) for m in n.links],
+            }
+        )
+
+    return report.model_copy(
         update={
             "copy_kind": Copy.MASKED,
             "subject": report.subject.model_copy(update={"name": mask_name(report.subject.name)}),
-            "findings": [mask_finding(f) for f in report.findings],
-            "accepted": [mask_finding(f) for f in report.accepted],
-            "lookups": [
-                lk.model_copy(update={"errors": [mask_contacts_in(e) for e in lk.errors]})
-                for lk in report.lookups
-            ],
+            "findings": [finding(f) for f in report.findings],
+            "accepted": [finding(f) for f in report.accepted],
+            "lookups": [lookup(lk) for lk in report.lookups],
+            "consents": [consent(c) for c in report.consents],
+            "not_checked": [not_checked(n) for n in report.not_checked],
         }
     )
-    return _apply_to_strings(staged, scrubber.mask, keep=ID_FIELDS | AUTHORED_FIELDS)
 
 
 def _mask_evidence(e: Evidence, scrubber: Scrubber) -> Evidence:
@@ -128,74 +150,3 @@ def _mask_evidence(e: Evidence, scrubber: Scrubber) -> Evidence:
         matched=matched,
         search=mask(e.search),
     )
-
-
-def adviser_copy(report: Report, scrubber: Scrubber) -> Report:
-    """No raw personal identifiers: no evidence, no personal links, every string scrubbed."""
-
-    def strip_finding(f: Finding) -> Finding:
-        links = [u for u in f.links if not scrubber.is_personal(u)]
-        return f.model_copy(update={"evidence": [], "links": links})
-
-    staged = report.model_copy(
-        update={
-            "copy_kind": Copy.ADVISER,
-            "subject": report.subject.model_copy(update={"name": mask_name(report.subject.name)}),
-            "findings": [strip_finding(f) for f in report.findings],
-            "accepted": [strip_finding(f) for f in report.accepted],
-            "since_last": _strip_since_last(report.since_last, scrubber),
-        }
-    )
-    scrubbed = _apply_to_strings(staged, scrubber.remove)
-    return _apply_to_strings(scrubbed, _strip_urls, keep=URL_FIELDS)
-
-
-def _strip_urls(text: str) -> str:
-    return strip_urls(text, LINK_REMOVED)
-
-
-def _strip_since_last(since: SinceLast | None, scrubber: Scrubber) -> SinceLast | None:
-    """Ids that carry personal data are replaced, not scrubbed into something misleading."""
-    if since is None:
-        return None
-
-    def clean(ids: list[str]) -> list[str]:
-        return [HIDDEN_ID if scrubber.is_personal(i) else i for i in ids]
-
-    return since.model_copy(
-        update={
-            "previous_session": HIDDEN_ID
-            if scrubber.is_personal(since.previous_session)
-            else since.previous_session,
-            "fixed": clean(since.fixed),
-            "new": clean(since.new),
-            "unchanged": clean(since.unchanged),
-            "not_rechecked": clean(since.not_rechecked),
-            "titles": {k: v for k, v in since.titles.items() if not scrubber.is_personal(k)},
-        }
-    )
-
-
-def _apply_to_strings(
-    report: Report, fix: Callable[[str], str], keep: frozenset[str] = frozenset()
-) -> Report:
-    """Run `fix` over every string in the report (values and dict keys), then re-validate.
-
-    Fields named in `keep` are left alone (the masked copy keeps finding ids stable for diffs).
-    """
-    data = report.model_dump(by_alias=True)
-    return Report.model_validate(_walk(data, fix, keep))
-
-
-def _walk(value: Any, fix: Callable[[str], str], keep: frozenset[str]) -> Any:
-    if isinstance(value, Enum):  # severities, axes: vocabulary, never personal
-        return value
-    if isinstance(value, str):
-        return fix(value)
-    if isinstance(value, dict):
-        return {
-            _walk(k, fix, keep): v if k in keep else _walk(v, fix, keep) for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_walk(v, fix, keep) for v in value]
-    return value
