@@ -17,7 +17,7 @@ from footprint.errors import ExitCode
 
 if TYPE_CHECKING:
     from footprint.log.chain import VerifyResult
-    from footprint.log.models import Entry, EntryFields
+    from footprint.log.models import Entry
 
 CHANNELS = ["letter", "gift", "call", "text", "social", "email", "in-person", "other"]
 CONFIRM_WORD = "DELETE"
@@ -60,9 +60,10 @@ def log() -> None:
 @_entry_options
 def add(no_input: bool, files: tuple[Path, ...], **given: Any) -> None:
     """Write down one contact: when, how, where, what happened, who saw it, files."""
+    from footprint.cli.logprompts import entry_fields
     from footprint.log.store import LogStore
 
-    fields = _fields(given, no_input=no_input, base=None, reason="")
+    fields = entry_fields(given, no_input=no_input, base=None, reason="")
     paths = list(files) or ([] if no_input else _ask_files())
     with LogStore() as store:
         entry = store.add(fields, paths)
@@ -80,13 +81,14 @@ def correct(
 
     Fields you do not give are copied from the entry being corrected.
     """
+    from footprint.cli.logprompts import entry_fields
     from footprint.log.store import LogStore
 
     with LogStore() as store:
         base = store.get(number)
         if reason is None:
             reason = "" if no_input else _ask_reason()
-        fields = _fields(given, no_input=no_input, base=base, reason=reason)
+        fields = entry_fields(given, no_input=no_input, base=base, reason=reason)
         entry = store.add(fields, list(files))
     _saved(entry)
 
@@ -101,58 +103,6 @@ def _ask_reason() -> str:
     from footprint.cli.logprompts import ask_text
 
     return ask_text("Why are you correcting it?")
-
-
-def _fields(
-    given: dict[str, Any], *, no_input: bool, base: Entry | None, reason: str
-) -> EntryFields:
-    """The entry's fields from options, then prompts (or the corrected entry's values)."""
-    from footprint.cli import logprompts as ask
-    from footprint.log.models import Channel, EntryFields
-    from footprint.log.when import parse_when
-
-    if no_input and base is None:
-        missing = [f"--{name}" for name in ("when", "channel", "what") if not given.get(name)]
-        if missing:
-            raise click.UsageError(f"With --no-input, give {', '.join(missing)}.")
-    interactive = not no_input
-
-    def text(name: str, question: str, required: bool = False) -> str:
-        if given.get(name) is not None:
-            return str(given[name])
-        default = str(getattr(base, name)) if base is not None else ""
-        return ask.ask_text(question, default, required=required) if interactive else default
-
-    # With --no-input, `base` is set here: the check above needs all three for a new entry.
-    when = parse_when(given["when"]).value if given.get("when") else None
-    if when is None:
-        earlier_when = base.event_time.display() if base else None
-        when = ask.ask_when(earlier_when) if interactive or base is None else base.when
-    channel = given.get("channel")
-    if channel is None:
-        earlier_channel = base.channel.value if base else None
-        channel = ask.ask_channel(earlier_channel) if interactive or base is None else base.channel
-    witnesses = list(given.get("witnesses") or ())
-    if not witnesses:
-        earlier = list(base.witnesses) if base is not None else []
-        witnesses = earlier
-        if interactive:
-            joined = "; ".join(earlier)
-            typed = ask.ask_text("Anyone who saw or heard it (Enter if no one)", joined)
-            witnesses = earlier if typed == joined else ([typed] if typed else [])
-    return EntryFields(
-        when=when,
-        channel=Channel(channel),
-        where=text("where", "Where (at work, at home, online: which site or app)"),
-        what=text("what", "What happened, was said or was sent (in your own words)", required=True),
-        witnesses=witnesses,
-        reported_to=text(
-            "reported_to", "Who you have told (manager, defence union, police), if anyone"
-        ),
-        reference=text("reference", "Police or other reference number, if any"),
-        corrects=base.seq if base is not None else None,
-        reason=reason,
-    )
 
 
 def _saved(entry: Entry) -> None:

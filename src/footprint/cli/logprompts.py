@@ -1,13 +1,14 @@
-"""Questions `footprint log add` and `log correct` ask for the fields not given as options. UI only."""
+"""The fields of a `log add` or `log correct` entry: from options, else asked for. UI only."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from footprint.log.errors import LogInputError
-from footprint.log.models import CHANNEL_LABELS, Channel
+from footprint.log.models import CHANNEL_LABELS, Channel, Entry, EntryFields
 from footprint.log.when import EXAMPLES, parse_when
 
 CHANNELS = [c.value for c in Channel]
@@ -58,3 +59,51 @@ def ask_files() -> list[Path]:
             click.secho(
                 f"   {path} is not a file. Check the path, or press Enter to finish.", fg="yellow"
             )
+
+
+def entry_fields(
+    given: dict[str, Any], *, no_input: bool, base: Entry | None, reason: str
+) -> EntryFields:
+    """The entry's fields from options, then prompts (or the corrected entry's values)."""
+    if no_input and base is None:
+        missing = [f"--{name}" for name in ("when", "channel", "what") if not given.get(name)]
+        if missing:
+            raise click.UsageError(f"With --no-input, give {', '.join(missing)}.")
+    interactive = not no_input
+
+    def text(name: str, question: str, required: bool = False) -> str:
+        if given.get(name) is not None:
+            return str(given[name])
+        default = str(getattr(base, name)) if base is not None else ""
+        return ask_text(question, default, required=required) if interactive else default
+
+    # With --no-input, `base` is set here: the check above needs all three for a new entry.
+    when = parse_when(given["when"]).value if given.get("when") else None
+    if when is None:
+        earlier_when = base.event_time.display() if base else None
+        when = ask_when(earlier_when) if interactive or base is None else base.when
+    channel = given.get("channel")
+    if channel is None:
+        earlier_channel = base.channel.value if base else None
+        channel = ask_channel(earlier_channel) if interactive or base is None else base.channel
+    witnesses = list(given.get("witnesses") or ())
+    if not witnesses:
+        earlier = list(base.witnesses) if base is not None else []
+        witnesses = earlier
+        if interactive:
+            joined = "; ".join(earlier)
+            typed = ask_text("Anyone who saw or heard it (Enter if no one)", joined)
+            witnesses = earlier if typed == joined else ([typed] if typed else [])
+    return EntryFields(
+        when=when,
+        channel=Channel(channel),
+        where=text("where", "Where (at work, at home, online: which site or app)"),
+        what=text("what", "What happened, was said or was sent (in your own words)", required=True),
+        witnesses=witnesses,
+        reported_to=text(
+            "reported_to", "Who you have told (manager, defence union, police), if anyone"
+        ),
+        reference=text("reference", "Police or other reference number, if any"),
+        corrects=base.seq if base is not None else None,
+        reason=reason,
+    )
