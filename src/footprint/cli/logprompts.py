@@ -86,20 +86,14 @@ def entry_fields(
     if channel is None:
         earlier_channel = base.channel.value if base else None
         channel = ask_channel(earlier_channel) if interactive or base is None else base.channel
-    witnesses = list(given.get("witnesses") or ())
-    if not witnesses:
-        earlier = list(base.witnesses) if base is not None else []
-        witnesses = earlier
-        if interactive:
-            joined = "; ".join(earlier)
-            typed = ask_text("Anyone who saw or heard it (Enter if no one)", joined)
-            witnesses = earlier if typed == joined else ([typed] if typed else [])
+    where = text("where", "Where (at work, at home, online: which site or app)")
+    what = text("what", "What happened, was said or was sent (in your own words)", required=True)
     return EntryFields(
         when=when,
         channel=Channel(channel),
-        where=text("where", "Where (at work, at home, online: which site or app)"),
-        what=text("what", "What happened, was said or was sent (in your own words)", required=True),
-        witnesses=witnesses,
+        where=where,
+        what=what,
+        witnesses=_witnesses(given, base, interactive),
         reported_to=text(
             "reported_to", "Who you have told (manager, defence union, police), if anyone"
         ),
@@ -107,3 +101,14 @@ def entry_fields(
         corrects=base.seq if base is not None else None,
         reason=reason,
     )
+
+
+def _witnesses(given: dict[str, Any], base: Entry | None, interactive: bool) -> list[str]:
+    if given.get("witnesses"):
+        return list(given["witnesses"])
+    earlier = list(base.witnesses) if base is not None else []
+    if not interactive:
+        return earlier
+    joined = "; ".join(earlier)
+    typed = ask_text("Anyone who saw or heard it (Enter if no one)", joined)
+    return earlier if typed == joined else ([typed] if typed else [])
