@@ -227,7 +227,8 @@ def _report(result: VerifyResult, where: str, expected: str | None) -> int:
             earlier = "Entry 1" if p.seq == 2 else f"Entries 1 to {p.seq - 1}"
             click.echo(f"{earlier} of {where} still {'matches' if p.seq == 2 else 'match'}.")
         return int(ExitCode.ERROR)
-    files = f", {result.files_checked} kept files checked"
+    plural = "" if result.files_checked == 1 else "s"
+    files = f", {result.files_checked} kept file{plural} checked"
     if result.files_not_checked:
         files += f" ({result.files_not_checked} not exported beside it, so not checked)"
     click.secho(f"Intact: {result.entries} entries{files}.", fg="green", bold=True)
