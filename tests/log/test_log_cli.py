@@ -109,3 +109,10 @@ def test_purge_needs_the_typed_word() -> None:
 def test_show_a_missing_entry_says_how_many_there_are() -> None:
     run = footprint("log", "show", "4")
     assert run.code == 2 and "empty" in run.stderr
+
+
+def test_a_correction_that_empties_what_happened_is_refused() -> None:
+    footprint("log", "add", *SCRIPTED, "--when", "20/11/2026")
+    run = footprint("log", "correct", "1", "--no-input", "--what", "")
+    assert run.code == 2 and "what" in run.stderr
+    assert "1 entries" in footprint("log", "list").stdout

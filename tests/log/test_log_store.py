@@ -11,7 +11,7 @@ import pytest
 from tests.log.conftest import PNG, MakeFields
 
 from footprint.log.chain import GENESIS, canonical_json, content_of, link_hash, sha256_hex
-from footprint.log.errors import LogInputError, NoSuchEntry
+from footprint.log.errors import LogError, LogInputError, NoSuchEntry
 from footprint.log.models import Channel
 from footprint.log.store import LogStore
 from footprint.paths import data_dir
@@ -169,3 +169,26 @@ def test_purge_overwrites_and_removes_everything(
     assert b"UNIQUE-SECRET-TEXT" not in b"".join(
         p.read_bytes() for p in folder.rglob("*") if p.is_file()
     )
+
+
+def test_a_byte_that_breaks_the_text_encoding_still_names_the_entry(
+    make_fields: MakeFields, screenshot_file: Path
+) -> None:
+    with LogStore() as store:
+        _three(store, make_fields, screenshot_file)
+        path = store.path
+    _flip_in_file(path, b"Third: two calls", b"Third: two c\xfflls")
+    with LogStore() as store:
+        problem = store.verify().problem
+    assert problem is not None and problem.seq == 3
+
+
+def test_a_damaged_database_file_is_an_error_not_a_crash(
+    make_fields: MakeFields, screenshot_file: Path
+) -> None:
+    with LogStore() as store:
+        _three(store, make_fields, screenshot_file)
+        path = store.path
+    _flip_in_file(path, b"Third: two calls", b"Third: two c")  # shorter: the page is now malformed
+    with LogStore() as store, pytest.raises(LogError, match="damaged"):
+        store.verify()

@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pydantic import ValidationError
 
 from footprint.log.errors import LogInputError
 from footprint.log.models import CHANNEL_LABELS, Channel, Entry, EntryFields
 from footprint.log.when import EXAMPLES, parse_when
+from footprint.yamlio import describe_validation_error
 
 CHANNELS = [c.value for c in Channel]
 
@@ -86,21 +88,22 @@ def entry_fields(
     if channel is None:
         earlier_channel = base.channel.value if base else None
         channel = ask_channel(earlier_channel) if interactive or base is None else base.channel
-    where = text("where", "Where (at work, at home, online: which site or app)")
-    what = text("what", "What happened, was said or was sent (in your own words)", required=True)
-    return EntryFields(
-        when=when,
-        channel=Channel(channel),
-        where=where,
-        what=what,
-        witnesses=_witnesses(given, base, interactive),
-        reported_to=text(
-            "reported_to", "Who you have told (manager, defence union, police), if anyone"
-        ),
-        reference=text("reference", "Police or other reference number, if any"),
-        corrects=base.seq if base is not None else None,
-        reason=reason,
-    )
+    values = {
+        "when": when,
+        "channel": channel,
+        "where": text("where", "Where (at work, at home, online: which site or app)"),
+        "what": text("what", "What happened, was said or was sent (in your own words)", True),
+        "witnesses": _witnesses(given, base, interactive),
+        "reported_to": text("reported_to", "Who you have told (manager, defence union, police)"),
+        "reference": text("reference", "Police or other reference number, if any"),
+        "corrects": base.seq if base is not None else None,
+        "reason": reason,
+    }
+    try:
+        return EntryFields(**values)
+    except ValidationError as exc:
+        problem = describe_validation_error(exc)
+        raise LogInputError(f"The entry cannot be saved: {problem}.") from None
 
 
 def _witnesses(given: dict[str, Any], base: Entry | None, interactive: bool) -> list[str]:

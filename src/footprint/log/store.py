@@ -70,6 +70,8 @@ class LogStore:
         os.chmod(self.path, 0o600)
         try:
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            # A damaged byte must not stop `verify` from naming the entry: decode what is there.
+            self._db.text_factory = _lenient_text
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA secure_delete=ON")
             self._db.executescript(SCHEMA)
@@ -162,7 +164,13 @@ class LogStore:
 
     def verify(self) -> VerifyResult:
         """Recompute the chain and every kept file's hash."""
-        return verify(self.records(), files.checker(self.files))
+        try:
+            return verify(self.records(), files.checker(self.files))
+        except sqlite3.DatabaseError as exc:
+            raise LogError(
+                f"{self.path}: the log file itself is damaged ({exc}), so its entries cannot be checked one by one.",
+                hint="Keep the file as it is and use your last export (`footprint log verify FILE`).",
+            ) from None
 
     # -- purging ---------------------------------------------------------------------------
 
@@ -188,6 +196,10 @@ class LogStore:
             if path.exists():
                 files.wipe(path)
         return count, removed
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
 
 
 def _row(entry: Entry) -> tuple[object, ...]:
