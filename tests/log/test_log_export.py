@@ -166,3 +166,23 @@ def test_pdf_without_weasyprint_says_how_to_get_one(
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(LogInputError, match="Unknown export format 'docx'"):
         parse_formats("html,docx")
+
+
+def test_pdf_goes_through_weasyprint_with_the_digest_in_the_page_footer(
+    filled: LogStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    printed: list[str] = []
+
+    class FakeHTML:  # stands in for weasyprint.HTML: records what it was asked to print
+        def __init__(self, string: str) -> None:
+            printed.append(string)
+
+        def write_pdf(self) -> bytes:
+            return b"%PDF-1.7 fake"
+
+    monkeypatch.setitem(sys.modules, "weasyprint", type(sys)("weasyprint"))
+    monkeypatch.setattr(sys.modules["weasyprint"], "HTML", FakeHTML, raising=False)
+    (pdf,) = write_export(filled, tmp_path, ["pdf"])[:1]
+    assert pdf.name == "contact-log.pdf" and pdf.read_bytes() == b"%PDF-1.7 fake"
+    head = filled.verify().head
+    assert f'@bottom-center {{ content: "Contact log final digest (SHA-256): {head}"' in printed[0]

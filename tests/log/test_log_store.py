@@ -137,7 +137,7 @@ def test_files_and_folders_are_owner_only(
 ) -> None:
     os.chmod(screenshot_file, 0o644)
     store.add(make_fields(), [screenshot_file])
-    for path in [store.folder, store.files]:
+    for path in [data_dir(), store.folder, store.files]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
     for path in [store.path, *store.files.iterdir()]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

@@ -62,7 +62,10 @@ class LogStore:
     """The contact log on disk."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = make_private_dir(folder or default_folder())
+        self.folder = folder or default_folder()
+        for missing in reversed([p for p in [self.folder, *self.folder.parents] if not p.exists()]):
+            make_private_dir(missing)  # the data folder too, when this is the first thing in it
+        make_private_dir(self.folder)
         self.files = self.folder / "files"
         self.path = self.folder / "contact-log.db"
         if not self.path.exists():
