@@ -116,3 +116,10 @@ def test_a_correction_that_empties_what_happened_is_refused() -> None:
     run = footprint("log", "correct", "1", "--no-input", "--what", "")
     assert run.code == 2 and "what" in run.stderr
     assert "1 entries" in footprint("log", "list").stdout
+
+
+def test_stopping_at_a_question_saves_nothing_and_says_so() -> None:
+    run = footprint("log", "add", input="20/11/2026 14:30\n")  # input ends at the second question
+    assert run.code == 130 and "this entry was not saved" in run.stderr
+    with LogStore() as store:
+        assert store.count() == 0

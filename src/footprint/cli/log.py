@@ -7,7 +7,8 @@ given is asked for. Everything else lives in `footprint.log`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,7 @@ def log() -> None:
     footprint log correct N           put an entry right (a new entry; the old one stays)
     footprint log export --out DIR    HTML, JSON and CSV for the police or your defence union
     footprint log verify [FILE]       check nothing has been changed since it was written
+    footprint log purge --all         delete the whole log for good (asks you to type DELETE)
     """
 
 
@@ -63,8 +65,9 @@ def add(no_input: bool, files: tuple[Path, ...], **given: Any) -> None:
     from footprint.cli.logprompts import entry_fields
     from footprint.log.store import LogStore
 
-    fields = entry_fields(given, no_input=no_input, base=None, reason="")
-    paths = list(files) or ([] if no_input else _ask_files())
+    with _nothing_saved_if_stopped():
+        fields = entry_fields(given, no_input=no_input, base=None, reason="")
+        paths = list(files) or ([] if no_input else _ask_files())
     with LogStore() as store:
         entry = store.add(fields, paths)
     _saved(entry)
@@ -86,11 +89,22 @@ def correct(
 
     with LogStore() as store:
         base = store.get(number)
-        if reason is None:
-            reason = "" if no_input else _ask_reason()
-        fields = entry_fields(given, no_input=no_input, base=base, reason=reason)
+        with _nothing_saved_if_stopped():
+            if reason is None:
+                reason = "" if no_input else _ask_reason()
+            fields = entry_fields(given, no_input=no_input, base=base, reason=reason)
         entry = store.add(fields, list(files))
     _saved(entry)
+
+
+@contextmanager
+def _nothing_saved_if_stopped() -> Iterator[None]:
+    """Ctrl-C at a question: say plainly that this entry was not saved (earlier ones are)."""
+    try:
+        yield
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("\nStopped: this entry was not saved. Earlier entries are kept.", err=True)
+        sys.exit(ExitCode.INTERRUPTED)
 
 
 def _ask_files() -> list[Path]:
