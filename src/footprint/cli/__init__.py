@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("footprint.cli.report:report", "Render a stored report again."),
     "diff": ("footprint.cli.sessions:diff", "What changed between two audits."),
     "sessions": ("footprint.cli.sessions:sessions", "List, show and purge stored sessions."),
+    "log": (
+        "footprint.cli.log:log",
+        "Your contact log: dated, tamper-evident, kept until you delete it.",
+    ),
 }
 
 

@@ -1,0 +1,108 @@
+"""Attached files: copied into the log's folder, fingerprinted, checked, and wiped on purge.
+
+The original is only ever opened for reading: it is not moved, renamed or touched, so the
+doctor keeps it where it was. The copy is named by its SHA-256 (the same file attached twice is
+kept once), written owner-only to a temporary name and renamed into place only once complete,
+so a crash never leaves a half copy under a real name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from footprint.log.errors import LogError, LogInputError
+from footprint.log.models import Attachment
+from footprint.paths import make_private_dir
+
+CHUNK = 1 << 20
+
+
+def copy_in(source: Path, folder: Path) -> Attachment:
+    """Copy `source` into `folder` and describe it; the original is left as it was."""
+    if not source.is_file():
+        what = "does not exist" if not source.exists() else "is not a file"
+        raise LogInputError(
+            f"{source}: {what}.",
+            hint="Give the path of a saved screenshot, photo, letter scan or message export.",
+        )
+    make_private_dir(folder)
+    digest = hashlib.sha256()
+    size = 0
+    temp = folder / f".incoming-{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            while chunk := src.read(CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        attachment = Attachment(
+            name=source.name, sha256=digest.hexdigest(), size=size, media_type=media_type
+        )
+        final = folder / attachment.stored_name
+        if final.exists() and file_matches(final, attachment.sha256):
+            temp.unlink()  # the same file is already kept
+        else:
+            os.replace(temp, final)
+        return attachment
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise LogError(
+            f"{source}: could not be copied into the log ({exc.strerror or exc}).",
+            hint="Check the file can be opened and that there is space on this computer.",
+        ) from None
+
+
+def sha256_of(path: Path) -> str:
+    """A file's SHA-256, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def file_matches(path: Path, sha256: str) -> bool:
+    """True when the file exists and its bytes hash to `sha256`."""
+    try:
+        return sha256_of(path) == sha256
+    except OSError:
+        return False
+
+
+def checker(folder: Path) -> Callable[[Attachment], bool | None]:
+    """A `chain.FileCheck` over the copies kept in `folder` (a missing copy counts as changed)."""
+
+    def check(attachment: Attachment) -> bool | None:
+        return file_matches(folder / attachment.stored_name, attachment.sha256)
+
+    return check
+
+
+def wipe(path: Path) -> None:
+    """Overwrite a file with zeros, flush it to disk, then delete it.
+
+    On SSDs and copy-on-write file systems the old blocks may survive elsewhere; this removes
+    what footprint can reach, as the session store's purge does.
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("r+b") as fh:
+            remaining = size
+            zeros = bytes(min(CHUNK, max(size, 1)))
+            while remaining > 0:
+                n = min(remaining, len(zeros))
+                fh.write(zeros[:n])
+                remaining -= n
+            fh.flush()
+            os.fsync(fh.fileno())
+        path.unlink()
+    except FileNotFoundError:
+        pass

@@ -1,0 +1,205 @@
+"""Exporting the log for the police and the defence union: JSON, CSV, HTML and PDF.
+
+Every format carries the chain's final digest (in the JSON's `chain`, in a column of every CSV
+row, in the HTML's header and on every printed page), so a printed copy can be matched to the
+exported JSON, and the JSON checked with `footprint log verify FILE`. The kept files are copied
+beside the export, in `attachments/`, under their SHA-256 names.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from footprint import __version__
+from footprint.log.chain import ALGORITHM, GENESIS
+from footprint.log.errors import LogInputError
+from footprint.log.models import Entry
+from footprint.log.store import LogStore
+from footprint.log.summary import Summary, chronological, corrected_by, summarise
+from footprint.paths import make_private_dir, write_private
+
+FORMAT_ID = "footprint-contact-log"
+SCHEMA_VERSION = "1.0"
+FORMATS = ("html", "pdf", "json", "csv")
+ATTACHMENTS_DIR = "attachments"
+BASENAME = "contact-log"
+HOW_KEPT = (
+    "This is a log of unwanted contacts, written by the doctor named above with footprint, a "
+    "free tool that keeps it on their own computer and sends it nowhere. Each entry shows when "
+    "the contact happened and, separately, when the entry was written (the computer's clock, in "
+    "UTC). Entries are never edited or deleted one by one: a mistake is put right by a new entry "
+    "that says which entry it corrects, and both are shown. Files such as screenshots and "
+    "letters were copied in when the entry was written and fingerprinted with SHA-256; the "
+    "originals were not changed. Every entry is fingerprinted together with the entry before it "
+    "(a hash chain), so changing, removing or reordering any entry or file afterwards changes "
+    "the final digest printed on every page. The contact-log.json file exported with this copy "
+    "can be checked with `footprint log verify contact-log.json`; its final digest must match "
+    "the one printed here. The digest shows the log has not been changed since this copy was "
+    "made; it cannot by itself prove when each entry was first written."
+)
+# Formula injection: a spreadsheet runs a cell starting with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class DoctorDetails:
+    """What the doctor chooses to put at the top of the export; all optional."""
+
+    name: str = ""
+    details: str = ""
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class LogExport:
+    """Everything an export shows."""
+
+    entries: list[Entry]
+    summary: Summary
+    head: str
+    exported_at: str
+    doctor: DoctorDetails = field(default_factory=DoctorDetails)
+
+    @property
+    def rows(self) -> list[Entry]:
+        """Every entry by time of contact."""
+        return chronological(self.entries)
+
+    @property
+    def corrected_by(self) -> dict[int, list[int]]:
+        """Entry number -> the entries correcting it."""
+        return corrected_by(self.entries)
+
+
+def build(store: LogStore, doctor: DoctorDetails | None = None) -> LogExport:
+    """The export of the whole log as it is now."""
+    entries = store.entries()
+    head = entries[-1].entry_hash if entries else GENESIS
+    exported_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return LogExport(entries, summarise(entries), head, exported_at, doctor or DoctorDetails())
+
+
+def parse_formats(text: str) -> list[str]:
+    """'html,json' -> ['html', 'json']; LogInputError naming an unknown format."""
+    chosen: list[str] = []
+    for name in (p.strip().lower() for p in text.split(",") if p.strip()):
+        if name not in FORMATS:
+            raise LogInputError(
+                f"Unknown export format '{name}'.", hint=f"Use any of: {', '.join(FORMATS)}."
+            )
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise LogInputError("No export format given.", hint=f"Use any of: {', '.join(FORMATS)}.")
+    return chosen
+
+
+def to_json(export: LogExport) -> str:
+    """The whole log, in the order written, with every hash: the file `verify FILE` reads."""
+    s = export.summary
+    data: dict[str, Any] = {
+        "format": FORMAT_ID,
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": __version__,
+        "exported_at": export.exported_at,
+        "doctor": {k: v for k, v in vars(export.doctor).items() if v},
+        "how_kept": HOW_KEPT,
+        "chain": {
+            "algorithm": ALGORITHM,
+            "genesis": GENESIS,
+            "entries": len(export.entries),
+            "final_digest": export.head,
+        },
+        "summary": {
+            "contacts": s.contacts,
+            "entries": s.entries,
+            "corrections": s.corrections,
+            "first_contact": s.first,
+            "last_contact": s.last,
+            "by_channel": dict(s.by_channel),
+            "per_week": s.per_week,
+            "weeks": {monday.isoformat(): n for monday, n in s.weeks},
+        },
+        "entries": [e.model_dump(mode="json") for e in export.entries],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+CSV_HEADER = [
+    "Entry", "When", "How", "Where", "What happened", "Witnesses", "Reported to", "Reference",
+    "Corrects entry", "Why corrected", "Corrected by", "Files (name, bytes, SHA-256)",
+    "Written (UTC)", "Entry hash", "Log final digest",
+]  # fmt: skip
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A cell a spreadsheet shows as text: a leading = + - @ is quoted, never run."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def to_csv(export: LogExport) -> str:
+    """One row per entry by time of contact; UTF-8 with a byte-order mark, for Excel."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    fixes = export.corrected_by
+    for e in export.rows:
+        files = "\n".join(f"{a.name} ({a.size} bytes) {a.sha256}" for a in e.attachments)
+        cells = [
+            e.seq, e.event_time.display(), e.channel.label, e.where, e.what, "; ".join(e.witnesses),
+            e.reported_to, e.reference, e.corrects or "", e.reason,
+            ", ".join(str(n) for n in fixes.get(e.seq, [])), files, e.recorded_at, e.entry_hash,
+            export.head,
+        ]  # fmt: skip
+        writer.writerow([spreadsheet_safe(c) for c in cells])
+    return "\ufeff" + out.getvalue()
+
+
+def write_export(
+    store: LogStore, out_dir: Path, formats: list[str], doctor: DoctorDetails | None = None
+) -> list[Path]:
+    """Write the chosen formats and the kept files into `out_dir` (owner-only)."""
+    from footprint.log import render  # jinja2 only when exporting
+
+    export = build(store, doctor)
+    rendered: dict[str, str | bytes] = {}
+    for fmt in formats:  # render all first: a PDF failure must leave nothing half written
+        if fmt == "json":
+            rendered[fmt] = to_json(export)
+        elif fmt == "csv":
+            rendered[fmt] = to_csv(export)
+        elif fmt == "html":
+            rendered[fmt] = render.to_html(export, store.files)
+        else:
+            rendered[fmt] = render.to_pdf(export, store.files)
+    for folder in reversed([p for p in [out_dir, *out_dir.parents] if not p.exists()]):
+        make_private_dir(folder)
+    paths = []
+    for fmt, data in rendered.items():
+        path = out_dir / f"{BASENAME}.{fmt}"
+        write_private(path, data)
+        paths.append(path)
+    paths.extend(_copy_attachments(export, store, out_dir / ATTACHMENTS_DIR))
+    return paths
+
+
+def _copy_attachments(export: LogExport, store: LogStore, folder: Path) -> list[Path]:
+    copied: list[Path] = []
+    for entry in export.entries:
+        for attachment in entry.attachments:
+            target = folder / attachment.stored_name
+            source = store.attachment_path(attachment)
+            if target in copied or not source.exists():
+                continue
+            write_private(target, b"")
+            shutil.copyfile(source, target)
+            copied.append(target)
+    return copied

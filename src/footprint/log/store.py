@@ -1,0 +1,240 @@
+"""The log's own SQLite file: entries are only ever added; `purge` removes everything for good.
+
+It lives in `<data folder>/log/` (`FOOTPRINT_HOME` overrides the data folder), apart from the
+session store, so `sessions purge` and the 90-day audit retention never reach it. The folder is
+0700 and every file in it 0600. Each `add` runs in one immediate transaction, so reading the
+previous entry's hash and writing the new entry cannot interleave with another `add`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from footprint.log import attachments as files
+from footprint.log.chain import GENESIS, VerifyResult, seal, verify
+from footprint.log.errors import LogError, NoSuchEntry
+from footprint.log.models import Attachment, Entry, EntryFields
+from footprint.paths import data_dir, make_private_dir
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    seq INTEGER PRIMARY KEY,
+    recorded_at TEXT NOT NULL,
+    occurred TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    place TEXT NOT NULL,
+    what TEXT NOT NULL,
+    witnesses_json TEXT NOT NULL,
+    reported_to TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    corrects INTEGER,
+    reason TEXT NOT NULL,
+    attachments_json TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    entry_hash TEXT NOT NULL
+);
+"""
+COLUMNS = (
+    "seq, recorded_at, occurred, channel, place, what, witnesses_json, reported_to, reference,"
+    " corrects, reason, attachments_json, prev_hash, content_hash, entry_hash"
+)
+
+
+def default_folder() -> Path:
+    """`<data folder>/log`: the database and the `files/` folder of attached copies."""
+    return data_dir() / "log"
+
+
+def utc_now() -> str:
+    """Time of entry: UTC to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class LogStore:
+    """The contact log on disk."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or default_folder()
+        for missing in reversed([p for p in [self.folder, *self.folder.parents] if not p.exists()]):
+            make_private_dir(missing)  # the data folder too, when this is the first thing in it
+        make_private_dir(self.folder)
+        self.files = self.folder / "files"
+        self.path = self.folder / "contact-log.db"
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(self.path, 0o600)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            # A damaged byte must not stop `verify` from naming the entry: decode what is there.
+            self._db.text_factory = _lenient_text
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA secure_delete=ON")
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise LogError(
+                f"{self.path}: the contact log cannot be opened ({exc}).",
+                hint="Keep a copy of the file and ask for help; do not delete it.",
+            ) from None
+        self._private_side_files()
+
+    def _private_side_files(self) -> None:
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.chmod(side, 0o600)
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def __enter__(self) -> LogStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, fields: EntryFields, paths: list[Path] | None = None) -> Entry:
+        """Copy the files in, then write the entry chained to the last one."""
+        kept: list[Attachment] = [files.copy_in(p, self.files) for p in paths or []]
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+            seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
+            if fields.corrects is not None and fields.corrects >= seq:
+                raise NoSuchEntry(fields.corrects, seq - 1)
+            entry = seal(fields, seq=seq, recorded_at=utc_now(), attachments=kept, prev_hash=prev)
+            db.execute(
+                f"INSERT INTO entries ({COLUMNS}) VALUES ({', '.join('?' * 15)})", _row(entry)
+            )
+        self._private_side_files()
+        return entry
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """How many entries the log holds."""
+        return int(self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every entry as stored, unchecked, in the order written (for `verify`)."""
+        for row in self._db.execute(f"SELECT {COLUMNS} FROM entries ORDER BY seq"):
+            yield _record(row)
+
+    def entries(self) -> list[Entry]:
+        """Every entry, in the order written; LogError if one cannot be read."""
+        return [self._entry(r) for r in self.records()]
+
+    def get(self, seq: int) -> Entry:
+        """Entry `seq`; NoSuchEntry if there is none."""
+        row = self._db.execute(f"SELECT {COLUMNS} FROM entries WHERE seq = ?", (seq,)).fetchone()
+        if row is None:
+            raise NoSuchEntry(seq, self.count())
+        return self._entry(_record(row))
+
+    def _entry(self, record: dict[str, Any]) -> Entry:
+        try:
+            return Entry.model_validate(record)
+        except ValueError:
+            raise LogError(
+                f"Entry {record.get('seq')} in {self.path} cannot be read: it has been damaged.",
+                hint="Run `footprint log verify` to see which entry no longer matches.",
+            ) from None
+
+    def attachment_path(self, attachment: Attachment) -> Path:
+        """Where the copy of an attached file is kept."""
+        return self.files / attachment.stored_name
+
+    def verify(self) -> VerifyResult:
+        """Recompute the chain and every kept file's hash."""
+        try:
+            return verify(self.records(), files.checker(self.files))
+        except sqlite3.DatabaseError as exc:
+            raise LogError(
+                f"{self.path}: the log file itself is damaged ({exc}), so its entries cannot be checked one by one.",
+                hint="Keep the file as it is and use your last export (`footprint log verify FILE`).",
+            ) from None
+
+    # -- purging ---------------------------------------------------------------------------
+
+    def purge(self) -> tuple[int, int]:
+        """Delete every entry and kept file for good; returns (entries, files) removed."""
+        count = self.count()
+        with self._tx() as db:
+            db.execute("DELETE FROM entries")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.close()
+        removed = 0
+        if self.files.exists():
+            for path in sorted(self.files.iterdir()):
+                files.wipe(path)
+                removed += 1
+            self.files.rmdir()
+        for path in (
+            self.path,
+            *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")),
+        ):
+            if path.exists():
+                files.wipe(path)
+        return count, removed
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
+def _row(entry: Entry) -> tuple[object, ...]:
+    return (
+        entry.seq,
+        entry.recorded_at,
+        entry.when,
+        entry.channel.value,
+        entry.where,
+        entry.what,
+        json.dumps(entry.witnesses, ensure_ascii=False),
+        entry.reported_to,
+        entry.reference,
+        entry.corrects,
+        entry.reason,
+        json.dumps([a.model_dump(mode="json") for a in entry.attachments], ensure_ascii=False),
+        entry.prev_hash,
+        entry.content_hash,
+        entry.entry_hash,
+    )
+
+
+def _record(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A stored row as the entry's fields; damaged JSON columns are passed on for `verify`."""
+    names = [c.strip() for c in COLUMNS.split(",")]
+    record = dict(zip(names, row, strict=True))
+    record["when"] = record.pop("occurred")
+    record["where"] = record.pop("place")
+    for column, field in (("witnesses_json", "witnesses"), ("attachments_json", "attachments")):
+        raw = record.pop(column)
+        try:
+            record[field] = json.loads(raw)
+        except (TypeError, ValueError):
+            record[field] = raw  # not a list: validation names this field
+    return record

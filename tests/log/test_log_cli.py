@@ -1,0 +1,125 @@
+"""`footprint log ...` end to end, in-process through `main()`: scripted and prompted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.auditrun import footprint
+from tests.log.conftest import PNG
+
+from footprint.log.store import LogStore
+
+SCRIPTED = ["--no-input", "--channel", "letter", "--what", "A card at reception."]
+
+
+def test_scripted_add_list_show_correct(tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(PNG)
+    first = footprint(
+        "log", "add", *SCRIPTED, "--when", "20/11/2026 09:15", "--witness", "Sam", "--file", shot
+    )
+    assert (
+        first.code == 0
+        and "Entry 1 saved" in first.stdout
+        and "Kept a copy of shot.png" in first.stdout
+    )
+    fix = footprint(
+        "log", "correct", "1", "--no-input", "--when", "19/11/2026 09:15", "--reason", "Wrong day"
+    )
+    assert fix.code == 0 and "corrects entry 1, which is kept as it was" in fix.stdout
+    listing = footprint("log", "list")
+    assert "[corrected by 2]" in listing.stdout and "[corrects 1]" in listing.stdout
+    shown = footprint("log", "show", "2")
+    assert (
+        "19/11/2026 09:15" in shown.stdout and "A card at reception." in shown.stdout
+    )  # copied over
+    assert "Why corrected:  Wrong day" in shown.stdout
+    with LogStore() as store:
+        assert store.get(2).witnesses == ["Sam"] and store.get(1).when.startswith("2026-11-20")
+
+
+def test_no_input_without_the_needed_fields_is_a_usage_error() -> None:
+    run = footprint("log", "add", "--no-input", "--what", "x")
+    assert run.code == 2 and "--when, --channel" in run.stderr
+
+
+def test_an_unreadable_date_is_a_usage_error_with_the_fix() -> None:
+    run = footprint("log", "add", *SCRIPTED, "--when", "11/24/2026")
+    assert run.code == 2 and "day first" in run.stderr
+
+
+def test_add_asks_for_what_is_not_given() -> None:
+    answers = "\n".join(
+        [
+            "20/11/2026 14:30",
+            "in-person",
+            "Car park at work",
+            "Waited by my car",
+            "",
+            "Practice manager",
+            "",
+            "",
+        ]
+    )
+    run = footprint("log", "add", input=answers + "\n")
+    assert run.code == 0, run.stdout + run.stderr
+    with LogStore() as store:
+        entry = store.get(1)
+    assert (entry.channel.value, entry.where, entry.what) == (
+        "in-person",
+        "Car park at work",
+        "Waited by my car",
+    )
+    assert entry.witnesses == [] and entry.reported_to == "Practice manager"
+
+
+def test_verify_exit_codes_and_the_named_entry(tmp_path: Path) -> None:
+    for n in range(3):
+        footprint("log", "add", *SCRIPTED, "--when", f"1{n}/11/2026")
+    assert footprint("log", "verify").code == 0
+    out = tmp_path / "out"
+    exported = footprint("log", "export", "--out", out, "--name", "Dr Alex Example")
+    assert exported.code == 0 and "contact-log.html" in exported.stdout
+    good = footprint("log", "verify", out / "contact-log.json")
+    assert good.code == 0 and "Intact: 3 entries" in good.stdout
+    head = json.loads((out / "contact-log.json").read_text())["chain"]["final_digest"]
+    assert footprint("log", "verify", out / "contact-log.json", "--digest", head).code == 0
+    assert footprint("log", "verify", out / "contact-log.json", "--digest", "0" * 64).code == 1
+    path = out / "contact-log.json"
+    path.write_text(
+        path.read_text().replace('"12/11/2026"', '"12/11/2026"').replace("2026-11-11", "2026-11-21")
+    )
+    bad = footprint("log", "verify", path)
+    assert (
+        bad.code == 1 and "Entry 2 no longer matches" in bad.stdout and "Entry 1 of" in bad.stdout
+    )
+
+
+def test_purge_needs_the_typed_word() -> None:
+    footprint("log", "add", *SCRIPTED, "--when", "20/11/2026")
+    kept = footprint("log", "purge", "--all", input="delete\n")
+    assert kept.code == 0 and "Nothing deleted" in kept.stdout
+    assert footprint("log", "purge").code == 2
+    gone = footprint("log", "purge", "--all", input="DELETE\n")
+    assert gone.code == 0 and "Deleted 1 entries" in gone.stdout
+    assert "empty" in footprint("log", "list").stdout
+
+
+def test_show_a_missing_entry_says_how_many_there_are() -> None:
+    run = footprint("log", "show", "4")
+    assert run.code == 2 and "empty" in run.stderr
+
+
+def test_a_correction_that_empties_what_happened_is_refused() -> None:
+    footprint("log", "add", *SCRIPTED, "--when", "20/11/2026")
+    run = footprint("log", "correct", "1", "--no-input", "--what", "")
+    assert run.code == 2 and "what" in run.stderr
+    assert "1 entries" in footprint("log", "list").stdout
+
+
+def test_stopping_at_a_question_saves_nothing_and_says_so() -> None:
+    run = footprint("log", "add", input="20/11/2026 14:30\n")  # input ends at the second question
+    assert run.code == 130 and "this entry was not saved" in run.stderr
+    with LogStore() as store:
+        assert store.count() == 0
