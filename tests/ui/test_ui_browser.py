@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.browser import axe_serious, describe_violations, new_page, screenshot
 
 from footprint.demo.run import demo_environment
 from footprint.store import Store
 from footprint.ui import RunningUi, start_ui
 from footprint.ui.controller import UiOptions
-from tests.browser import axe_serious, describe_violations, new_page, screenshot
 
 pytestmark = pytest.mark.slow
 

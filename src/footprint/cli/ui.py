@@ -19,11 +19,11 @@ import click
     show_default=True,
     help="Folder for reports (each audit gets its own folder inside).",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one).")
-@click.option("--no-store", is_flag=True, help="Keep nothing on this computer but the report.")
 @click.option(
-    "--demo", is_flag=True, help="Try it on a fictional doctor against local demo pages."
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
 )
+@click.option("--no-store", is_flag=True, help="Keep nothing on this computer but the report.")
+@click.option("--demo", is_flag=True, help="Try it on a fictional doctor against local demo pages.")
 def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bool) -> None:
     """The audit in your own browser, on this computer only (127.0.0.1).
 

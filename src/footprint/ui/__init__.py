@@ -43,9 +43,7 @@ class RunningUi:
             self.audit.engine.cancel_lookups()
 
 
-def build_app(
-    audit: UiAudit, lock: Lock, stop: StopSignal, activity: Activity
-) -> UiApp:
+def build_app(audit: UiAudit, lock: Lock, stop: StopSignal, activity: Activity) -> UiApp:
     """The WSGI app for one audit behind one lock (tests drive it without a server)."""
     pages = Pages(audit, lock, stop)
     return UiApp(lock, rules(), pages.handlers(), activity, quiet_endpoints=QUIET_ENDPOINTS)

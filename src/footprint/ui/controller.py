@@ -151,7 +151,7 @@ class UiAudit:
             self.engine.start_lookups()
 
     def answer_response(self, answer: Answer) -> None:
-        """"Is a patient contacting you now?" (stored at once)."""
+        """ "Is a patient contacting you now?" (stored at once)."""
         assert self.engine is not None
         self.engine.answer_response(answer)
 

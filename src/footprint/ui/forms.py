@@ -93,7 +93,10 @@ def profile_data(form: Mapping[str, str], platforms: list[str]) -> dict[str, Any
         "urls": _lines(form.get("urls")),
         "domains": _lines(form.get("domains")),
         "has_company": form.get("has_company") == "yes",
-        "work": {"emails": _lines(form.get("work_emails")), "phones": _lines(form.get("work_phones"))},
+        "work": {
+            "emails": _lines(form.get("work_emails")),
+            "phones": _lines(form.get("work_phones")),
+        },
         "private": {
             "emails": _lines(form.get("private_emails")),
             "phones": _lines(form.get("private_phones")),

@@ -76,6 +76,8 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
 def rules() -> list[Rule]:
     """Fresh routing rules (a werkzeug Rule belongs to one Map)."""
     return [Rule(path, endpoint=endpoint, methods=[method]) for path, endpoint, method in ROUTES]
+
+
 QUIET_ENDPOINTS = frozenset({"status", "static"})
 
 
@@ -109,6 +111,7 @@ class Pages:
         engine = self.audit.engine
         context.setdefault("csrf", self.lock.csrf_token())
         context.setdefault("can_close", True)
+        context.setdefault("stored", self.audit.options.store is not None)
         who = self.audit.setup.case if engine is not None and self.audit.setup.case else None
         context.setdefault("who", f"case {who}" if who else None)
         html = self.env.get_template(template).render(**context)

@@ -83,9 +83,7 @@ class LocalServer:
         )
         self._thread.start()
 
-    def wait(
-        self, stop: StopSignal, activity: Activity, idle_limit_s: float = IDLE_LIMIT_S
-    ) -> str:
+    def wait(self, stop: StopSignal, activity: Activity, idle_limit_s: float = IDLE_LIMIT_S) -> str:
         """Block until a page, the idle limit or Ctrl-C stops the server; say which."""
         try:
             while not stop.event.wait(timeout=0.5):
