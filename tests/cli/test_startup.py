@@ -5,7 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("jinja2", "rich", "pydantic", "requests", "phonenumbers", "bs4", "footprint.lookups")
+HEAVY = (
+    "jinja2",
+    "rich",
+    "pydantic",
+    "requests",
+    "phonenumbers",
+    "bs4",
+    "footprint.lookups",
+    "werkzeug",
+    "footprint.ui",
+)
 
 
 def test_help_imports_nothing_heavy() -> None:
@@ -17,4 +27,4 @@ def test_help_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
-    assert "audit" in out.stdout and "demo" in out.stdout
+    assert "audit" in out.stdout and "demo" in out.stdout and "ui" in out.stdout

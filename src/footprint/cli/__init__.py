@@ -18,6 +18,7 @@ from footprint.errors import ExitCode, FootprintError
 
 # command name -> "module:attribute" under footprint.cli
 COMMANDS: dict[str, tuple[str, str]] = {
+    "ui": ("footprint.cli.ui:ui", "The audit in your own browser (start here)."),
     "audit": ("footprint.cli.audit:audit", "Run the audit: interview, lookups, report."),
     "demo": ("footprint.cli.audit:demo", "Full audit of a fictional doctor, offline."),
     "scan": ("footprint.cli.scan:scan", "Find contact details on web pages or HTML files."),
@@ -65,8 +66,9 @@ def cli() -> None:
     personal details stay on this computer.
 
     \b
-    Start with:  footprint demo          (a fictional doctor, nothing sent)
-                 footprint audit         (your own audit; asks before any lookup)
+    Start with:  footprint ui            (the audit in your browser, on this computer)
+                 footprint demo          (a fictional doctor, nothing sent)
+                 footprint audit         (the audit in the terminal; for advisers, scripts)
     """
 
 

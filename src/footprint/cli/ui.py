@@ -1,0 +1,71 @@
+"""`footprint ui`: start the local browser UI, print its address, wait until it stops."""
+
+from __future__ import annotations
+
+import webbrowser
+from contextlib import ExitStack
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--no-browser", is_flag=True, help="Print the address; don't open a browser.")
+@click.option(
+    "--out",
+    "reports_base",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("reports"),
+    show_default=True,
+    help="Folder for reports (each audit gets its own folder inside).",
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help="Port (default: a free one)."
+)
+@click.option("--no-store", is_flag=True, help="Keep nothing on this computer but the report.")
+@click.option("--demo", is_flag=True, help="Try it on a fictional doctor against local demo pages.")
+def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bool) -> None:
+    """The audit in your own browser, on this computer only (127.0.0.1).
+
+    Prints an address that works once; open it in your browser (footprint opens it for you
+    unless --no-browser). footprint stops when you press "Finish and close", on Ctrl-C, or
+    after 30 minutes with nothing happening. Your answers are saved as you give them.
+    """
+    from footprint.settings import Settings
+    from footprint.store import Store
+    from footprint.ui import start_ui
+    from footprint.ui.controller import UiOptions
+
+    with ExitStack() as stack:
+        settings, preset, granted_by = Settings.load(), None, None
+        if demo:
+            from footprint.demo.run import demo_environment
+
+            env = stack.enter_context(demo_environment())
+            settings, preset, granted_by = env.settings, env.profile, env.granted_by
+        store = None if no_store else stack.enter_context(Store())
+        options = UiOptions(
+            settings=settings,
+            store=store,
+            reports_base=reports_base,
+            preset_profile=preset,
+            granted_by=granted_by,
+        )
+        running = start_ui(options, port)
+        try:
+            click.echo("footprint is running on this computer only, at:\n")
+            click.secho(f"  {running.url}\n", bold=True)
+            click.echo(
+                "The address works once. Stop with “Finish and close” in the page or Ctrl-C; "
+                "after 30 minutes with nothing happening it stops by itself."
+            )
+            if not no_browser and not webbrowser.open(running.url):
+                click.echo("(No browser could be opened: copy the address into one.)")
+            reason = running.wait()
+        finally:
+            running.close()
+        click.echo(f"\nfootprint stopped: {reason}.")
+        if running.audit.out_dir is not None and running.audit.outputs is not None:
+            click.echo(f"Your report is in {running.audit.out_dir}")
+        elif running.audit.engine is not None and running.audit.engine.session_id:
+            click.echo("Your answers are kept: run `footprint ui` again to carry on.")

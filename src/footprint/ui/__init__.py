@@ -1,0 +1,58 @@
+"""`footprint ui`: the same audit in the doctor's own browser, served on 127.0.0.1 only.
+
+A second face of the one audit engine (`footprint.audit`): server-rendered pages that work
+without JavaScript, locked to the person who started the server (see `security.py`). Nothing
+here is imported unless `footprint ui` runs, so `footprint --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from footprint.ui.app import UiApp
+from footprint.ui.controller import UiAudit, UiOptions
+from footprint.ui.pages import QUIET_ENDPOINTS, Pages, rules
+from footprint.ui.security import Lock
+from footprint.ui.server import Activity, LocalServer, StopSignal
+
+
+@dataclass
+class RunningUi:
+    """A started UI: the server, the address to open, and how it will stop."""
+
+    server: LocalServer
+    audit: UiAudit
+    stop: StopSignal
+    activity: Activity
+
+    @property
+    def url(self) -> str:
+        """The address with its one-time secret."""
+        return self.server.lock.start_url
+
+    def wait(self, idle_limit_s: float | None = None) -> str:
+        """Block until the UI stops; why it stopped, in words."""
+        if idle_limit_s is None:
+            return self.server.wait(self.stop, self.activity)
+        return self.server.wait(self.stop, self.activity, idle_limit_s)
+
+    def close(self) -> None:
+        """Stop serving; a running audit's finished lookups are kept."""
+        self.server.close()
+        if self.audit.engine is not None and self.audit.outputs is None:
+            self.audit.engine.cancel_lookups()
+
+
+def build_app(audit: UiAudit, lock: Lock, stop: StopSignal, activity: Activity) -> UiApp:
+    """The WSGI app for one audit behind one lock (tests drive it without a server)."""
+    pages = Pages(audit, lock, stop)
+    return UiApp(lock, rules(), pages.handlers(), activity, quiet_endpoints=QUIET_ENDPOINTS)
+
+
+def start_ui(options: UiOptions, port: int = 0) -> RunningUi:
+    """Start the server on 127.0.0.1 (a free port unless given) and return at once."""
+    server = LocalServer(port)
+    stop, activity = StopSignal(), Activity()
+    audit = UiAudit(options)
+    server.serve(build_app(audit, server.lock, stop, activity))
+    return RunningUi(server=server, audit=audit, stop=stop, activity=activity)

@@ -1,0 +1,379 @@
+"""The pages: each handler reads a request, calls the controller, and renders or redirects.
+
+Every state change is a POST (behind the CSRF check in `app.py`) followed by a redirect to the
+page the controller says comes next, so reloading a page never answers a question twice.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from werkzeug.routing import Rule
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Request, Response
+
+from footprint.audit.plan import minutes_for, minutes_phrase
+from footprint.errors import FootprintError
+from footprint.ui import forms
+from footprint.ui.controller import UiAudit, pdf_available
+from footprint.ui.security import Lock
+from footprint.ui.server import StopSignal
+from footprint.vocab import PLATFORMS, Answer, Jurisdiction, Role
+
+ANSWERS = {"yes": Answer.YES, "no": Answer.NO, "unsure": Answer.UNSURE, "na": Answer.NA}
+ROLE_LABELS = {
+    Role.GP: "GP",
+    Role.HOSPITAL: "Hospital doctor (consultant, trainee, SAS)",
+    Role.PRIVATE: "Private practice",
+    Role.LOCUM: "Locum",
+    Role.OTHER: "Other",
+}
+COUNTRY_LABELS = {
+    Jurisdiction.GB: "United Kingdom",
+    Jurisdiction.IE: "Ireland",
+    Jurisdiction.US: "United States",
+    Jurisdiction.AU: "Australia",
+}
+# Report views: a report file's own inline styles are allowed there, scripts nowhere.
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+ROUTES: tuple[tuple[str, str, str], ...] = (
+    ("/", "start", "GET"),
+    ("/start", "start_post", "POST"),
+    ("/resume/<session_id>", "resume", "POST"),
+    ("/profile", "profile", "GET"),
+    ("/profile", "profile_post", "POST"),
+    ("/profile/upload", "profile_upload", "POST"),
+    ("/response", "response", "GET"),
+    ("/response", "response_post", "POST"),
+    ("/consent", "consent", "GET"),
+    ("/consent", "consent_post", "POST"),
+    ("/question", "question", "GET"),
+    ("/answer", "answer", "POST"),
+    ("/back", "back", "POST"),
+    ("/skip", "skip", "POST"),
+    ("/stop", "stop", "POST"),
+    ("/finish", "finish", "GET"),
+    ("/report", "report_post", "POST"),
+    ("/report", "report", "GET"),
+    ("/report/view/<int:index>", "report_view", "GET"),
+    ("/download/<int:index>", "download", "GET"),
+    ("/status.json", "status", "GET"),
+    ("/close", "close", "POST"),
+    ("/static/<name>", "static", "GET"),
+)
+"""(path, endpoint, method) for every page."""
+
+
+def rules() -> list[Rule]:
+    """Fresh routing rules (a werkzeug Rule belongs to one Map)."""
+    return [Rule(path, endpoint=endpoint, methods=[method]) for path, endpoint, method in ROUTES]
+
+
+QUIET_ENDPOINTS = frozenset({"status", "static"})
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("footprint.ui", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["minutes_phrase"] = minutes_phrase
+    return env
+
+
+class Pages:
+    """Request handlers bound to one controller, lock and stop signal."""
+
+    def __init__(self, audit: UiAudit, lock: Lock, stop_signal: StopSignal) -> None:
+        self.audit = audit
+        self.lock = lock
+        self.stop_signal = stop_signal
+        self.env = _environment()
+
+    def handlers(self) -> dict[str, Any]:
+        """Endpoint name -> bound handler, for `UiApp`."""
+        return {endpoint: getattr(self, endpoint) for _, endpoint, _ in ROUTES}
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def render(self, template: str, http_status: int = 200, **context: Any) -> Response:
+        engine = self.audit.engine
+        context.setdefault("csrf", self.lock.csrf_token())
+        context.setdefault("can_close", True)
+        context.setdefault("stored", self.audit.options.store is not None)
+        who = self.audit.setup.case if engine is not None and self.audit.setup.case else None
+        context.setdefault("who", f"case {who}" if who else None)
+        html = self.env.get_template(template).render(**context)
+        return Response(html, status=http_status, content_type="text/html; charset=utf-8")
+
+    def _next(self) -> Response:
+        return redirect(self.audit.next_page(), code=303)
+
+    def _status(self) -> dict[str, Any]:
+        engine = self.audit.engine
+        if engine is None:
+            return {"line": "", "running": False}
+        status = engine.status()
+        line = status.line()
+        return {"line": line[:1].upper() + line[1:], "running": status.running}
+
+    # -- start and profile --------------------------------------------------------------------
+
+    def _start_page(
+        self, adviser: str | None, case: str | None, error: str | None = None
+    ) -> Response:
+        full = len(self.audit.catalogue.items)
+        return self.render(
+            "start.html",
+            http_status=400 if error else 200,
+            unfinished=self.audit.unfinished(),
+            minutes_quick=minutes_phrase(minutes_for(30)),
+            minutes_full=minutes_phrase(minutes_for(min(full, 120))),
+            adviser=adviser,
+            case=case,
+            start_error=error,
+        )
+
+    def start(self, request: Request) -> Response:
+        if self.audit.engine is not None:
+            return self._next()
+        return self._start_page(self.audit.setup.adviser, self.audit.setup.case)
+
+    def start_post(self, request: Request) -> Response:
+        adviser, case = request.form.get("adviser"), request.form.get("case")
+        error = self.audit.choose(
+            quick=request.form.get("length", "quick") == "quick", adviser=adviser, case=case
+        )
+        if error:
+            return self._start_page(adviser, case, error)
+        return redirect("/profile", code=303)
+
+    def resume(self, request: Request, session_id: str) -> Response:
+        try:
+            self.audit.resume(session_id)
+        except FootprintError as exc:
+            return self.render(
+                "message.html", http_status=400, heading="Cannot carry on", text=str(exc)
+            )
+        return self._next()
+
+    def _profile_page(self, form: forms.ProfileForm, upload_error: str | None = None) -> Response:
+        return self.render(
+            "profile.html",
+            http_status=400 if (form.errors or upload_error) else 200,
+            v=form.values,
+            errors=form.errors,
+            labels=forms.FIELD_LABELS,
+            upload_error=upload_error,
+            roles=[(r.value, ROLE_LABELS[r]) for r in Role],
+            countries=[(j.value, COUNTRY_LABELS[j]) for j in Jurisdiction],
+            platforms=list(PLATFORMS.items()),
+        )
+
+    def profile(self, request: Request) -> Response:
+        preset = self.audit.options.preset_profile
+        values = preset.model_dump(mode="json") if preset is not None else {"role": "gp"}
+        return self._profile_page(forms.ProfileForm(values=values))
+
+    def profile_post(self, request: Request) -> Response:
+        data = forms.profile_data(request.form, request.form.getlist("platforms"))
+        checked = forms.validate_profile(data)
+        if checked.profile is None:
+            return self._profile_page(checked)
+        self.audit.begin(checked.profile, save=request.form.get("save") == "yes")
+        return self._next()
+
+    def profile_upload(self, request: Request) -> Response:
+        upload = request.files.get("file")
+        raw = upload.read(forms.MAX_PROFILE_BYTES + 1) if upload is not None else b""
+        checked = forms.profile_from_upload(raw)
+        if checked.profile is None:
+            message = checked.errors.get("file", "Choose a profile file first.")
+            return self._profile_page(forms.ProfileForm(values={"role": "gp"}), message)
+        self.audit.begin(checked.profile)
+        return self._next()
+
+    # -- the audit ----------------------------------------------------------------------------
+
+    def response(self, request: Request) -> Response:
+        engine = self.audit.engine
+        if engine is None or engine.response_question() is None:
+            return self._next()
+        return self.render("response.html", question=engine.response_question())
+
+    def response_post(self, request: Request) -> Response:
+        answer = ANSWERS.get(request.form.get("answer", ""))
+        if self.audit.engine is not None and answer is not None:
+            self.audit.answer_response(answer)
+        return self._next()
+
+    def consent(self, request: Request) -> Response:
+        engine = self.audit.engine
+        if engine is None:
+            return self._next()
+        questions = engine.consent_questions()
+        if not questions:
+            engine.start_lookups()
+            return self._next()
+        return self.render(
+            "consent.html",
+            questions=questions,
+            response_active=engine.response_active,
+            first_step=engine.response_first_step,
+            jurisdiction=engine.profile.jurisdiction.value,
+            adviser=self.audit.setup.adviser,
+        )
+
+    def consent_post(self, request: Request) -> Response:
+        if self.audit.engine is not None:
+            granted = {key: value == "yes" for key, value in request.form.items()}
+            self.audit.decide_all(granted)
+        return self._next()
+
+    def question(self, request: Request) -> Response:
+        engine = self.audit.engine
+        question = engine.next_question() if engine is not None else None
+        if engine is None or question is None or engine.stopped:
+            return self._next()
+        return self.render("question.html", q=question, status=self._status())
+
+    def answer(self, request: Request) -> Response:
+        engine = self.audit.engine
+        answer = ANSWERS.get(request.form.get("answer", ""))
+        item_id = request.form.get("item", "")
+        if engine is not None and answer is not None:
+            try:
+                engine.answer(item_id, answer)
+            except KeyError:
+                pass  # a stale form for a question this audit no longer asks: ignore it
+        return self._next()
+
+    def back(self, request: Request) -> Response:
+        if self.audit.engine is not None:
+            self.audit.engine.back()
+        return redirect("/question", code=303)
+
+    def skip(self, request: Request) -> Response:
+        area = request.form.get("area", "")
+        if self.audit.engine is not None and area:
+            self.audit.engine.skip_area(area)
+        return self._next()
+
+    def stop(self, request: Request) -> Response:
+        if self.audit.engine is not None:
+            self.audit.engine.stop()
+        return redirect("/finish", code=303)
+
+    def finish(self, request: Request) -> Response:
+        engine = self.audit.engine
+        if engine is None:
+            return self._next()
+        if self.audit.outputs is not None:
+            return redirect("/report", code=303)
+        status = self._status()
+        left = 0 if not engine.stopped else engine.progress().total - engine.progress().index + 1
+        return self.render(
+            "finish.html", status=status, running=status["running"], left=max(left, 0)
+        )
+
+    def report_post(self, request: Request) -> Response:
+        if self.audit.engine is None:
+            return self._next()
+        formats = ["html", "md", "json", *(["pdf"] if pdf_available() else [])]
+        self.audit.write_report(formats)
+        return redirect("/report", code=303)
+
+    def report(self, request: Request) -> Response:
+        outputs = self.audit.outputs
+        if outputs is None:
+            return self._next()
+        files = [(n, path, _describe(path)) for n, path in enumerate(self.audit.written())]
+        summary = outputs.report.summary
+        return self.render(
+            "report.html",
+            files=files,
+            failed=outputs.failed,
+            summary=summary,
+            report=outputs.report,
+            out_dir=self.audit.out_dir,
+            saved_profile=self.audit.saved_profile,
+            session_id=self.audit.engine.session_id if self.audit.engine else None,
+        )
+
+    def _file(self, index: int) -> Path | None:
+        written = self.audit.written()
+        return written[index] if 0 <= index < len(written) else None
+
+    def report_view(self, request: Request, index: int) -> Response:
+        path = self._file(index)
+        if path is None or path.suffix != ".html":
+            return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
+        response = Response(path.read_bytes(), content_type="text/html; charset=utf-8")
+        response.headers["Content-Security-Policy"] = REPORT_CSP
+        return response
+
+    def download(self, request: Request, index: int) -> Response:
+        path = self._file(index)
+        if path is None:
+            return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        response = Response(path.read_bytes(), content_type=kind)
+        copy = path.parent.name if path.parent.name.endswith("-copy") else "report"
+        response.headers["Content-Disposition"] = (
+            f'attachment; filename="footprint-{copy}{path.suffix}"'
+        )
+        return response
+
+    # -- small endpoints ----------------------------------------------------------------------
+
+    def status(self, request: Request) -> Response:
+        return Response(json.dumps(self._status()), content_type="application/json")
+
+    def static(self, request: Request, name: str) -> Response:
+        if name not in ("ui.css", "status.js"):
+            return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
+        data = resources.files("footprint.ui").joinpath("static", name).read_bytes()
+        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        return Response(data, content_type=f"{kind}; charset=utf-8")
+
+    def close(self, request: Request) -> Response:
+        engine = self.audit.engine
+        if engine is not None and self.audit.outputs is None:
+            engine.cancel_lookups()  # finished lookups are kept; the rest run again on resume
+        self.stop_signal.stop("you pressed “Finish and close”")
+        return self.render(
+            "message.html",
+            can_close=False,
+            heading="footprint has stopped",
+            text=_closing_words(self.audit),
+        )
+
+
+def _describe(path: Path) -> str:
+    copy = {"member-copy": "member copy", "adviser-copy": "adviser copy"}.get(path.parent.name)
+    kind = {".html": "web page (prints well)", ".md": "text", ".json": "data", ".pdf": "PDF"}
+    label = kind.get(path.suffix, path.suffix)
+    return f"{label}, {copy}" if copy else label
+
+
+def _closing_words(audit: UiAudit) -> str:
+    if audit.outputs is not None and audit.out_dir is not None:
+        return f"You can close this tab. Your report is saved in {audit.out_dir}."
+    engine = audit.engine
+    if engine is not None and engine.session_id:
+        return (
+            "You can close this tab. Your answers are saved on this computer: run "
+            "`footprint ui` again and choose “Carry on with this audit”."
+        )
+    return "You can close this tab."

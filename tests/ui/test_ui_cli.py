@@ -1,0 +1,45 @@
+"""`footprint ui --no-browser` prints a working address, and stops cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import requests
+
+
+def test_ui_prints_a_working_address_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    env = {**os.environ, "FOOTPRINT_HOME": str(tmp_path / "home"), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "footprint", "ui", "--no-browser", "--out", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        url = None
+        for _ in range(20):
+            line = proc.stdout.readline()
+            match = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", line)
+            if match:
+                url = match.group(0)
+                break
+        assert url, "no address printed"
+        session = requests.Session()
+        first = session.get(url, timeout=10)
+        assert first.status_code == 200 and "Start a new check" in first.text
+        assert session.get(url, timeout=10).status_code == 403  # the address works once
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "stopped: you pressed Ctrl-C" in out
+    assert "Traceback" not in err
