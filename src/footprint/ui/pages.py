@@ -343,7 +343,7 @@ class Pages:
     def static(self, request: Request, name: str) -> Response:
         if name not in ("ui.css", "status.js"):
             return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
-        data = resources.files("footprint.ui").joinpath("static", name).read_bytes()
+        data = resources.files("footprint.ui").joinpath("static").joinpath(name).read_bytes()
         kind = "text/css" if name.endswith(".css") else "text/javascript"
         return Response(data, content_type=f"{kind}; charset=utf-8")
 
