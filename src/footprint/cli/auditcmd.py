@@ -136,7 +136,7 @@ def _open_flow(
 
 def _offer_to_save(profile: Profile) -> None:
     """Offer to keep a typed-in profile, so a re-audit need not ask it all again."""
-    from footprint.paths import write_private
+    from footprint.fsio import write_private_file
     from footprint.profile import dump_profile
 
     if not click.confirm("\nSave these details to a profile file for next time?", default=True):
@@ -147,7 +147,7 @@ def _offer_to_save(profile: Profile) -> None:
         n += 1
         default = Path(f"profile-{n}.yaml")
     path = Path(click.prompt("File name", default=str(default)))
-    write_private(path, dump_profile(profile))
+    write_private_file(path, dump_profile(profile))
     click.echo(f"Saved {path} (readable by you only). Next time: footprint audit --profile {path}")
 
 

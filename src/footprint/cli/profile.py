@@ -143,12 +143,12 @@ def profile() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(out: Path, force: bool) -> None:
     """Ask a few questions and write a profile YAML file (owner-only)."""
-    from footprint.paths import write_private
+    from footprint.fsio import write_private_file
     from footprint.profile import dump_profile
 
     if out.exists() and not force:
         raise click.UsageError(f"{out} already exists; use --force to overwrite it.")
     built = ask_profile()
-    write_private(out, dump_profile(built))
+    write_private_file(out, dump_profile(built))
     click.echo(f"\nWrote {out} (readable by you only). Edit it any time, then run:")
     click.echo(f"  footprint audit --profile {out}")

@@ -42,7 +42,7 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     Without --member-copy or --adviser-copy, evidence is masked.
     """
     from footprint.errors import ReportError
-    from footprint.paths import write_private
+    from footprint.fsio import write_private_file
     from footprint.report import render as r
     from footprint.report.model import Copy
     from footprint.report.redact import to_copy
@@ -77,5 +77,5 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     if out is None:
         click.echo(text)
     else:
-        write_private(out, text)
+        write_private_file(out, text)
         click.echo(f"Wrote {out} (readable by you only)")
