@@ -20,7 +20,7 @@ def list_sessions() -> None:
     """List stored sessions, newest first."""
     from footprint.store import Store
 
-    with Store() as store:
+    with Store(read_only=True) as store:
         rows = store.list_sessions()
     if not rows:
         click.echo("No stored sessions.")
@@ -43,7 +43,7 @@ def show(session_id: str) -> None:
     """Show one session: who, when, progress. Personal details are not printed."""
     from footprint.store import Store
 
-    with Store() as store:
+    with Store(read_only=True) as store:
         data = store.load(session_id)
     s = data.summary
     click.echo(f"Session {s.id}: {s.status}, started {s.created_at:%Y-%m-%d %H:%M} UTC")
