@@ -17,7 +17,7 @@ from footprint.auditflow import AuditFlow, AuditOptions, default_out_dir, write_
 from footprint.checklists import shipped_catalogue
 from footprint.cli import prompts
 from footprint.cli.lookupui import LookupSession
-from footprint.errors import ExitCode, InputError, ProfileError
+from footprint.errors import ExitCode, InputError, ProfileError, SessionPurged
 from footprint.interview import RESPONSE_ID, initial_answers, load_answers, run_interview
 from footprint.profile import Profile, load_profile
 from footprint.report.model import Report
@@ -265,6 +265,12 @@ def _exit_code(report: Report, fail_on: str | None) -> int:
 def run_audit_command(args: AuditArgs) -> None:
     """The body of `footprint audit`."""
     interactive = _interactive(args.no_input)
+    if args.out_dir is not None and args.out_dir.exists() and not args.out_dir.is_dir():
+        # Said now, not after the whole interview.
+        raise InputError(
+            f"--out {args.out_dir} is a file; it should name a folder for the report files.",
+            hint="Give a folder name (it is created, owner-only, if missing).",
+        )
     options = AuditOptions(
         quick=args.quick,
         offline=args.offline,
@@ -291,6 +297,15 @@ def run_audit_command(args: AuditArgs) -> None:
             lookups.wait_with_progress()
         out = args.out_dir or default_out_dir(flow.state.profile)
         report = _finish(flow, out, args.formats, args.full, complete=not stopped)
+    except SessionPurged as purged:  # fsio/store: a purge deleted this session mid-audit
+        if lookups:
+            lookups.cancel()
+        if flow is not None:
+            from footprint.cli.sessions import offer_to_save_answers
+
+            state = flow.state
+            offer_to_save_answers(purged, state.answers, state.accepted, interactive)
+        raise
     except (KeyboardInterrupt, click.exceptions.Abort):
         if lookups:
             lookups.cancel()  # finished lookups are kept; the rest run again on resume

@@ -7,7 +7,11 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from footprint.diff import SubjectDifference
+    from footprint.errors import SessionPurged
+    from footprint.vocab import Answer
 
 
 @click.group()
@@ -120,4 +124,43 @@ def _different_people(differs: list[SubjectDifference]) -> str:
     return (
         f"Warning: these two reports seem to be about different people ({what}). "
         "The comparison below only means something for two audits of the same doctor."
+    )
+
+
+def offer_to_save_answers(
+    purged: SessionPurged,
+    answers: Mapping[str, Answer],
+    accepted: Iterable[str],
+    interactive: bool,
+) -> None:
+    """After a purge deleted the running audit's session: offer to keep its answers in a file.
+
+    The answers are still in memory; an answers file lets a new audit start from them
+    (`footprint audit --answers FILE`). Without a terminal nothing can be asked, so nothing is
+    written: such a run got its answers from a file already.
+    """
+    from pathlib import Path
+
+    from footprint.fsio import write_private_file
+    from footprint.interview import dump_answers
+
+    if not answers or not interactive:
+        return
+    click.secho(
+        f"\nThis audit's stored session ({purged.session_id}) has just been deleted by a purge.",
+        fg="yellow",
+    )
+    if not click.confirm(
+        f"Save the {len(answers)} answers given so far to an answers file?", default=True
+    ):
+        return
+    default = Path(f"answers-{purged.session_id}.yaml")
+    n = 1
+    while default.exists():
+        n += 1
+        default = Path(f"answers-{purged.session_id}-{n}.yaml")
+    path = Path(click.prompt("File name", default=str(default)))
+    write_private_file(path, dump_answers(answers, accepted))
+    click.echo(
+        f"Saved {path} (readable by you only). Start again with: footprint audit --answers {path}"
     )
