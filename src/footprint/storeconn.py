@@ -43,12 +43,9 @@ def translate(exc: BaseException, path: Path, doing: str) -> StoreError:
     text = str(exc).lower()
     if any(w in text for w in ("malformed", "not a database", "encrypted", "no such table")):
         return StoreDamaged(f"{path}: the session store is damaged ({exc}).", hint=DAMAGED_HINT)
-    if "readonly" in text or "read-only" in text:
-        return StoreError(
-            f"Cannot {doing} the session store {path}: it is read-only here.",
-            hint="Run from a folder you can write to, set FOOTPRINT_HOME to one, or use "
-            "--no-store. Listing and rendering stored sessions still work.",
-        )
+    if "readonly" in text or "read-only" in text or not os.access(path.parent, os.W_OK):
+        # SQLite says "unable to open database file" when it cannot make its -wal file.
+        return read_only_error(path, doing)
     if "full" in text:
         return StoreError(
             f"Cannot {doing} the session store {path}: the disk is full.",
@@ -62,6 +59,15 @@ def translate(exc: BaseException, path: Path, doing: str) -> StoreError:
     return StoreError(
         f"Cannot {doing} the session store {path} ({exc}).",
         hint="Check the file and the folder it is in, or run the audit with --no-store.",
+    )
+
+
+def read_only_error(path: Path, doing: str) -> StoreError:
+    return StoreError(
+        f"Cannot {doing} the session store {path}: it is read-only here (a read-only disk, "
+        "or a folder you cannot write to).",
+        hint="Make the folder writable, set FOOTPRINT_HOME to one that is, or run the audit "
+        "with --no-store. `footprint sessions list` and `report render` still work.",
     )
 
 
