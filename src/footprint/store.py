@@ -15,15 +15,23 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from footprint.consent import ConsentRecord
-from footprint.errors import FileAccessError, SessionPurged, StoreDamaged, StoreError
+from footprint.errors import FileAccessError, SessionPurged, StoreError
 from footprint.lookups.interface import Observation
 from footprint.profile import Profile
-from footprint.storeconn import DAMAGED_HINT, open_read_only, open_writable, translate
+from footprint.storeconn import open_read_only, open_writable, translate
+from footprint.storerows import (  # noqa: F401 - SessionData and SessionSummary re-exported
+    SUMMARY_SQL,
+    PurgeResult,
+    SessionData,
+    SessionSummary,
+    StoredRows,
+    session_data_from_rows,
+    summary_from_row,
+)
 from footprint.storeschema import (  # noqa: F401 - re-exported
     DEFAULT_RETENTION_DAYS,
     MIGRATIONS,
@@ -33,49 +41,6 @@ from footprint.storeschema import (  # noqa: F401 - re-exported
     utc_now,
 )
 from footprint.vocab import Answer
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """One row of `footprint sessions list`."""
-
-    id: str
-    created_at: datetime
-    updated_at: datetime
-    status: str
-    adviser: str | None
-    case_ref: str | None
-    retention_days: int
-    answers: int
-    observations: int
-
-    @property
-    def expires_at(self) -> datetime:
-        """When retention says this session should go."""
-        return self.created_at + timedelta(days=self.retention_days)
-
-
-@dataclass(frozen=True)
-class SessionData:
-    """Everything stored for one session."""
-
-    summary: SessionSummary
-    profile: Profile
-    options: dict[str, object]
-    answers: dict[str, Answer]
-    observations: list[Observation]
-    consents: list[ConsentRecord]
-    finished_lookups: dict[str, tuple[float, list[str]]]
-    report_json: str | None
-
-
-@dataclass(frozen=True)
-class PurgeResult:
-    """What `purge` removed."""
-
-    sessions: int
-    answers: int
-    observations: int
 
 
 class Store:
@@ -251,33 +216,11 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
 
-    _SUMMARY_SQL = (
-        "SELECT s.id, s.created_at, s.updated_at, s.status, s.adviser, s.case_ref,"
-        " s.retention_days,"
-        " (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),"
-        " (SELECT COUNT(*) FROM observations o WHERE o.session_id = s.id)"
-        " FROM sessions s"
-    )
-
-    @staticmethod
-    def _summary(row: tuple[object, ...]) -> SessionSummary:
-        return SessionSummary(
-            id=str(row[0]),
-            created_at=datetime.fromisoformat(str(row[1])),
-            updated_at=datetime.fromisoformat(str(row[2])),
-            status=str(row[3]),
-            adviser=row[4] if isinstance(row[4], str) else None,
-            case_ref=row[5] if isinstance(row[5], str) else None,
-            retention_days=int(str(row[6])),
-            answers=int(str(row[7])),
-            observations=int(str(row[8])),
-        )
-
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, newest first."""
         with self._reading() as db:
-            rows = db.execute(self._SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
-        return [self._summary(r) for r in rows]
+            rows = db.execute(SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
+        return [summary_from_row(r, self.path) for r in rows]
 
     def latest_unfinished(self, profile: Profile | None = None) -> SessionSummary | None:
         """The newest session that did not finish, to offer `--resume`.
@@ -287,16 +230,16 @@ class Store:
         """
         with self._reading() as db:
             rows = db.execute(
-                self._SUMMARY_SQL + " WHERE s.status != 'finished' AND (? IS NULL OR"
+                SUMMARY_SQL + " WHERE s.status != 'finished' AND (? IS NULL OR"
                 " s.subject_key = ?) ORDER BY s.created_at DESC LIMIT 1",
                 (None, None) if profile is None else (subject_key(profile),) * 2,
             ).fetchall()
-        return self._summary(rows[0]) if rows else None
+        return summary_from_row(rows[0], self.path) if rows else None
 
     def load(self, session_id: str) -> SessionData:
         """Everything stored for a session; StoreError if there is no such session."""
         with self._reading() as db:
-            row = db.execute(self._SUMMARY_SQL + " WHERE s.id = ?", (session_id,)).fetchone()
+            row = db.execute(SUMMARY_SQL + " WHERE s.id = ?", (session_id,)).fetchone()
             if row is None:
                 raise StoreError(
                     f"No stored session '{session_id}'.",
@@ -319,34 +262,8 @@ class Store:
                 "SELECT lookup_id, duration_s, errors_json FROM lookup_runs WHERE session_id = ?",
                 (session_id,),
             ).fetchall()
-        try:
-            return self._session_data(row, extra, answers, observations, consents, runs)
-        except (ValueError, TypeError) as exc:  # ValidationError is a ValueError
-            raise StoreDamaged(
-                f"{self.path}: the stored data of session {session_id} is damaged "
-                f"({type(exc).__name__}).",
-                hint=DAMAGED_HINT,
-            ) from None
-
-    def _session_data(
-        self,
-        row: tuple[object, ...],
-        extra: tuple[str, str, str | None],
-        answers: list[tuple[str, str]],
-        observations: list[tuple[str]],
-        consents: list[tuple[str]],
-        runs: list[tuple[str, float, str]],
-    ) -> SessionData:
-        return SessionData(
-            summary=self._summary(row),
-            profile=Profile.model_validate_json(extra[0]),
-            options=json.loads(extra[1]),
-            answers={item: Answer(value) for item, value in answers},
-            observations=[Observation.model_validate_json(r[0]) for r in observations],
-            consents=[ConsentRecord.model_validate_json(r[0]) for r in consents],
-            finished_lookups={r[0]: (float(r[1]), json.loads(r[2])) for r in runs},
-            report_json=extra[2],
-        )
+        rows = StoredRows(row, extra, answers, observations, consents, runs)
+        return session_data_from_rows(rows, self.path)
 
     def previous_finished(self, profile: Profile, before: str | None) -> SessionData | None:
         """The newest finished audit of the same doctor started before session `before`.

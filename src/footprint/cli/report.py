@@ -75,7 +75,10 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
         return
     text = r.Format(fmt).renderer()(result)
     if out is None:
-        click.echo(text)
+        from footprint.detect.text import strip_controls
+
+        # Fetched snippets must not drive the terminal.
+        click.echo(strip_controls(text) if isinstance(text, str) else text)
     else:
         write_private_file(out, text)
         click.echo(f"Wrote {out} (readable by you only)")

@@ -90,6 +90,7 @@ def purge(days: int | None, everything: bool, yes: bool) -> None:
 @click.argument("new")
 def diff(old: str, new: str) -> None:
     """What changed between two audits (session ids or report JSON files)."""
+    from footprint.detect.text import strip_controls
     from footprint.diff import diff_reports, subject_differences
     from footprint.reportsource import load_source
 
@@ -110,7 +111,7 @@ def diff(old: str, new: str) -> None:
     for label, group in groups:
         click.secho(f"\n{label} ({len(group)})", bold=True)
         for f in group:
-            click.echo(f"  [{f.severity.value}] {f.id}: {f.title}")
+            click.echo(strip_controls(f"  [{f.severity.value}] {f.id}: {f.title}"))
 
 
 def _different_people(differs: list[SubjectDifference]) -> str:
