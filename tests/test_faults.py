@@ -223,6 +223,37 @@ def test_purge_during_an_audit_is_a_message_not_a_foreign_key_error(
         "--out", tmp_path / "o", code=1, says="was deleted")  # fmt: skip
 
 
+def test_purge_while_lookups_run_is_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The purge hits a lookup thread's write; the run stops and says so, no traceback."""
+    from footprint.auditflow import AuditFlow
+    from footprint.demo.run import demo_profile, demo_settings
+    from footprint.demo.server import DemoServer
+    from footprint.settings import Settings
+
+    real_observe = AuditFlow.observe
+
+    def purge_then_observe(self: AuditFlow, obs: Any) -> None:
+        with Store() as other:
+            other.purge(everything=True)
+        real_observe(self, obs)
+
+    monkeypatch.setattr(AuditFlow, "observe", purge_then_observe)
+    with DemoServer() as server:
+        profile = demo_profile(server.base_url).model_copy(
+            update={"urls": [f"{server.base_url}/practice/team.html"]}
+        )
+        path = tmp_path / "profile.yaml"
+        from footprint.profile import dump_profile
+
+        path.write_text(dump_profile(profile))
+        settings = demo_settings(server.base_url)
+        monkeypatch.setattr(Settings, "load", classmethod(lambda cls, *a, **k: settings))
+        run("audit", "--profile", path, "--consent", "page-scan", "--no-input",
+            "--out", tmp_path / "o", code=1, says="was deleted")  # fmt: skip
+
+
 def test_answers_of_a_purged_session_can_be_saved_and_reused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -318,6 +349,27 @@ def test_links_where_reports_go_are_refused_and_their_targets_untouched(tmp_path
 
 
 # -- for real: a read-only mount and a full tmpfs (Linux, root, mount namespaces) --------------
+
+
+def test_the_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
+    """Through `python -m footprint`, as a doctor runs it: the message, not a traceback."""
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("name: " + "[" * 100_000 + "]" * 100_000)
+    store_path().parent.mkdir(parents=True)
+    store_path().write_bytes(b"")
+    for args, code in (
+        (["audit", "--profile", deep, "--no-input", "--offline", "--no-store"], 2),
+        (["sessions", "list"], 1),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "footprint", *map(str, args)],
+            capture_output=True,
+            text=True,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+        assert done.returncode == code, done.stderr
+        assert "Traceback" not in done.stderr and done.stderr.startswith("Error: ")
 
 
 def _can_mount() -> bool:

@@ -99,7 +99,9 @@ def _private_mode(path: Path) -> None:
 def _create(path: Path) -> None:
     """Build a new store under a temporary name, then link it into place (never overwriting)."""
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.new")
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+    os.close(
+        os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    )
     try:
         db = sqlite3.connect(temp, isolation_level=None)
         try:
