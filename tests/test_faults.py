@@ -428,3 +428,14 @@ def test_really_full_disk(tmp_path: Path) -> None:
     assert result.returncode == 1, output
     assert "Traceback" not in output and "internal error" not in output
     assert "disk is full" in output
+
+
+def test_profile_init_never_writes_through_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("precious")
+    link = tmp_path / "profile.yaml"
+    link.symlink_to(target)
+    # Refused before the questions, so nothing typed is lost.
+    done = run("profile", "init", "--out", link, "--force", code=1, says="symbolic link")
+    assert "Your name" not in done.stdout
+    assert target.read_text() == "precious"

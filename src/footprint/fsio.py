@@ -63,7 +63,8 @@ def _make_dir(folder: Path) -> None:
         raise _fail("create the folder", folder, exc) from None
 
 
-def _refuse_unsafe_target(path: Path) -> None:
+def refuse_unsafe_target(path: Path) -> None:
+    """UnsafePathError if `path` is a link or not a regular file (checked before asking)."""
     if path.is_symlink():
         raise UnsafePathError(
             f"{path} is a symbolic link; footprint never writes through links (its target "
@@ -80,7 +81,7 @@ def _refuse_unsafe_target(path: Path) -> None:
 def write_private_file(path: Path, data: str | bytes) -> Path:
     """Write `data` to `path` owner-only (0600), atomically, never following a link."""
     ensure_private_dir(path.parent)
-    _refuse_unsafe_target(path)
+    refuse_unsafe_target(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:

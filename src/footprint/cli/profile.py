@@ -143,9 +143,10 @@ def profile() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(out: Path, force: bool) -> None:
     """Ask a few questions and write a profile YAML file (owner-only)."""
-    from footprint.fsio import write_private_file
+    from footprint.fsio import refuse_unsafe_target, write_private_file
     from footprint.profile import dump_profile
 
+    refuse_unsafe_target(out)  # before the questions, not after them
     if out.exists() and not force:
         raise click.UsageError(f"{out} already exists; use --force to overwrite it.")
     built = ask_profile()
