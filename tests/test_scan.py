@@ -240,3 +240,47 @@ def test_results_come_back_in_the_order_named(httpserver: HTTPServer, client: Ht
     assert [r.contacts[0].normalized for r in results if r.target in urls] == [
         f"+4477009001{20 + n}" for n in range(4)
     ]
+
+
+def test_a_deeply_nested_page_is_scanned_without_a_traceback(tmp_path: Path) -> None:
+    # Issue 8 repro: `footprint scan` printed a RecursionError traceback for this page.
+    hostile = tmp_path / "deep.html"
+    hostile.write_text(
+        '<script type="application/ld+json">'
+        + "[" * 100_000
+        + "]" * 100_000
+        + "</script><p>Mobile 07700 900123</p>"
+    )
+    (result,) = scan([str(hostile)])
+    assert result.outcome is Outcome.FOUND
+    assert "+447700900123" in {c.normalized for c in result.contacts}
+
+
+def test_a_page_that_breaks_the_parser_is_its_own_couldnt_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import footprint.scan as scan_module
+
+    real = scan_module.parse_page
+
+    def fragile(html: str | bytes, url: str | None = None):  # type: ignore[no-untyped-def]
+        if b"HOSTILE" in (html if isinstance(html, bytes) else html.encode()):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html, url)
+
+    monkeypatch.setattr(scan_module, "parse_page", fragile)
+    good, bad = tmp_path / "good.html", tmp_path / "bad.html"
+    good.write_text("<p>Mobile 07700 900123</p>")
+    bad.write_text("<p>HOSTILE</p>")
+    first, second = scan([str(good), str(bad)])
+    assert first.outcome is Outcome.FOUND
+    assert second.outcome is Outcome.COULDNT_CHECK
+    assert "could not be read" in (second.reason or "")
+
+
+def test_a_couldnt_check_reason_carries_no_terminal_controls() -> None:
+    # Reasons can quote what a server sent (a content type); they are printed as they are.
+    from footprint.scan import _couldnt
+
+    result = _couldnt("https://x.example/", "type text/\x1b]0;owned\x07x\x1b[2J from x.example")
+    assert result.reason == "type text/x from x.example"

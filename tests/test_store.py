@@ -112,3 +112,79 @@ def test_two_writers_at_once_both_succeed(tmp_path: Path) -> None:
     assert not errors
     sessions = Store(path).list_sessions()
     assert len(sessions) == 2 and all(s.answers == 60 and s.observations == 60 for s in sessions)
+
+
+# -- issue 8: a broken world is a StoreError, never a raw sqlite3 error ------------------------
+
+
+def test_writing_to_a_purged_session_is_session_purged(tmp_path: Path) -> None:
+    import pytest
+
+    from footprint.errors import SessionPurged
+
+    store = Store(tmp_path / "fp.db")
+    sid = store.create_session(_profile())
+    store.save_answer(sid, "contact.x", Answer.YES)
+    with Store(tmp_path / "fp.db") as other:  # `footprint sessions purge` in another window
+        other.purge(everything=True)
+    obs = Observation(lookup_id="page-scan", outcome=Outcome.NOT_FOUND, subject="page 1")
+    writes = [
+        lambda: store.save_answer(sid, "contact.y", Answer.NO),
+        lambda: store.save_observation(sid, obs),
+        lambda: store.save_lookup_done(sid, "page-scan", 1.0, []),
+        lambda: store.update_options(sid, accepted=["x"]),
+        lambda: store.finish(sid, "{}"),
+    ]
+    for write in writes:
+        with pytest.raises(SessionPurged) as err:
+            write()
+        assert err.value.session_id == sid and "deleted" in err.value.message
+    store.close()
+
+
+def test_a_new_store_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0)
+    try:
+        Store(tmp_path / "a" / "b" / "fp.db").close()
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "a") == _mode(tmp_path / "a" / "b") == 0o700
+    assert _mode(tmp_path / "a" / "b" / "fp.db") == 0o600
+    assert [p.name for p in (tmp_path / "a" / "b").iterdir()] == ["fp.db"]  # no temp left
+
+
+def test_zero_byte_and_missing_stores(tmp_path: Path) -> None:
+    import pytest
+
+    from footprint.errors import StoreDamaged
+
+    empty = tmp_path / "fp.db"
+    empty.write_bytes(b"")
+    for read_only in (False, True):
+        with pytest.raises(StoreDamaged, match="0 bytes"):
+            Store(empty, read_only=read_only)
+    assert empty.stat().st_size == 0
+    with Store(tmp_path / "none" / "fp.db", read_only=True) as store:
+        assert store.list_sessions() == []
+    assert not (tmp_path / "none").exists()  # looking created nothing
+
+
+def test_a_damaged_row_is_store_damaged_without_its_content(tmp_path: Path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from footprint.errors import StoreDamaged
+
+    store = Store(tmp_path / "fp.db")
+    sid = store.create_session(_profile())
+    store.close()
+    db = sqlite3.connect(tmp_path / "fp.db")
+    db.execute("UPDATE sessions SET profile_json = ?", (f'{{"name": 1, "x": "{SECRET}"}}',))
+    db.commit()
+    db.close()
+    with Store(tmp_path / "fp.db") as again, pytest.raises(StoreDamaged) as err:
+        again.load(sid)
+    assert SECRET not in err.value.message and "damaged" in err.value.message

@@ -6,7 +6,7 @@ at a time and stores every answer the moment it is given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,6 +73,21 @@ def load_answers(path: Path, known_ids: Iterable[str]) -> AnswersFile:
                 hint="Check the id with `footprint checklist list`.",
             )
     return parsed
+
+
+def dump_answers(answers: Mapping[str, Answer], accepted: Iterable[str] = ()) -> str:
+    """An answers file (the format `load_answers` reads) holding `answers` and `accepted`."""
+    import yaml
+
+    items = {k: v.value for k, v in sorted(answers.items()) if k != RESPONSE_ID}
+    data: dict[str, object] = {}
+    if RESPONSE_ID in answers:
+        data["contacting_now"] = answers[RESPONSE_ID].value
+    data["answers"] = items
+    if accepted:
+        data["accepted"] = sorted(accepted)
+    header = "# footprint answers file: use it with `footprint audit --answers FILE`.\n"
+    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 def initial_answers(parsed: AnswersFile | None) -> dict[str, Answer]:

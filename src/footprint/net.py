@@ -15,7 +15,6 @@ and link-local addresses after resolving the name (see `footprint.netsafety`).
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -23,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from footprint import __version__
+from footprint import __version__, jsonsafe
 from footprint.consent import ConsentRecord
 from footprint.errors import FootprintError
 from footprint.netblock import blocked_reason
@@ -139,7 +138,8 @@ class Response:
     def json(self) -> Any:
         """Parse the body as JSON; raises FetchError('unexpected format') if it is not."""
         try:
-            return json.loads(self.text.lstrip("\ufeff"))  # some APIs start with a BOM
+            # Nesting is bounded: a hostile body must not raise RecursionError in a lookup.
+            return jsonsafe.loads(self.text.lstrip("\ufeff"))  # some APIs start with a BOM
         except ValueError:
             raise FetchError("unexpected format: not JSON", url=self.url) from None
 

@@ -28,18 +28,14 @@ def config_dir() -> Path:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create a folder readable by its owner only (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
-    return path
+    """Create a folder (and missing parents) 0700; see `footprint.fsio.ensure_private_dir`."""
+    from footprint.fsio import ensure_private_dir
+
+    return ensure_private_dir(path)
 
 
 def write_private(path: Path, data: str | bytes) -> None:
-    """Write a file created owner-only (0600) from the start, never world-readable."""
-    if not path.parent.exists():
-        make_private_dir(path.parent)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-    fd = os.open(path, flags, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+    """Write an owner-only file safely; see `footprint.fsio.write_private_file`."""
+    from footprint.fsio import write_private_file
+
+    write_private_file(path, data)

@@ -23,7 +23,7 @@ def load_source(source: str) -> tuple[Report, Profile | None, str]:
         return report, _stored_profile(report.session_id), path.name
     from footprint.store import Store
 
-    with Store() as store:
+    with Store(read_only=True) as store:
         data = store.load(source)
     if data.report_json is None:
         raise ReportError(
@@ -44,8 +44,8 @@ def _stored_profile(session_id: str | None) -> Profile | None:
 
     if not session_id or not default_path().exists():
         return None
-    with Store() as store:
-        try:
+    try:
+        with Store(read_only=True) as store:
             return store.load(session_id).profile
-        except StoreError:
-            return None
+    except StoreError:  # not stored here, or the store is unreadable: render without it
+        return None

@@ -27,7 +27,7 @@ from footprint.consent import named_target_grant
 from footprint.detect.interface import ContactKind, PhoneType
 from footprint.detect.match import Match, ProfileMatcher
 from footprint.detect.pipeline import detect
-from footprint.detect.text import Page, parse_page
+from footprint.detect.text import Page, parse_page, strip_controls
 from footprint.errors import InputError
 from footprint.lookups.interface import Outcome
 from footprint.lookups.saved_results import ResultsPage, read_results_page
@@ -159,6 +159,24 @@ def scan_page(page: Page, region: str, matcher: ProfileMatcher | None) -> list[S
     return contacts
 
 
+UNREADABLE_PAGE = "the page could not be read (its content is malformed or hostile)"
+
+
+def scan_page_safely(
+    page_source: str | bytes, url: str | None, region: str, matcher: ProfileMatcher | None
+) -> tuple[Page | None, list[ScanContact]]:
+    """Parse and scan one page; (None, []) if anything in it breaks the parser or a detector.
+
+    A hostile page (nesting 100,000 levels deep, say) must cost only itself: its failure is
+    that page's couldn't-check, never the loss of every other page's findings.
+    """
+    try:
+        page = parse_page(page_source, url)
+        return page, scan_page(page, region, matcher)
+    except Exception:  # noqa: BLE001 - any parser or detector failure; the type is not needed
+        return None, []
+
+
 def page_problem(response: Response) -> str | None:
     """Why a fetched page cannot be read as an answer (wall, error status), or None."""
     reason = blocked_reason(response)
@@ -175,8 +193,12 @@ def _result(target: str, final_url: str | None, contacts: list[ScanContact]) -> 
 
 
 def _couldnt(target: str, reason: str, final_url: str | None = None) -> ScanResult:
+    # A reason can quote what a server sent (a content type, say): no control sequences.
     return ScanResult(
-        target=target, final_url=final_url, outcome=Outcome.COULDNT_CHECK, reason=reason
+        target=target,
+        final_url=final_url,
+        outcome=Outcome.COULDNT_CHECK,
+        reason=strip_controls(reason),
     )
 
 
@@ -192,7 +214,10 @@ def scan_file(target: Target, region: str, matcher: ProfileMatcher | None) -> Sc
         data = target.path.read_bytes()
     except OSError as exc:
         return _couldnt(target.named, f"could not read the file ({exc.strerror or 'error'})")
-    result = _result(target.named, None, scan_page(parse_page(data), region, matcher))
+    page, contacts = scan_page_safely(data, None, region, matcher)
+    if page is None:
+        return _couldnt(target.named, UNREADABLE_PAGE)
+    result = _result(target.named, None, contacts)
     return result.model_copy(update={"results_page": read_results_page(data)})
 
 
@@ -226,8 +251,10 @@ def scan_url(
     reason = page_problem(response)
     if reason is not None:
         return _couldnt(target.named, reason, response.final_url)
-    page = parse_page(response.text, response.final_url)
-    return _result(target.named, response.final_url, scan_page(page, region, matcher))
+    page, contacts = scan_page_safely(response.text, response.final_url, region, matcher)
+    if page is None:
+        return _couldnt(target.named, UNREADABLE_PAGE, response.final_url)
+    return _result(target.named, response.final_url, contacts)
 
 
 def scan(

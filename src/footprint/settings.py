@@ -18,13 +18,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from footprint.errors import ConfigError
 from footprint.paths import config_dir
+from footprint.yamlio import read_yaml
 
 
 def _env_name(service: str, suffix: str) -> str:
     return f"FOOTPRINT_{service.upper().replace('-', '_')}_{suffix}"
+
+
+def _read_config(path: Path) -> dict[str, dict[str, str]]:
+    """`keys:` and `urls:` of config.yaml; anything unreadable or misshapen is an error."""
+    raw = read_yaml(path, ConfigError) or {}
+    if not isinstance(raw, dict):
+        raise ConfigError(
+            f"{path}: expected sections such as keys: and urls:, found a {type(raw).__name__}.",
+            hint="See the README for the layout of config.yaml.",
+        )
+    config: dict[str, dict[str, str]] = {}
+    for section, values in raw.items():
+        if not isinstance(values, dict):
+            continue
+        # Values are read as text: a number or null where a key belongs must not crash later.
+        config[str(section)] = {str(k): str(v) for k, v in values.items() if v is not None}
+    return config
 
 
 @dataclass(frozen=True)
@@ -49,10 +66,8 @@ class Settings:
         env = dict(os.environ if env is None else env)
         path = config_file or config_dir() / "config.yaml"
         config: dict[str, dict[str, str]] = {}
-        if path.is_file():
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            if isinstance(raw, dict):
-                config = {k: dict(v) for k, v in raw.items() if isinstance(v, dict)}
+        if path.exists():
+            config = _read_config(path)
         return cls(env, config, allow_private=allow_private, allow_loopback=allow_loopback)
 
     def key(self, env_name: str) -> str | None:

@@ -10,22 +10,28 @@ Migrations are named functions recorded in a version table.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from footprint.checklist_ids import current_answers
 from footprint.consent import ConsentRecord
-from footprint.errors import StoreError
+from footprint.errors import FileAccessError, SessionPurged, StoreError
 from footprint.lookups.interface import Observation
-from footprint.paths import make_private_dir
 from footprint.profile import Profile
+from footprint.storeconn import open_read_only, open_writable, translate
+from footprint.storerows import (  # noqa: F401 - SessionData and SessionSummary re-exported
+    SUMMARY_SQL,
+    PurgeResult,
+    SessionData,
+    SessionSummary,
+    StoredRows,
+    session_data_from_rows,
+    summary_from_row,
+)
 from footprint.storeschema import (  # noqa: F401 - re-exported
     DEFAULT_RETENTION_DAYS,
     MIGRATIONS,
@@ -37,88 +43,27 @@ from footprint.storeschema import (  # noqa: F401 - re-exported
 from footprint.vocab import Answer
 
 
-@dataclass(frozen=True)
-class SessionSummary:
-    """One row of `footprint sessions list`."""
-
-    id: str
-    created_at: datetime
-    updated_at: datetime
-    status: str
-    adviser: str | None
-    case_ref: str | None
-    retention_days: int
-    answers: int
-    observations: int
-
-    @property
-    def expires_at(self) -> datetime:
-        """When retention says this session should go."""
-        return self.created_at + timedelta(days=self.retention_days)
-
-
-@dataclass(frozen=True)
-class SessionData:
-    """Everything stored for one session."""
-
-    summary: SessionSummary
-    profile: Profile
-    options: dict[str, object]
-    answers: dict[str, Answer]
-    observations: list[Observation]
-    consents: list[ConsentRecord]
-    finished_lookups: dict[str, tuple[float, list[str]]]
-    report_json: str | None
-
-
-@dataclass(frozen=True)
-class PurgeResult:
-    """What `purge` removed."""
-
-    sessions: int
-    answers: int
-    observations: int
-
-
 class Store:
     """The session store. Thread-safe: lookups write observations from worker threads."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        """Open the store; `read_only` for commands that only look (works on a read-only disk)."""
         self.path = path or default_path()
-        make_private_dir(self.path.parent)
-        if not self.path.exists():
-            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
-        os.chmod(self.path, 0o600)
+        self.read_only = read_only
         self._lock = threading.RLock()
         try:
-            self._db = sqlite3.connect(
-                self.path, check_same_thread=False, timeout=30, isolation_level=None
-            )
-            enable_wal(self._db)
-            self._db.execute("PRAGMA secure_delete=ON")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA busy_timeout=30000")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path}: the session store cannot be opened ({exc}).",
-                hint="Run with --no-store, or move the file aside if it is damaged.",
-            ) from None
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                os.chmod(side, 0o600)
+            self._db = open_read_only(self.path) if read_only else open_writable(self.path)
+        except (sqlite3.Error, OSError, FileAccessError) as exc:
+            raise translate(exc, self.path, "open") from None
 
-    def _migrate(self) -> None:
-        with self._tx() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, at TEXT)")
-            done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
-            for migration in MIGRATIONS:
-                if migration.__name__ not in done:
-                    migration(db)
-                    db.execute(
-                        "INSERT INTO _migrations VALUES (?, ?)", (migration.__name__, utc_now())
-                    )
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, under the lock; SQLite failures become StoreErrors."""
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.Error as exc:
+                raise translate(exc, self.path, "read") from None
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -127,10 +72,24 @@ class Store:
                 self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
                 self._db.execute("COMMIT")
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+            except BaseException as exc:
+                self._rollback()
+                if isinstance(exc, sqlite3.Error):
+                    raise translate(exc, self.path, "write to") from None
                 raise
+
+    def _rollback(self) -> None:
+        try:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # a damaged or full database may refuse even this; the original error counts
+
+    @staticmethod
+    def _require(db: sqlite3.Connection, session_id: str) -> None:
+        """SessionPurged if the session is gone (deleted by a purge while it was open)."""
+        if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+            raise SessionPurged(session_id)
 
     def close(self) -> None:
         """Close the connection."""
@@ -182,6 +141,7 @@ class Store:
     def save_answer(self, session_id: str, item_id: str, answer: Answer) -> None:
         """Keep one answer (replacing an earlier answer to the same item)."""
         with self._tx() as db:
+            self._require(db, session_id)
             db.execute(
                 "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
                 (session_id, item_id, answer.value, utc_now()),
@@ -191,6 +151,7 @@ class Store:
     def save_observation(self, session_id: str, obs: Observation) -> None:
         """Keep one observation as it arrives."""
         with self._tx() as db:
+            self._require(db, session_id)
             db.execute(
                 "INSERT INTO observations (session_id, lookup_id, json) VALUES (?, ?, ?)",
                 (session_id, obs.lookup_id, obs.model_dump_json()),
@@ -199,6 +160,7 @@ class Store:
     def save_consent(self, session_id: str, record: ConsentRecord) -> None:
         """Keep one consent decision."""
         with self._tx() as db:
+            self._require(db, session_id)
             db.execute(
                 "INSERT OR REPLACE INTO consents VALUES (?, ?, ?)",
                 (session_id, record.lookup_id, record.model_dump_json()),
@@ -209,6 +171,7 @@ class Store:
     ) -> None:
         """Mark a lookup finished, so a resumed audit does not run it again."""
         with self._tx() as db:
+            self._require(db, session_id)
             db.execute(
                 "INSERT OR REPLACE INTO lookup_runs VALUES (?, ?, ?, ?)",
                 (session_id, lookup_id, duration_s, json.dumps(errors)),
@@ -217,11 +180,10 @@ class Store:
     def update_options(self, session_id: str, **changes: object) -> None:
         """Merge `changes` into the session's stored options (e.g. accepted findings)."""
         with self._tx() as db:
+            self._require(db, session_id)
             row = db.execute(
                 "SELECT options_json FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-            if row is None:
-                return
             options = {**json.loads(row[0]), **changes}
             db.execute(
                 "UPDATE sessions SET options_json = ? WHERE id = ?",
@@ -245,40 +207,20 @@ class Store:
     def finish(self, session_id: str, report_json: str, *, complete: bool = True) -> None:
         """Store the report; mark the session finished, or `stopped` (resumable) if not."""
         with self._tx() as db:
-            db.execute(
+            changed = db.execute(
                 "UPDATE sessions SET status = ?, report_json = ?, updated_at = ? WHERE id = ?",
                 ("finished" if complete else "stopped", report_json, utc_now(), session_id),
-            )
+            ).rowcount
+            if not changed:
+                raise SessionPurged(session_id)
 
     # -- reading -------------------------------------------------------------------------
 
-    _SUMMARY_SQL = (
-        "SELECT s.id, s.created_at, s.updated_at, s.status, s.adviser, s.case_ref,"
-        " s.retention_days,"
-        " (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),"
-        " (SELECT COUNT(*) FROM observations o WHERE o.session_id = s.id)"
-        " FROM sessions s"
-    )
-
-    @staticmethod
-    def _summary(row: tuple[object, ...]) -> SessionSummary:
-        return SessionSummary(
-            id=str(row[0]),
-            created_at=datetime.fromisoformat(str(row[1])),
-            updated_at=datetime.fromisoformat(str(row[2])),
-            status=str(row[3]),
-            adviser=row[4] if isinstance(row[4], str) else None,
-            case_ref=row[5] if isinstance(row[5], str) else None,
-            retention_days=int(str(row[6])),
-            answers=int(str(row[7])),
-            observations=int(str(row[8])),
-        )
-
     def list_sessions(self) -> list[SessionSummary]:
         """Every session, newest first."""
-        with self._lock:
-            rows = self._db.execute(self._SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
-        return [self._summary(r) for r in rows]
+        with self._reading() as db:
+            rows = db.execute(SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
+        return [summary_from_row(r, self.path) for r in rows]
 
     def latest_unfinished(self, profile: Profile | None = None) -> SessionSummary | None:
         """The newest session that did not finish, to offer `--resume`.
@@ -286,51 +228,42 @@ class Store:
         With a profile, only that doctor's sessions: an adviser starting an audit for one
         member must not be offered (and, by pressing Enter, resume) another member's.
         """
-        with self._lock:
-            rows = self._db.execute(
-                self._SUMMARY_SQL + " WHERE s.status != 'finished' AND (? IS NULL OR"
+        with self._reading() as db:
+            rows = db.execute(
+                SUMMARY_SQL + " WHERE s.status != 'finished' AND (? IS NULL OR"
                 " s.subject_key = ?) ORDER BY s.created_at DESC LIMIT 1",
                 (None, None) if profile is None else (subject_key(profile),) * 2,
             ).fetchall()
-        return self._summary(rows[0]) if rows else None
+        return summary_from_row(rows[0], self.path) if rows else None
 
     def load(self, session_id: str) -> SessionData:
         """Everything stored for a session; StoreError if there is no such session."""
-        with self._lock:
-            row = self._db.execute(self._SUMMARY_SQL + " WHERE s.id = ?", (session_id,)).fetchone()
+        with self._reading() as db:
+            row = db.execute(SUMMARY_SQL + " WHERE s.id = ?", (session_id,)).fetchone()
             if row is None:
                 raise StoreError(
                     f"No stored session '{session_id}'.",
                     hint="`footprint sessions list` shows the sessions kept on this computer.",
                 )
-            extra = self._db.execute(
+            extra = db.execute(
                 "SELECT profile_json, options_json, report_json FROM sessions WHERE id = ?",
                 (session_id,),
             ).fetchone()
-            answers = self._db.execute(
+            answers = db.execute(
                 "SELECT item_id, answer FROM answers WHERE session_id = ?", (session_id,)
             ).fetchall()
-            observations = self._db.execute(
+            observations = db.execute(
                 "SELECT json FROM observations WHERE session_id = ? ORDER BY seq", (session_id,)
             ).fetchall()
-            consents = self._db.execute(
+            consents = db.execute(
                 "SELECT json FROM consents WHERE session_id = ?", (session_id,)
             ).fetchall()
-            runs = self._db.execute(
+            runs = db.execute(
                 "SELECT lookup_id, duration_s, errors_json FROM lookup_runs WHERE session_id = ?",
                 (session_id,),
             ).fetchall()
-        return SessionData(
-            summary=self._summary(row),
-            profile=Profile.model_validate_json(extra[0]),
-            options=json.loads(extra[1]),
-            # Sessions stored before items were merged name old ids: carry them over.
-            answers=current_answers({item: Answer(value) for item, value in answers}),
-            observations=[Observation.model_validate_json(r[0]) for r in observations],
-            consents=[ConsentRecord.model_validate_json(r[0]) for r in consents],
-            finished_lookups={r[0]: (float(r[1]), json.loads(r[2])) for r in runs},
-            report_json=extra[2],
-        )
+        rows = StoredRows(row, extra, answers, observations, consents, runs)
+        return session_data_from_rows(rows, self.path)
 
     def previous_finished(self, profile: Profile, before: str | None) -> SessionData | None:
         """The newest finished audit of the same doctor started before session `before`.
@@ -338,8 +271,8 @@ class Store:
         A resumed old session must not call a later audit its "last audit". Without `before`
         (a run that keeps no session), the newest finished audit.
         """
-        with self._lock:
-            row = self._db.execute(
+        with self._reading() as db:
+            row = db.execute(
                 "SELECT s.id FROM sessions s LEFT JOIN sessions cur ON cur.id = ?"
                 " WHERE s.subject_key = ? AND s.status = 'finished' AND s.id != ?"
                 " AND (cur.id IS NULL OR s.created_at < cur.created_at"
@@ -376,9 +309,9 @@ class Store:
                 db.execute("DELETE FROM consents WHERE session_id = ?", (sid,))
                 db.execute("DELETE FROM lookup_runs WHERE session_id = ?", (sid,))
                 db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
-        with self._lock:
+        with self._reading() as db:
             # Checkpoint the WAL into the main file and shrink it: no old pages survive.
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.execute("VACUUM")
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.execute("VACUUM")
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return PurgeResult(sessions=len(session_ids), answers=answers, observations=observations)

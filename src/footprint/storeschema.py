@@ -76,6 +76,23 @@ def _m001_sessions(db: sqlite3.Connection) -> None:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions]
 
 
+def migrate(db: sqlite3.Connection) -> None:
+    """Apply the migrations not applied yet, all in one transaction."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, at TEXT)")
+        done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+        for migration in MIGRATIONS:
+            if migration.__name__ not in done:
+                migration(db)
+                db.execute("INSERT INTO _migrations VALUES (?, ?)", (migration.__name__, utc_now()))
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
 def enable_wal(db: sqlite3.Connection, patience_s: float = 30.0) -> None:
     """Switch the store to WAL mode, waiting for another process doing the same.
 

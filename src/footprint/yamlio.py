@@ -9,30 +9,100 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from footprint.errors import InputError
+from footprint.errors import FootprintError, InputError, os_reason
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_yaml(path: Path, error: type[InputError]) -> Any:
-    """Parse a YAML file; a syntax error names the line and column."""
+MAX_INPUT_BYTES = 1_000_000  # a profile, answers or config file is a few kilobytes
+MAX_NESTING = 64  # no footprint file nests more than a handful of levels
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses deep nesting and duplicate keys, with the line of each.
+
+    PyYAML composes nested nodes recursively: a file nested thousands of levels deep would
+    exhaust the stack (RecursionError) instead of being reported. Duplicate keys are silently
+    "last one wins" in plain YAML; in a profile that hides a mistake, so they are an error.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_NESTING} levels deep", mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+                seen.setdefault(key, key_node.start_mark.line)
+            except TypeError:  # an unhashable key: the normal constructor reports it
+                continue
+            if first is not None:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key '{str(key)[:60]}' (first given on line {first + 1})",
+                    key_node.start_mark,
+                )
+        return super().construct_mapping(node, deep)
+
+
+def read_text_capped(path: Path, error: type[FootprintError], limit: int = MAX_INPUT_BYTES) -> str:
+    """A UTF-8 file's text, refused before parsing when larger than `limit` bytes."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise error(f"{path}: file not found.", hint="Check the path and try again.") from None
     except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror}).") from None
+        raise error(f"{path}: cannot be read ({os_reason(exc)}).") from None
+    if len(data) > limit:
+        raise error(
+            f"{path}: the file is larger than {limit // 1_000_000} MB, too large to be one.",
+            hint="Check that this is the right file.",
+        )
     try:
-        return yaml.safe_load(text)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}).",
+            hint="Save the file as UTF-8 in your editor, then try again.",
+        ) from None
+
+
+def parse_yaml(text: str, where: str, error: type[FootprintError]) -> Any:
+    """Parse YAML text (bounded nesting, no duplicate keys); errors name the line and column."""
+    try:
+        return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
+        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
         raise error(
-            f"{path}: not valid YAML at {where}: {exc.problem}.",
-            hint="Fix the YAML syntax there (indentation, a missing colon or quote).",
+            f"{where}: not valid YAML at {place}: {exc.problem}.",
+            hint="Fix the YAML there (indentation, a missing colon or quote, a repeated key).",
         ) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
-        raise error(f"{path}: not valid YAML: {exc}.") from None
+    except yaml.YAMLError as exc:
+        raise error(f"{where}: not valid YAML ({type(exc).__name__}).") from None
+
+
+def read_yaml(path: Path, error: type[FootprintError]) -> Any:
+    """Read and parse a YAML file the user gave (size-capped, UTF-8, bounded nesting)."""
+    return parse_yaml(read_text_capped(path, error), str(path), error)
 
 
 def describe_validation_error(

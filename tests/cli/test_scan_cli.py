@@ -151,3 +151,25 @@ def test_follow_results_scans_the_listed_pages(
     ]
     assert data[2]["contacts"][0]["normalized"] == "+447700900123"
     assert "192.com" not in "".join(r.path for r, _ in httpserver.log)  # never fetched
+
+
+def test_table_prints_no_terminal_control_sequences(run_cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "ansi.html"
+    page.write_bytes(
+        b"<p>Call \x1b[2J\x1b]0;owned\x07 07700 900123 \x1b[31m \xc2\x9b31m now</p>"
+        b"<p>Mail a\xe2\x80\x8bb@example.org</p>"
+    )
+    result = run_cli("scan", str(page))
+    assert result.code == 0
+    assert "07700 900123" in result.stdout and "ab@example.org" in result.stdout
+    assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in result.stdout)
+    assert "\x9b" not in result.stdout and "\u200b" not in result.stdout
+
+
+def test_deeply_nested_page_prints_no_traceback(run_cli: Any, tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text(
+        '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    )
+    result = run_cli("scan", str(page))
+    assert result.code == 0 and "no contact details found" in result.stdout

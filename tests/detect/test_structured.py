@@ -113,3 +113,20 @@ def test_context_names_the_type() -> None:
     assert phone.kind is ContactKind.PHONE
     assert phone.phone_type is PhoneType.MOBILE
     assert phone.context.startswith("schema.org Physician (Dr Alex Example): telephone")
+
+
+def test_json_ld_nested_100k_deep_is_ignored_not_a_recursion_error() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    html = (
+        f'<script type="application/ld+json">{deep}</script>'
+        f'<script type="application/ld+json">{json.dumps(PHYSICIAN)}</script>'
+    )
+    found = structured(html)
+    assert ("phone", "+447700900123") in found  # the honest block next to it is still read
+
+
+def test_json_ld_just_too_deep_for_the_walker_is_ignored() -> None:
+    node: object = {"@type": "Person", "telephone": "0113 496 0000"}
+    for _ in range(70):
+        node = {"@graph": [node]}
+    assert structured(json_ld(node)) == []

@@ -232,3 +232,46 @@ def test_demo_site_end_to_end() -> None:
         ("practice/team.html", "found", "page-scan.personal-phone"),
         ("practice/contact.html", "not_found", None),
     ]
+
+
+DEEP_JSON_LD = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+
+
+def test_a_deeply_nested_page_does_not_cost_the_other_pages(httpserver: HTTPServer) -> None:
+    # Issue 8 repro: 100,000-deep JSON-LD raised RecursionError, and the whole lookup became
+    # "internal error", losing the critical finding on the other page.
+    httpserver.expect_request("/team").respond_with_data(
+        page("<p>Dr Alex Example, mobile 07700 900123</p>"), content_type="text/html"
+    )
+    httpserver.expect_request("/hostile").respond_with_data(
+        page(DEEP_JSON_LD + "<p>Nothing here</p>"), content_type="text/html"
+    )
+    found = run(with_pages(httpserver.url_for("/team"), httpserver.url_for("/hostile")))
+    by_page = {o.subject: o.outcome for o in found}
+    assert Outcome.FOUND in by_page.values()
+    assert [o.exposure.key for o in found if o.exposure] == ["page-scan.personal-phone"]
+    assert any("hostile" in s and v is Outcome.NOT_FOUND for s, v in by_page.items())
+
+
+def test_a_page_that_breaks_the_parser_is_only_its_own_couldnt_check(
+    httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import footprint.scan as scan_module
+
+    real = scan_module.parse_page
+
+    def fragile(html: str | bytes, url: str | None = None):  # type: ignore[no-untyped-def]
+        if url and url.endswith("/hostile"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(html, url)
+
+    monkeypatch.setattr(scan_module, "parse_page", fragile)
+    httpserver.expect_request("/team").respond_with_data(
+        page("<p>Dr Alex Example, mobile 07700 900123</p>"), content_type="text/html"
+    )
+    httpserver.expect_request("/hostile").respond_with_data(page("x"), content_type="text/html")
+    found = run(with_pages(httpserver.url_for("/team"), httpserver.url_for("/hostile")))
+    outcomes = sorted((o.subject.rsplit("/", 1)[-1], o.outcome.value) for o in found)
+    assert outcomes == [("hostile", "couldnt_check"), ("team", "found")]
+    hostile = next(o for o in found if o.subject.endswith("hostile"))
+    assert "could not be read" in (hostile.reason or "")

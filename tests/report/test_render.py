@@ -418,11 +418,14 @@ def test_write_reports_private_files(report: Report, tmp_path: Path) -> None:
     assert load_report_json(out / "report.json") == report
 
 
-def test_write_reports_tightens_an_existing_folder(report: Report, tmp_path: Path) -> None:
-    out = tmp_path / "open"
-    out.mkdir(mode=0o755)
-    write_reports(report, out, [Format.JSON])
-    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+def test_write_reports_leaves_an_existing_folder_alone(report: Report, tmp_path: Path) -> None:
+    # Issue 8: a shared 1777 folder must keep its sticky bit; the files in it are 0600.
+    out = tmp_path / "shared"
+    out.mkdir()
+    out.chmod(0o1777)
+    (path,) = write_reports(report, out, [Format.JSON])
+    assert stat.S_IMODE(out.stat().st_mode) == 0o1777
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_pdf_without_weasyprint_says_how_to_get_it(

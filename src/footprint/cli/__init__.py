@@ -8,6 +8,7 @@ Every domain error becomes one message and an exit code in `main()`.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -79,8 +80,65 @@ def _fail(message: str, hint: str | None, code: int) -> None:
     sys.exit(code)
 
 
+def _world_error(exc: BaseException) -> FootprintError | None:
+    """A broken world (disk, database, file encoding) that escaped the core, as a domain error.
+
+    The core raises domain errors where it knows the file and the fix; this is the net under
+    it, so a full disk or a damaged store never shows a traceback.
+    """
+    import sqlite3
+
+    from footprint.errors import InputError, os_hint, os_reason
+
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return FootprintError(f"{where}{os_reason(exc)}.", hint=os_hint(exc))
+    if isinstance(exc, sqlite3.Error):
+        from footprint.storeconn import translate
+        from footprint.storeschema import default_path
+
+        return translate(exc, default_path(), "use")
+    if isinstance(exc, UnicodeError):
+        return InputError(
+            "A file given to footprint is not UTF-8 text.",
+            hint="Save it as UTF-8 in your editor, then try again.",
+        )
+    if isinstance(exc, RecursionError):
+        return InputError(
+            "An input is nested too deeply to be read.", hint="Check the files you gave."
+        )
+    return None
+
+
+def _internal(exc: BaseException) -> None:
+    """Last resort: a bug. The type only (a message may quote personal data); nothing is lost."""
+    _fail(
+        f"internal error ({type(exc).__name__}). Answers already given are kept in the "
+        "session store.",
+        "Run the command again; if it happens again, please report it (set FOOTPRINT_DEBUG=1 "
+        "to see the details, and remove personal details before sharing them).",
+        int(ExitCode.ERROR),
+    )
+
+
 def main(argv: list[str] | None = None) -> Any:
-    """Console entry point: the one place where domain errors become messages."""
+    """Console entry point: the one place where errors become messages and exit codes."""
+    try:
+        return _main(argv)
+    except (SystemExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        if os.environ.get("FOOTPRINT_DEBUG"):
+            raise
+        known = _world_error(exc)
+        if known is None:
+            _internal(exc)
+        else:
+            _fail(known.message, known.hint, int(known.exit_code))
+    return None
+
+
+def _main(argv: list[str] | None) -> Any:
     try:
         return cli.main(args=argv, prog_name="footprint", standalone_mode=False)
     except FootprintError as exc:

@@ -18,7 +18,7 @@ from footprint.audit.plan import minutes_phrase
 from footprint.checklists import shipped_catalogue
 from footprint.cli import prompts
 from footprint.cli.lookupui import wait_with_progress
-from footprint.errors import ExitCode, InputError, ProfileError
+from footprint.errors import ExitCode, InputError, ProfileError, SessionPurged
 from footprint.profile import Profile, load_profile
 from footprint.report.model import Report
 from footprint.report.view import build_view
@@ -136,7 +136,7 @@ def _open_engine(
 
 def _offer_to_save(profile: Profile) -> None:
     """Offer to keep a typed-in profile, so a re-audit need not ask it all again."""
-    from footprint.paths import write_private
+    from footprint.fsio import write_private_file
     from footprint.profile import dump_profile
 
     if not click.confirm("\nSave these details to a profile file for next time?", default=True):
@@ -147,7 +147,7 @@ def _offer_to_save(profile: Profile) -> None:
         n += 1
         default = Path(f"profile-{n}.yaml")
     path = Path(click.prompt("File name", default=str(default)))
-    write_private(path, dump_profile(profile))
+    write_private_file(path, dump_profile(profile))
     click.echo(f"Saved {path} (readable by you only). Next time: footprint audit --profile {path}")
 
 
@@ -279,6 +279,12 @@ def run_audit_command(args: AuditArgs) -> None:
     """The body of `footprint audit`."""
     check_formats(args.formats)  # a PDF that cannot be written fails before any question
     interactive = _interactive(args.no_input)
+    if args.out_dir is not None and args.out_dir.exists() and not args.out_dir.is_dir():
+        # Said now, not after the whole interview.
+        raise InputError(
+            f"--out {args.out_dir} is a file; it should name a folder for the report files.",
+            hint="Give a folder name (it is created, owner-only, if missing).",
+        )
     options = AuditOptions(
         quick=args.quick,
         offline=args.offline,
@@ -302,6 +308,14 @@ def run_audit_command(args: AuditArgs) -> None:
         wait_with_progress(engine)
         out = args.out_dir or default_out_dir(engine.profile)
         report = _finish(engine, out, args.formats, args.full)
+    except SessionPurged as purged:  # a purge deleted this session mid-audit
+        if engine is not None:
+            engine.cancel_lookups()
+            from footprint.cli.sessions import offer_to_save_answers
+
+            state = engine.flow.state
+            offer_to_save_answers(purged, state.answers, state.accepted, interactive)
+        raise
     except (KeyboardInterrupt, click.exceptions.Abort):
         if engine is not None:
             engine.cancel_lookups()  # finished lookups are kept; the rest run again on resume

@@ -233,9 +233,10 @@ def profile() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(out: Path, force: bool) -> None:
     """Ask a few questions and write a profile YAML file (owner-only)."""
-    from footprint.paths import write_private
+    from footprint.fsio import refuse_unsafe_target, write_private_file
     from footprint.profile import dump_profile
 
+    refuse_unsafe_target(out)  # before the questions, not after them
     if out.exists() and not force:
         raise click.UsageError(f"{out} already exists; use --force to overwrite it.")
     try:
@@ -244,6 +245,6 @@ def init(out: Path, force: bool) -> None:
         # The file is written only at the end, so there is truly nothing to keep.
         click.echo(f"\nStopped. Nothing was saved: {out} was not written.", err=True)
         sys.exit(ExitCode.INTERRUPTED)
-    write_private(out, dump_profile(built))
+    write_private_file(out, dump_profile(built))
     click.echo(f"\nWrote {out} (readable by you only). Edit it any time, then run:")
     click.echo(f"  footprint audit --profile {out}")

@@ -42,7 +42,7 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     Without --member-copy or --adviser-copy, evidence is masked (an adviser copy's file is
     rendered as the adviser copy it is).
     """
-    from footprint.paths import write_private
+    from footprint.fsio import write_private_file
     from footprint.report import render as r
     from footprint.report.adviser import AdviserReport
     from footprint.report.adviser_render import render_adviser
@@ -57,7 +57,10 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     else:
         output = r.Format(fmt).renderer()(result)
     if out is None:
-        click.echo(output)
+        from footprint.detect.text import strip_controls
+
+        # Fetched snippets must not drive the terminal.
+        click.echo(strip_controls(output) if isinstance(output, str) else output)
     else:
-        write_private(out, output)
+        write_private_file(out, output)
         click.echo(f"Wrote {out} (readable by you only)")

@@ -129,8 +129,14 @@ _OUTCOME = {
 
 def _print_table(results: list[ScanResult], *, with_profile: bool) -> None:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as escape_markup
     from rich.table import Table
+
+    from footprint.detect.text import strip_controls
+
+    def escape(text: str) -> str:
+        # Page text and server answers are printed: no markup and no terminal control codes.
+        return escape_markup(strip_controls(text))
 
     console = Console(highlight=False)
     for result in results:

@@ -7,7 +7,11 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
     from footprint.diff import SubjectDifference
+    from footprint.errors import SessionPurged
+    from footprint.vocab import Answer
 
 
 @click.group()
@@ -20,7 +24,7 @@ def list_sessions() -> None:
     """List stored sessions, newest first."""
     from footprint.store import Store
 
-    with Store() as store:
+    with Store(read_only=True) as store:
         rows = store.list_sessions()
     if not rows:
         click.echo("No stored sessions.")
@@ -43,7 +47,7 @@ def show(session_id: str) -> None:
     """Show one session: who, when, progress. Personal details are not printed."""
     from footprint.store import Store
 
-    with Store() as store:
+    with Store(read_only=True) as store:
         data = store.load(session_id)
     s = data.summary
     click.echo(f"Session {s.id}: {s.status}, started {s.created_at:%Y-%m-%d %H:%M} UTC")
@@ -86,6 +90,7 @@ def purge(days: int | None, everything: bool, yes: bool) -> None:
 @click.argument("new")
 def diff(old: str, new: str) -> None:
     """What changed between two audits (session ids or report JSON files)."""
+    from footprint.detect.text import strip_controls
     from footprint.diff import diff_reports, subject_differences
     from footprint.reportsource import load_source
 
@@ -106,7 +111,7 @@ def diff(old: str, new: str) -> None:
     for label, group in groups:
         click.secho(f"\n{label} ({len(group)})", bold=True)
         for f in group:
-            click.echo(f"  [{f.severity.value}] {f.id}: {f.title}")
+            click.echo(strip_controls(f"  [{f.severity.value}] {f.id}: {f.title}"))
 
 
 def _different_people(differs: list[SubjectDifference]) -> str:
@@ -120,4 +125,43 @@ def _different_people(differs: list[SubjectDifference]) -> str:
     return (
         f"Warning: these two reports seem to be about different people ({what}). "
         "The comparison below only means something for two audits of the same doctor."
+    )
+
+
+def offer_to_save_answers(
+    purged: SessionPurged,
+    answers: Mapping[str, Answer],
+    accepted: Iterable[str],
+    interactive: bool,
+) -> None:
+    """After a purge deleted the running audit's session: offer to keep its answers in a file.
+
+    The answers are still in memory; an answers file lets a new audit start from them
+    (`footprint audit --answers FILE`). Without a terminal nothing can be asked, so nothing is
+    written: such a run got its answers from a file already.
+    """
+    from pathlib import Path
+
+    from footprint.fsio import write_private_file
+    from footprint.interview import dump_answers
+
+    if not answers or not interactive:
+        return
+    click.secho(
+        f"\nThis audit's stored session ({purged.session_id}) has just been deleted by a purge.",
+        fg="yellow",
+    )
+    if not click.confirm(
+        f"Save the {len(answers)} answers given so far to an answers file?", default=True
+    ):
+        return
+    default = Path(f"answers-{purged.session_id}.yaml")
+    n = 1
+    while default.exists():
+        n += 1
+        default = Path(f"answers-{purged.session_id}-{n}.yaml")
+    path = Path(click.prompt("File name", default=str(default)))
+    write_private_file(path, dump_answers(answers, accepted))
+    click.echo(
+        f"Saved {path} (readable by you only). Start again with: footprint audit --answers {path}"
     )

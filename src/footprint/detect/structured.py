@@ -8,11 +8,11 @@ are contact details even when the visible page does not show them.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from footprint import jsonsafe
 from footprint.detect.emails import normalize_email
 from footprint.detect.interface import Contact, ContactKind, Detector, clip
 from footprint.detect.phones import parse_valid
@@ -26,6 +26,7 @@ WANTED_TYPES = frozenset(
     Optician Pharmacy Organization LocalBusiness ProfessionalService Place""".split()
 )
 _MAX_DEPTH = 12  # hostile JSON nested deeper than this is ignored
+_MAX_PARSE_DEPTH = 64  # a JSON-LD block nested deeper is not parsed at all
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -47,16 +48,24 @@ def _load_json_ld(raw: str) -> Any:
     text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text)
     text = re.sub(r"^<!--|-->$", "", text.strip())
     try:
-        return json.loads(text)
-    except ValueError:
+        # Bounded: a block nested 100,000 deep must not raise RecursionError (issue 8).
+        return jsonsafe.loads(text, max_depth=_MAX_PARSE_DEPTH)
+    except ValueError:  # malformed or too deep: the block is ignored, the page still read
         return None
 
 
-def microdata_to_dict(item: MicrodataItem) -> dict[str, Any]:
-    """A microdata item as a JSON-LD-like dict, so one walker reads both."""
+def microdata_to_dict(item: MicrodataItem, depth: int = 0) -> dict[str, Any]:
+    """A microdata item as a JSON-LD-like dict, so one walker reads both.
+
+    Items nested deeper than the walker reads are left out (the parser bounds them too).
+    """
     node: dict[str, Any] = {"@type": list(item.types)}
     for name, values in item.props.items():
-        node[name] = [microdata_to_dict(v) if isinstance(v, MicrodataItem) else v for v in values]
+        node[name] = [
+            microdata_to_dict(v, depth + 1) if isinstance(v, MicrodataItem) else v
+            for v in values
+            if depth < _MAX_DEPTH or not isinstance(v, MicrodataItem)
+        ]
     return node
 
 

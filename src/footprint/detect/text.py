@@ -29,6 +29,18 @@ _BLOCK = frozenset(
 )
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WS = re.compile(r"\s+")
+# Terminal control sequences (ANSI CSI and OSC, 7- and 8-bit) and the other C0/C1 controls: a
+# page could otherwise clear the terminal, retitle it or fake output when its text is printed.
+_CONTROLS = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI ... final byte (colours, cursor, clear)
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC ... (window title, links)
+    r"|\x1b[@-_]?"  # any other escape
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"  # the remaining controls (tab and newlines stay)
+)
+# Characters with no width: inside a phone number, e-mail or postcode they would hide it from
+# the detectors while the page still shows it, so they are treated as absent.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+_MAX_ITEM_DEPTH = 16  # microdata items nested deeper are read as plain text
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +73,16 @@ class Page:
     microdata: tuple[MicrodataItem, ...] = ()  # top-level items
 
 
+def strip_controls(text: str) -> str:
+    """`text` without terminal control sequences or control characters: safe to print."""
+    return _CONTROLS.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """`text` without control sequences and without zero-width characters."""
+    return _INVISIBLE.sub("", _CONTROLS.sub("", text))
+
+
 def parse_page(html: str | bytes, url: str | None = None) -> Page:
     """Parse `html` (bytes are decoded by their declared or sniffed charset)."""
     soup = BeautifulSoup(html, "lxml")
@@ -86,7 +108,7 @@ class _Walker:
 
     def walk(self, soup: BeautifulSoup) -> Page:
         title = soup.title
-        self.title = clip(title.get_text(" "), 200) if title else ""
+        self.title = clip(clean_text(title.get_text(" ")), 200) if title else ""
         stack: list[tuple[PageElement, int]] = [(soup, -1)]
         while stack:
             node, opened_at = stack.pop()
@@ -95,7 +117,7 @@ class _Walker:
                 continue
             if isinstance(node, NavigableString):
                 if not isinstance(node, _NOT_TEXT):
-                    self._add(_WS.sub(" ", node))
+                    self._add(_WS.sub(" ", clean_text(node)))
                 continue
             if not isinstance(node, Tag):
                 continue
@@ -115,17 +137,17 @@ class _Walker:
 
     def _hidden(self, node: Tag) -> None:
         if node.name == "script" and "ld+json" in str(node.get("type", "")).lower():
-            self.json_ld.append(node.get_text())
+            self.json_ld.append(clean_text(node.get_text()))
         elif node.name == "head":  # JSON-LD often lives in <head>
             for script in node.find_all("script", type=re.compile("ld\\+json", re.I)):
-                self.json_ld.append(script.get_text())
+                self.json_ld.append(clean_text(script.get_text()))
 
     def _open(self, node: Tag) -> None:
         if node.name in _BLOCK:
             self._add("\n")
         attrs = node.attrs
         if "data-cfemail" in attrs:
-            self.cf.append((str(attrs["data-cfemail"]), self.size))
+            self.cf.append((clean_text(str(attrs["data-cfemail"])), self.size))
         if "itemscope" in attrs and "itemprop" not in attrs:
             self.items.append(_microdata_item(node))
 
@@ -133,7 +155,7 @@ class _Walker:
         if node.name == "a":
             href = node.get("href")
             if isinstance(href, str) and href.strip():
-                href = href.strip()
+                href = clean_text(href).strip()
                 if self.url and not href.startswith(("tel:", "mailto:", "sms:")):
                     href = urljoin(self.url, href)
                 self.links.append((href, opened_at, self.size))
@@ -146,15 +168,18 @@ def _itemtypes(node: Tag) -> tuple[str, ...]:
     return tuple(t.rstrip("/").rsplit("/", 1)[-1] for t in raw.split() if t)
 
 
-def _microdata_item(scope: Tag) -> MicrodataItem:
-    """The item rooted at `scope`, with properties from its own (not nested items') subtree."""
+def _microdata_item(scope: Tag, depth: int = 0) -> MicrodataItem:
+    """The item rooted at `scope`, with properties from its own (not nested items') subtree.
+
+    Recursion follows nested items only `_MAX_ITEM_DEPTH` levels: deeper ones become text.
+    """
     item = MicrodataItem(_itemtypes(scope))
     stack = list(reversed(scope.find_all(True, recursive=False)))
     while stack:
         node = stack.pop()
         prop = node.get("itemprop")
         if prop:
-            value = _itemprop_value(node)
+            value = _itemprop_value(node, depth)
             for name in str(prop).split():
                 item.props.setdefault(name, []).append(value)
             if "itemscope" in node.attrs:
@@ -165,10 +190,10 @@ def _microdata_item(scope: Tag) -> MicrodataItem:
     return item
 
 
-def _itemprop_value(node: Tag) -> str | MicrodataItem:
-    if "itemscope" in node.attrs:
-        return _microdata_item(node)
+def _itemprop_value(node: Tag, depth: int) -> str | MicrodataItem:
+    if "itemscope" in node.attrs and depth < _MAX_ITEM_DEPTH:
+        return _microdata_item(node, depth + 1)
     for attr in ("content", "href", "src", "datetime"):
         if node.get(attr):
-            return str(node[attr]).strip()
-    return clip(node.get_text(" "), 300)
+            return clean_text(str(node[attr])).strip()
+    return clip(_WS.sub(" ", clean_text(node.get_text(" "))), 300)

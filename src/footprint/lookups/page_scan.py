@@ -18,11 +18,17 @@ from urllib.parse import urldefrag, urlsplit
 
 from footprint.detect.interface import PhoneType
 from footprint.detect.match import ProfileMatcher
-from footprint.detect.text import Page, parse_page
+from footprint.detect.text import Page
 from footprint.lookups.interface import Lookup, Observation, Outcome
 from footprint.lookups.page_scan_exposures import exposure_for
 from footprint.net import FetchError
-from footprint.scan import ScanContact, page_problem, scan_page, site_hosts
+from footprint.scan import (
+    UNREADABLE_PAGE,
+    ScanContact,
+    page_problem,
+    scan_page_safely,
+    site_hosts,
+)
 
 if TYPE_CHECKING:
     from footprint.net import GatedClient
@@ -105,10 +111,15 @@ class PageScanLookup(Lookup):
             out.append(self.couldnt_check(subject, reason, url))
             return None
         crawl.claim(response.final_url)
-        page = parse_page(response.text, response.final_url)
+        page, contacts = scan_page_safely(
+            response.text, response.final_url, crawl.region, crawl.matcher
+        )
+        if page is None:  # a hostile page: its own couldn't-check, the other pages still count
+            out.append(self.couldnt_check(subject, UNREADABLE_PAGE, url))
+            return None
         found = [
             self._found(subject, response.final_url, c)
-            for c in scan_page(page, crawl.region, crawl.matcher)
+            for c in contacts
             if c.matches == "private" or c.review
         ]
         out.extend(found or [self.not_found(subject, response.final_url)])
@@ -161,7 +172,11 @@ class _Crawl:
         page = self.lookup.visit(self, start, out)
         if page is None:
             return out
-        for link in follow_links(page, self.seen())[: self.lookup.max_follow]:
+        try:
+            links = follow_links(page, self.seen())[: self.lookup.max_follow]
+        except ValueError:  # a malformed link on a hostile page: keep what this page gave
+            return out
+        for link in links:
             if self.claim(link):
                 self.lookup.visit(self, link, out, listed=False)
         return out

@@ -19,8 +19,9 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup
 from pydantic import ValidationError
 
+from footprint import jsonsafe
 from footprint.errors import ReportError
-from footprint.paths import make_private_dir, write_private
+from footprint.fsio import ensure_private_dir, write_private_file
 from footprint.report import view
 from footprint.report.model import SCHEMA_VERSION, Report
 from footprint.vocab import Axis, Severity, StrEnum
@@ -183,7 +184,7 @@ def render_pdf_bytes(report: Report) -> bytes:
 
 def render_pdf(report: Report, path: Path) -> Path:
     """Write the PDF report to `path`, owner-only."""
-    write_private(path, render_pdf_bytes(report))
+    write_private_file(path, render_pdf_bytes(report))
     return path
 
 
@@ -208,14 +209,11 @@ def write_reports(report: Report, out_dir: Path, formats: Iterable[Format | str]
     chosen = parse_formats(formats)
     # Render everything first: a PDF failure must not leave a half-written set behind.
     rendered = [(fmt, fmt.renderer()(report)) for fmt in chosen]
-    missing = [p for p in [out_dir, *out_dir.parents] if not p.exists()]
-    for folder in reversed(missing):
-        make_private_dir(folder)
-    make_private_dir(out_dir)
+    ensure_private_dir(out_dir)
     paths = []
     for fmt, data in rendered:
         path = out_dir / fmt.filename
-        write_private(path, data)
+        write_private_file(path, data)
         paths.append(path)
     return paths
 
@@ -232,8 +230,8 @@ def load_report_json(path: Path) -> Report:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise ReportError(f"{path}: cannot be read ({reason}).") from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = jsonsafe.loads(text)
+    except json.JSONDecodeError as exc:  # TooDeep (nesting) is one too
         raise ReportError(
             f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}.",
             hint="Use the report.json that footprint wrote, unedited.",

@@ -1,0 +1,111 @@
+"""Writing files safely: owner-only, never through a symbolic link, all or nothing.
+
+Every file footprint writes (reports, profiles, answers) goes through `write_private_file`:
+the data goes to a new temporary file in the same folder, opened with O_EXCL|O_NOFOLLOW so
+nothing already there (a link planted by someone else) is ever opened, then `os.replace` swaps
+it in atomically. A reader sees the old file or the new one, never half of one, and a full disk
+leaves the old file untouched. Folders footprint creates are 0700 whatever the umask; folders
+that already exist are left exactly as they are (a shared 1777 folder keeps its sticky bit).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from footprint.errors import FileAccessError, UnsafePathError, os_hint, os_reason
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _fail(what: str, path: Path, exc: OSError) -> FileAccessError:
+    return FileAccessError(f"Cannot {what} {path}: {os_reason(exc)}.", hint=os_hint(exc))
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Make `path` a folder, creating it and any missing parents 0700; existing ones untouched."""
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists():
+        if probe.is_symlink():  # a dangling link: creating through it would follow it
+            raise UnsafePathError(
+                f"{probe} is a symbolic link to nowhere; footprint does not create folders "
+                "through links.",
+                hint="Remove the link or choose another folder.",
+            )
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise FileAccessError(
+            f"{probe} is a file, not a folder.",
+            hint="Choose another folder, or move that file aside.",
+        )
+    for folder in reversed(missing):
+        _make_dir(folder)
+    return path
+
+
+def _make_dir(folder: Path) -> None:
+    try:
+        # The mode is masked by the umask, which can only take bits away: never above 0700.
+        os.mkdir(folder, 0o700)
+    except FileExistsError:  # made by another process just now: fine if it is a folder
+        if not folder.is_dir():
+            raise FileAccessError(
+                f"{folder} is a file, not a folder.",
+                hint="Choose another folder, or move that file aside.",
+            ) from None
+    except OSError as exc:
+        raise _fail("create the folder", folder, exc) from None
+
+
+def refuse_unsafe_target(path: Path) -> None:
+    """UnsafePathError if `path` is a link or not a regular file (checked before asking)."""
+    if path.is_symlink():
+        raise UnsafePathError(
+            f"{path} is a symbolic link; footprint never writes through links (its target "
+            "would be overwritten).",
+            hint="Remove the link, or choose another file name.",
+        )
+    if path.exists() and not path.is_file():
+        raise UnsafePathError(
+            f"{path} exists and is not a regular file (a folder or a device).",
+            hint="Choose another file name.",
+        )
+
+
+def write_private_file(path: Path, data: str | bytes) -> Path:
+    """Write `data` to `path` owner-only (0600), atomically, never following a link."""
+    ensure_private_dir(path.parent)
+    refuse_unsafe_target(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
+    except OSError as exc:
+        raise _fail("write", path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())  # a full disk shows here, before the old file is replaced
+        # rename() replaces a link itself, never its target, even if one appeared just now.
+        os.replace(temp, path)
+    except OSError as exc:
+        _remove_quietly(temp)
+        raise _fail("write", path, exc) from None
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    return path
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
