@@ -29,7 +29,7 @@ def _commands() -> list[list[str]]:
     """`footprint ...` lines of the shell blocks, comments dropped, as argument lists."""
     found = []
     for block in _blocks("sh"):
-        for line in block.splitlines():
+        for line in block.replace("\\\n", " ").splitlines():  # join `\` continuations
             words = shlex.split(line, comments=True)
             if words[:1] == ["footprint"]:
                 found.append(words[1:])
@@ -62,7 +62,13 @@ def test_the_readme_has_examples_and_the_parse_check_can_fail() -> None:
 
 
 @pytest.mark.parametrize("args", _commands(), ids=lambda a: " ".join(a)[:60])
-def test_each_command_example_parses(args: list[str]) -> None:
+def test_each_command_example_parses(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # files an example names (`log add --file x.png`) exist here
+    for flag, value in zip(args, args[1:], strict=False):
+        if flag == "--file":
+            (tmp_path / value).write_bytes(b"example")
     _parse(args)
 
 
