@@ -169,8 +169,12 @@ def test_disk_full_while_writing_the_report(
             code=1, says="the disk is full")  # fmt: skip
     with Store(read_only=True) as store:
         (session,) = store.list_sessions()
-    assert session.status == "running"  # the report was not written: resume writes it
+    # The report is stored with the session before any file is written, so nothing is lost:
+    # `report render` writes the missing file once there is space.
+    assert session.status == "finished"
     assert not any(p.name.endswith(".tmp") for p in (tmp_path / "o").iterdir())
+    run("report", "render", session.id, "--format", "md", "--out", tmp_path / "again.md",
+        code=0, says="Wrote")  # fmt: skip
 
 
 def test_read_only_store_lists_and_refuses_writes_clearly(
@@ -203,7 +207,7 @@ def test_read_only_store_lists_and_refuses_writes_clearly(
 def test_purge_during_an_audit_is_a_message_not_a_foreign_key_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from footprint.auditflow import AuditFlow
+    from footprint.audit.flow import AuditFlow
 
     profile = write_profile(tmp_path)
     items = items_for(profile)
@@ -227,8 +231,7 @@ def test_purge_while_lookups_run_is_a_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The purge hits a lookup thread's write; the run stops and says so, no traceback."""
-    from footprint.auditflow import AuditFlow
-
+    from footprint.audit.flow import AuditFlow
     from footprint.demo.run import demo_profile, demo_settings
     from footprint.demo.server import DemoServer
     from footprint.settings import Settings

@@ -80,7 +80,12 @@ def test_whole_demo_audit_in_chromium(browser: Any, demo_ui: RunningUi) -> None:
     assert went_back and page.url.endswith("/finish"), page.url
     assert demo_ui.audit.engine is not None
     assert demo_ui.audit.engine.wait_lookups(timeout=60)
-    page.reload()
+    # The page refreshes itself (meta refresh) while lookups run; wait for the settled page.
+    for _ in range(40):
+        if page.get_by_text("This page updates by itself").count() == 0:
+            break
+        page.wait_for_timeout(500)
+    page.wait_for_load_state()
     _look(page, "finish")
     page.get_by_role("button", name="Write my report").click()
     page.wait_for_url("**/report")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from footprint.audit import AuditEngine, AuditOptions, check_formats, default_out_dir
+from footprint.audit import AuditEngine, AuditOptions, Outputs, check_formats, default_out_dir
 from footprint.audit.plan import minutes_phrase
 from footprint.checklists import shipped_catalogue
 from footprint.cli import prompts
@@ -212,7 +212,7 @@ def _say_stopped(engine: AuditEngine) -> None:
     )
 
 
-def _finish(engine: AuditEngine, out_dir: Path, formats: list[Format], full: bool) -> Report:
+def _finish(engine: AuditEngine, out_dir: Path, formats: list[Format], full: bool) -> Outputs:
     outputs = engine.finish(formats, out_dir, full=full)
     report = outputs.report
     _print_summary(report)
@@ -227,10 +227,16 @@ def _finish(engine: AuditEngine, out_dir: Path, formats: list[Format], full: boo
             click.echo(f"  {path}")
     for fmt, problem in outputs.failed.items():
         click.secho(f"Could not write the {fmt} report: {problem}", fg="red", err=True)
-    if outputs.failed:
-        kept = f" in session {engine.session_id}" if engine.session_id else " in the files above"
-        click.echo(f"Your answers are kept{kept}.", err=True)
-    return report
+    if outputs.failed and engine.session_id:
+        click.echo(
+            f"Your answers and the report are kept in session {engine.session_id}; write the "
+            f"missing file later with: footprint report render {engine.session_id} "
+            "--format FORMAT --out FILE",
+            err=True,
+        )
+    elif outputs.failed:
+        click.echo("Nothing was stored (--no-store): only the files listed above exist.", err=True)
+    return outputs
 
 
 def _print_summary(report: Report) -> None:
@@ -307,7 +313,7 @@ def run_audit_command(args: AuditArgs) -> None:
         _interview(engine, interactive)
         wait_with_progress(engine)
         out = args.out_dir or default_out_dir(engine.profile)
-        report = _finish(engine, out, args.formats, args.full)
+        outputs = _finish(engine, out, args.formats, args.full)
     except SessionPurged as purged:  # a purge deleted this session mid-audit
         if engine is not None:
             engine.cancel_lookups()
@@ -324,7 +330,8 @@ def run_audit_command(args: AuditArgs) -> None:
     finally:
         if store is not None:
             store.close()
-    sys.exit(_exit_code(report, args.fail_on))
+    # A report file that could not be written is an error, even though the rest were written.
+    sys.exit(ExitCode.ERROR if outputs.failed else _exit_code(outputs.report, args.fail_on))
 
 
 def _what_was_kept(engine: AuditEngine | None) -> str:

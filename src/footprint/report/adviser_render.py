@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from footprint import jsonsafe
 from footprint.errors import ReportError
 from footprint.paths import make_private_dir, write_private
 from footprint.report.adviser import AdviserReport
@@ -126,7 +127,7 @@ def read_adviser_json(path: Path) -> AdviserReport | None:
     Raises ReportError when it says it is an adviser copy but is not a valid one.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = jsonsafe.loads(path.read_text(encoding="utf-8"))  # bounded nesting
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None  # the report loader gives the clear message for these
     if not isinstance(data, dict) or data.get("copy") != "adviser" or "score" not in data:

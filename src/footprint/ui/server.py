@@ -96,10 +96,10 @@ class LocalServer:
 
     def close(self) -> None:
         """Stop serving and release the port."""
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
+        if self._thread is not None:  # shutdown() waits for a serve_forever that never ran
+            self._server.shutdown()
             self._thread.join(timeout=5)
+        self._server.server_close()
 
 
 def _placeholder(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
