@@ -10,9 +10,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from footprint import __version__
-from footprint.assess import checklist_findings, lookup_findings, not_checked_from, summarise
+from footprint.assess import (
+    checklist_findings,
+    lookup_findings,
+    not_checked_from,
+    plan_order,
+    summarise,
+)
 from footprint.checklists import Catalogue, ChecklistItem
 from footprint.consent import ConsentRecord
+from footprint.coverage import measure, next_step
 from footprint.diff import since_last
 from footprint.interview import RESPONSE_ID
 from footprint.lookups.interface import Observation, Outcome
@@ -27,7 +34,9 @@ from footprint.report.model import (
     Subject,
     Unanswered,
 )
-from footprint.vocab import Answer, Axis, Exposes
+from footprint.report.links import official_links
+from footprint.report.plain import plain
+from footprint.vocab import Answer, Exposes
 
 
 @dataclass
@@ -64,7 +73,7 @@ def response_plan_section(catalogue: Catalogue, state: AuditState) -> ResponsePl
             title=s.title,
             detail=s.detail,
             guidance=list(s.guidance),
-            links=[str(u) for u in s.links],
+            links=official_links(str(u) for u in s.links),
         )
         for s in plan.steps
         if not s.jurisdictions or jurisdiction in s.jurisdictions
@@ -90,23 +99,10 @@ def _lookup_summaries(state: AuditState) -> list[LookupSummary]:
                 title=state.lookup_titles.get(lookup_id, lookup_id),
                 outcomes=outcomes,
                 duration_s=round(duration, 2),
-                errors=errors,
+                errors=[plain(e) for e in errors],
             )
         )
     return summaries
-
-
-def _checked_axes(items: list[ChecklistItem], state: AuditState) -> set[Axis]:
-    axes = {i.axis for i in items if i.id in state.answers}
-    axes |= {
-        o.exposure.axis
-        for o in state.observations
-        if o.exposure is not None and o.outcome in (Outcome.FOUND, Outcome.NOT_FOUND)
-    }
-    # A lookup that ran and found nothing still checked something: count its usual axis.
-    if any(o.outcome is Outcome.NOT_FOUND for o in state.observations):
-        axes.add(Axis.FINDABLE)
-    return axes
 
 
 def build_report(
@@ -124,7 +120,10 @@ def build_report(
     accepted = [f for f in findings if f.id in state.accepted]
     weighted = [(f, exposes.get(f.id, Exposes.IDENTITY)) for f in open_findings]
     answered = sum(1 for i in items if i.id in state.answers)
-    summary = summarise(weighted, _checked_axes(items, state), answered, len(items))
+    coverage = measure(items, state.answers, state.observations)
+    summary = summarise(
+        weighted, coverage, answered, len(items), next_step(coverage, state.session_id)
+    )
     plan = response_plan_section(catalogue, state)
     report = Report(
         generated_at=datetime.now(timezone.utc).replace(microsecond=0),
@@ -139,12 +138,17 @@ def build_report(
         adviser=state.adviser,
         case=state.case,
         summary=summary,
-        findings=_ordered(open_findings),
+        findings=plan_order(weighted),
         accepted=accepted,
         lookups=_lookup_summaries(state),
-        consents=state.consents,
+        consents=[c.model_copy(update={"sentence": plain(c.sentence)}) for c in state.consents],
         unanswered=[
-            Unanswered(id=i.id, question=i.question, severity=i.severity)
+            Unanswered(
+                id=i.id,
+                question=i.question,
+                severity=i.severity,
+                area_title=catalogue.file_of(i.id).title,
+            )
             for i in items
             if i.id not in state.answers
         ],
@@ -162,12 +166,6 @@ def build_report(
             }
         )
     return report
-
-
-def _ordered(findings: list[Finding]) -> list[Finding]:
-    return sorted(
-        findings, key=lambda f: (f.severity.rank, f.source == "checklist", f.effort_minutes)
-    )
 
 
 def _citations(

@@ -124,11 +124,16 @@ def environment() -> Environment:
         role=view.role_label,
         md_link=md_link,
         md_code=md_code,
+        first_sentence=view.first_sentence,
+        short_url=view.short_url,
+        host=view.host_of,
     )
     env.globals.update(
         SEVERITY_LABEL=view.SEVERITY_LABEL,
         LEVEL_LABEL=view.LEVEL_LABEL,
         AXIS_LABEL=view.AXIS_LABEL,
+        OUTCOME_LABEL=view.OUTCOME_LABEL,
+        UNSURE_MARK=view.UNSURE_MARK,
     )
     return env
 
