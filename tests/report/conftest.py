@@ -169,6 +169,12 @@ def _findings() -> list[Finding]:
 def _summary() -> Summary:
     return Summary(
         score=41,
+        coverage=0.72,
+        checks=60,
+        checks_open=17,
+        critical_open=0,
+        next_step="17 of 60 checks still open: resume with `footprint audit --resume sess-0002`,"
+        " and check by hand what footprint could not check.",
         axes={
             Axis.FINDABLE: Level.MODERATE,
             Axis.CONTACTABLE: Level.HIGH,
