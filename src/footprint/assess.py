@@ -22,6 +22,7 @@ from footprint.checklists import Catalogue, ChecklistItem
 from footprint.coverage import Coverage
 from footprint.interview import is_exposed
 from footprint.lookups.interface import Observation, Outcome
+from footprint.report.links import official_links
 from footprint.report.model import (
     Evidence,
     Finding,
@@ -31,7 +32,6 @@ from footprint.report.model import (
     Summary,
     TopAction,
 )
-from footprint.report.links import official_links
 from footprint.report.plain import plain, plain_reason
 from footprint.vocab import Answer, Axis, Exposes, Severity
 
@@ -224,9 +224,7 @@ def score(weighted: Iterable[tuple[Finding, Exposes]]) -> int:
     return min(value, CRITICAL_CAP) if critical else value
 
 
-def axis_levels(
-    weighted: list[tuple[Finding, Exposes]], coverage: Coverage
-) -> dict[Axis, Level]:
+def axis_levels(weighted: list[tuple[Finding, Exposes]], coverage: Coverage) -> dict[Axis, Level]:
     """A level per axis; `unknown` where too little on that axis was checked to say "low"."""
     levels: dict[Axis, Level] = {}
     for axis in Axis:
@@ -253,7 +251,13 @@ def plan_order(weighted: Sequence[tuple[Finding, Exposes]]) -> list[Finding]:
     def key(pair: tuple[Finding, Exposes]) -> tuple[int, bool, float, int, str]:
         f, exposes = pair
         per_minute = _weight(f, exposes) / max(f.effort_minutes, 1)
-        return (f.severity.rank, f.status is not Status.EXPOSED, -per_minute, f.effort_minutes, f.id)
+        return (
+            f.severity.rank,
+            f.status is not Status.EXPOSED,
+            -per_minute,
+            f.effort_minutes,
+            f.id,
+        )
 
     return [f for f, _ in sorted(weighted, key=key)]
 

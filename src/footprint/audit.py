@@ -24,6 +24,7 @@ from footprint.diff import since_last
 from footprint.interview import RESPONSE_ID
 from footprint.lookups.interface import Observation, Outcome
 from footprint.profile import Profile
+from footprint.report.links import official_links
 from footprint.report.model import (
     Finding,
     GuidanceCitation,
@@ -34,7 +35,6 @@ from footprint.report.model import (
     Subject,
     Unanswered,
 )
-from footprint.report.links import official_links
 from footprint.report.plain import plain
 from footprint.vocab import Answer, Exposes
 

@@ -66,9 +66,7 @@ class Coverage:
     @property
     def critical_open(self) -> int:
         """Critical checks without a real answer."""
-        return sum(
-            1 for c in self.checks_list if not c.covered and c.severity is Severity.CRITICAL
-        )
+        return sum(1 for c in self.checks_list if not c.covered and c.severity is Severity.CRITICAL)
 
     @property
     def share(self) -> float:

@@ -162,7 +162,7 @@ def test_do_these_first_is_the_start_of_the_plan(report: Report) -> None:
 
 def test_plan_item_is_compact_with_masked_evidence_and_an_appendix_entry(report: Report) -> None:
     html = render_html(report)
-    item = _section(html, "plan").split("</li>\n<li class=\"item")[0]
+    item = _section(html, "plan").split('</li>\n<li class="item')[0]
     assert "Found:" in item and "<mark>12 Fictional Lane</mark>" in item
     assert "people.example.net/alex-example-exampleton" in item and "(E1)" in item
     assert "First step for page-scan.home-address." in item

@@ -91,7 +91,7 @@ def score_words(report: Report) -> str:
 
 
 def may_reassure(report: Report) -> bool:
-    """"Good news" wording only with high coverage, nothing critical open and no patient
+    """ "Good news" wording only with high coverage, nothing critical open and no patient
     contacting the doctor now."""
     s = report.summary
     return (
