@@ -229,19 +229,20 @@ class Report(_Model):
     subject: Subject
     adviser: str | None = None
     case: str | None = None
+    # In the order the report reads: where you stand, the plan, what is open, the appendix.
     summary: Summary
+    response_plan: ResponsePlanSection
     findings: list[Finding]
-    accepted: list[Finding] = Field(default_factory=list)
-    lookups: list[LookupSummary] = Field(default_factory=list)
-    consents: list[ConsentRecord] = Field(default_factory=list)
+    not_checked: list[NotChecked] = Field(default_factory=list)
     unanswered: list[Unanswered] = Field(default_factory=list)
     answered: list[str] = Field(
         default_factory=list,
         description="Checklist item ids answered in this audit, so a re-audit knows what was"
         " looked at again.",
     )
-    not_checked: list[NotChecked] = Field(default_factory=list)
-    response_plan: ResponsePlanSection
+    accepted: list[Finding] = Field(default_factory=list)
+    lookups: list[LookupSummary] = Field(default_factory=list)
+    consents: list[ConsentRecord] = Field(default_factory=list)
     guidance: list[GuidanceCitation] = Field(default_factory=list)
     since_last: SinceLast | None = None
 

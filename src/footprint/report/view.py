@@ -251,6 +251,15 @@ class ReportView:
         return [ref for item in self.plan for ref in item.evidence]
 
     @property
+    def help_pages(self) -> list[tuple[str, str]]:
+        """Each help page once, with the actions it helps ('3, 6'): printed URLs."""
+        pages: dict[str, list[str]] = {}
+        for item in self.plan:
+            for url in item.finding.links:
+                pages.setdefault(url, []).append(str(item.number))
+        return [(", ".join(numbers), url) for url, numbers in pages.items()]
+
+    @property
     def unanswered_by_area(self) -> list[AreaCount]:
         """Unanswered questions counted by area, areas with critical ones first."""
         areas: dict[str, list[Severity]] = {}
