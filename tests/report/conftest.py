@@ -21,6 +21,7 @@ from footprint.report.model import (
     GuidanceCitation,
     Level,
     LookupSummary,
+    ManualLink,
     NotChecked,
     Report,
     ResponsePlanSection,
@@ -300,6 +301,12 @@ def _report(active: bool = False) -> Report:
                 title='Web search: "Dr Alex Example" GP Exampleton',
                 reason="couldn't check: rate-limited (429)",
                 how_to_check='Search for "Dr Alex Example" and look at the first two pages.',
+                links=[
+                    ManualLink(
+                        label='Search DuckDuckGo for "Dr Alex Example" GP',
+                        url="https://duckduckgo.com/?q=%22Dr+Alex+Example%22+GP",
+                    )
+                ],
             )
         ],
         response_plan=_plan(active),

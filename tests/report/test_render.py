@@ -256,6 +256,13 @@ def test_not_checked_lists_everything_and_says_not_found_is_not_implied(report: 
     assert "192.com could not be checked" in section
     assert "rate-limited (429)" in section and "look at the first two pages" in section
     assert "Questions not answered (2)" in section
+    # ready-made links to run the search yourself, with their labels
+    assert (
+        '<a href="https://duckduckgo.com/?q=%22Dr+Alex+Example%22+GP" rel="noreferrer">'
+        "Search DuckDuckGo for &#34;Dr Alex Example&#34; GP</a>" in section
+    )
+    md = render_markdown(report)
+    assert "Do it yourself: [Search DuckDuckGo for" in md
     assert "Your practice phone is on the team page" in section  # accepted, a short list
 
 
