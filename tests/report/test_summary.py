@@ -41,6 +41,12 @@ def test_score_words_frame_where_you_stand_not_a_grade(report: Report) -> None:
     assert score_words(none).startswith("No score yet: 1 critical question is still open.")
 
 
+def test_a_score_never_reassures_while_a_patient_is_contacting(
+    make_report: Callable[..., Report],
+) -> None:
+    assert "It does not make you safe" in score_words(make_report(active=True))
+
+
 def test_reassurance_needs_coverage_nothing_critical_and_no_patient_contacting(
     make_report: Callable[..., Report], report: Report
 ) -> None:

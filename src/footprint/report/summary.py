@@ -84,10 +84,14 @@ def score_words(report: Report) -> str:
         else:
             why = "too little has been checked for a score to mean anything"
         return f"No score yet: {why}. A score now would look better than things may be."
-    return (
+    text = (
         f"Where you stand: {s.score} out of 100 on what was checked "
         "(higher means harder for a patient to reach you)."
     )
+    if report.response_plan.active:
+        text += " It does not make you safe: a patient is already contacting you, so follow the"
+        text += " steps for that first."
+    return text
 
 
 def may_reassure(report: Report) -> bool:
