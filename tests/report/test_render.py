@@ -195,7 +195,7 @@ def test_no_score_says_what_is_open_and_what_to_do(
             "checks": 60,
             "checks_open": 48,
             "critical_open": 3,
-            "next_step": "48 of 60 checks still open: resume with `footprint audit --resume s1`,",
+            "next_step": "48 of 60 checks still open: resume with `footprint audit --resume s1`.",
         }
     )
     r = make_report(findings=[]).model_copy(update={"summary": summary})
@@ -205,6 +205,8 @@ def test_no_score_says_what_is_open_and_what_to_do(
         assert "48 of 60 checks still open" in text and "--resume s1" in text
         assert "Checked so far: 20% of what applies to you (12 of 60 checks)." in text
         assert "good news" not in text.lower()
+    assert "<code>footprint audit --resume s1</code>" in html
+    assert "`footprint audit --resume s1`" in md
 
 
 def test_severity_badges_carry_words_not_only_colour(report: Report) -> None:
