@@ -8,14 +8,7 @@ import pytest
 
 from footprint.report.model import Copy, Report
 from footprint.report.render import render_html, render_markdown
-from footprint.report.view import (
-    build_view,
-    first_sentence,
-    format_date,
-    minutes,
-    role_label,
-    short_url,
-)
+from footprint.report.view import build_view, format_date, minutes, role_label
 
 
 @pytest.mark.parametrize(
@@ -54,25 +47,6 @@ def test_view_numbers_evidence_across_the_plan(report: Report) -> None:
 def test_unanswered_by_area_critical_first(report: Report) -> None:
     v = build_view(report)
     assert sum(a.count for a in v.unanswered_by_area) == len(report.unanswered)
-
-
-@pytest.mark.parametrize(
-    ("text", "first"),
-    [
-        ("One line. Another line.", "One line."),
-        ("No full stop", "No full stop"),
-        ("Use e.g. this. Then that.", "Use e.g. this."),
-    ],
-)
-def test_first_sentence(text: str, first: str) -> None:
-    assert first_sentence(text) == first
-
-
-def test_short_url_keeps_host_and_path_briefly() -> None:
-    assert short_url("https://www.example.org/team/") == "example.org/team"
-    long = short_url("https://example.org/" + "a" * 80)
-    assert len(long) == 48 and long.endswith("\u2026")
-    assert short_url(None) == ""
 
 
 def test_view_header_per_copy(report: Report) -> None:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from footprint.errors import ReportError
 from footprint.paths import make_private_dir, write_private
-from footprint.report import view
+from footprint.report import plan, view
 from footprint.report.model import SCHEMA_VERSION, Report
 from footprint.vocab import Axis, Severity, StrEnum
 from footprint.yamlio import describe_validation_error
@@ -144,9 +144,9 @@ def environment() -> Environment:
         md_code=md_code,
         code=html_code,
         md_with_code=md_text_with_code,
-        first_sentence=view.first_sentence,
-        short_url=view.short_url,
-        host=view.host_of,
+        first_sentence=plan.first_sentence,
+        short_url=plan.short_url,
+        host=plan.host_of,
     )
     env.globals.update(
         SEVERITY_LABEL=view.SEVERITY_LABEL,

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 from footprint.report import summary
 from footprint.report.model import (
     Copy,
-    Evidence,
     Finding,
     GuidanceCitation,
     Level,
@@ -24,6 +23,7 @@ from footprint.report.model import (
     Status,
     Unanswered,
 )
+from footprint.report.plan import EvidenceRef, PlanItem, number_plan
 from footprint.vocab import Axis, Severity
 
 SEVERITY_LABEL = {s: s.value.capitalize() for s in Severity}
@@ -105,55 +105,6 @@ UNSURE_MARK = summary.UNSURE_MARK
 # Emergency numbers by jurisdiction (Ofcom; gov.ie; 911.gov; triplezero.gov.au).
 EMERGENCY = {"GB": "999", "US": "911", "AU": "000", "IE": "112 or 999"}
 DANGER_STEPS = 3  # response-plan steps shown in the box on page one
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
-_SHORT_URL = 48
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence: the one-line "why" in the action plan."""
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
-
-
-def short_url(url: str | None) -> str:
-    """'people.example.net/alex-example-exa…': a page named briefly (full URL in the appendix)."""
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    text = f"{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}"
-    return text if len(text) <= _SHORT_URL else text[: _SHORT_URL - 1] + "…"
-
-
-def host_of(url: str) -> str:
-    """A help link's text: the site it is on ('support.strava.com')."""
-    return (urlsplit(url).hostname or url).removeprefix("www.")
-
-
-@dataclass(frozen=True)
-class EvidenceRef:
-    """One piece of evidence in the appendix, numbered E1, E2... and tied to its action."""
-
-    label: str
-    number: int  # the action's number in the plan
-    evidence: Evidence
-
-
-@dataclass(frozen=True)
-class PlanItem:
-    """One action in the plan: a finding, its number and its evidence labels."""
-
-    number: int
-    finding: Finding
-    evidence: list[EvidenceRef]
-
-    @property
-    def why(self) -> str:
-        """One line: the first sentence of why it matters."""
-        return first_sentence(self.finding.why)
-
-    @property
-    def unsure(self) -> bool:
-        """The doctor was not sure: marked "not sure yet — check"."""
-        return self.finding.status is Status.UNSURE
 
 
 @dataclass(frozen=True)
@@ -315,17 +266,6 @@ class ReportView:
         return self.titles.get(finding_id, finding_id)
 
 
-def _plan(findings: list[Finding]) -> list[PlanItem]:
-    items, n_evidence = [], 0
-    for number, f in enumerate(findings, start=1):
-        refs = []
-        for e in f.evidence:
-            n_evidence += 1
-            refs.append(EvidenceRef(f"E{n_evidence}", number, e))
-        items.append(PlanItem(number, f, refs))
-    return items
-
-
 def build_view(report: Report) -> ReportView:
     """Arrange a report into the sections the templates print.
 
@@ -339,7 +279,7 @@ def build_view(report: Report) -> ReportView:
         titles = {**report.since_last.titles, **titles}
     return ReportView(
         report=report,
-        plan=_plan(actionable),
+        plan=number_plan(actionable),
         couldnt_check=couldnt,
         guidance={g.id: g for g in report.guidance},
         titles=titles,
