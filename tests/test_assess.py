@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.assess import lookup_findings, score, top_actions
+from footprint.assess import lookup_findings, plan_order, score, top_actions
 from footprint.lookups.interface import Exposure, Observation, Outcome
 from footprint.report.model import Finding, Status
 from footprint.vocab import Axis, Exposes, Severity
@@ -58,14 +58,20 @@ def test_same_first_step_is_one_top_action() -> None:
     assert [a.finding_id for a in top_actions(fs)] == ["a", "d"]
 
 
-def test_top_actions_by_severity_then_effort() -> None:
-    fs = [
-        _finding("slow-high", Severity.HIGH, effort=60),
-        _finding("quick-high", Severity.HIGH),
-        _finding("crit", Severity.CRITICAL, effort=90),
-        _finding("info", Severity.INFO),
+def test_plan_order_severity_then_confirmed_then_exposure_per_minute() -> None:
+    weighted = [
+        (_finding("slow-high", Severity.HIGH, effort=60), Exposes.HOME_ADDRESS),
+        (_finding("quick-high", Severity.HIGH), Exposes.WORKPLACE),
+        (_finding("unsure-high", Severity.HIGH, Status.UNSURE, effort=1), Exposes.HOME_ADDRESS),
+        (_finding("crit", Severity.CRITICAL, effort=90), Exposes.IDENTITY),
+        (_finding("info", Severity.INFO), Exposes.IDENTITY),
     ]
-    assert [a.finding_id for a in top_actions(fs)] == ["crit", "quick-high", "slow-high"]
+    ordered = plan_order(weighted)
+    # home address at 60 min: 17.5/60 = 0.29 a minute; workplace at 5 min: 2.8/5 = 0.56
+    assert [f.id for f in ordered] == ["crit", "quick-high", "slow-high", "unsure-high", "info"]
+    actions = top_actions(ordered)
+    assert [a.finding_id for a in actions] == ["crit", "quick-high", "slow-high", "unsure-high"]
+    assert actions[-1].status is Status.UNSURE
 
 
 def test_observations_sharing_a_key_become_one_finding() -> None:

@@ -1,5 +1,10 @@
 """Observations + answers -> findings, the score, the axes and the top actions.
 
+Coverage comes first: the severity-weighted share of the checks that apply (questions and
+lookup checks) that got a real answer. Below `MIN_COVERAGE`, or with a critical question
+unanswered or unsure, there is no score: a number then would reassure about what was never
+looked at (see coverage.py).
+
 The score runs 0-100, higher meaning harder to reach. Each open finding takes away a weight
 set by what it exposes (home address > personal mobile > personal e-mail > personal social
 profile > workplace, as the issue fixes), scaled by severity and halved when the doctor was
@@ -10,12 +15,14 @@ home address adds less than the first), and the total penalty saturates (exponen
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urldefrag, urlsplit
 
 from footprint.checklists import Catalogue, ChecklistItem
+from footprint.coverage import Coverage
 from footprint.interview import is_exposed
 from footprint.lookups.interface import Observation, Outcome
+from footprint.report.links import official_links
 from footprint.report.model import (
     Evidence,
     Finding,
@@ -26,6 +33,7 @@ from footprint.report.model import (
     Summary,
     TopAction,
 )
+from footprint.report.plain import plain, plain_reason
 from footprint.vocab import Answer, Axis, Exposes, Severity
 
 #: The lookup that scans the pages the doctor listed; its findings win over repeats.
@@ -88,7 +96,7 @@ def checklist_findings(
                 check=item.check,
                 steps=list(item.fix),
                 guidance=list(item.guidance),
-                links=[str(u) for u in item.links],
+                links=official_links(str(u) for u in item.links),
                 effort_minutes=item.effort,
             )
         )
@@ -155,7 +163,7 @@ def lookup_findings(
                     ],
                     steps=list(exp.steps),
                     guidance=list(exp.guidance),
-                    links=list(exp.links),
+                    links=official_links(exp.links),
                     effort_minutes=exp.effort,
                 ),
                 exp.exposes,
@@ -179,8 +187,8 @@ def not_checked_from(
             NotChecked(
                 id=f"{obs.lookup_id}:{counts[obs.lookup_id]}",
                 title=_not_checked_title(titles.get(obs.lookup_id, obs.lookup_id), obs.subject),
-                reason=f"{kind}: {obs.reason or 'no reason given'}",
-                how_to_check=obs.manual_check
+                reason=plain_reason(f"{kind}: {obs.reason or 'no reason given'}"),
+                how_to_check=plain(obs.manual_check)
                 or "Check this by hand; see the checklist for this area.",
                 links=[ManualLink(label=link.label, url=link.url) for link in obs.links],
             )
@@ -218,10 +226,8 @@ def score(weighted: Iterable[tuple[Finding, Exposes]]) -> int:
     return min(value, CRITICAL_CAP) if critical else value
 
 
-def axis_levels(
-    weighted: list[tuple[Finding, Exposes]], checked_axes: set[Axis]
-) -> dict[Axis, Level]:
-    """A level per axis; `unknown` where nothing on that axis was checked."""
+def axis_levels(weighted: list[tuple[Finding, Exposes]], coverage: Coverage) -> dict[Axis, Level]:
+    """A level per axis; `unknown` where too little on that axis was checked to say "low"."""
     levels: dict[Axis, Level] = {}
     for axis in Axis:
         on_axis = [(f, e) for f, e in weighted if f.axis is axis]
@@ -229,28 +235,45 @@ def axis_levels(
         critical = any(
             f.severity is Severity.CRITICAL and f.status is Status.EXPOSED for f, _ in on_axis
         )
-        if axis not in checked_axes and not on_axis:
-            levels[axis] = Level.UNKNOWN
-        elif critical or axis_penalty >= 20:
+        if critical or axis_penalty >= 20:
             levels[axis] = Level.HIGH
         elif axis_penalty >= 5:
             levels[axis] = Level.MODERATE
+        elif not coverage.enough_on(axis):
+            levels[axis] = Level.UNKNOWN  # "low" after a few answers would falsely reassure
         else:
             levels[axis] = Level.LOW
     return levels
 
 
+def plan_order(weighted: Sequence[tuple[Finding, Exposes]]) -> list[Finding]:
+    """The one order of the action plan: severity, confirmed before unsure, then the
+    exposure each minute of work removes (biggest first), then the quicker fix."""
+
+    def key(pair: tuple[Finding, Exposes]) -> tuple[int, bool, float, int, str]:
+        f, exposes = pair
+        per_minute = _weight(f, exposes) / max(f.effort_minutes, 1)
+        return (
+            f.severity.rank,
+            f.status is not Status.EXPOSED,
+            -per_minute,
+            f.effort_minutes,
+            f.id,
+        )
+
+    return [f for f, _ in sorted(weighted, key=key)]
+
+
 def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
-    """The "do these first" list: severity, then effort, exposed before unsure."""
-    ranked = sorted(
-        (f for f in findings if f.severity is not Severity.INFO),
-        key=lambda f: (f.severity.rank, f.status is not Status.EXPOSED, f.effort_minutes),
-    )
-    # One action per first step: three pages with the same fix are one thing to do.
+    """The "do these first" list: the action plan's first actions, in its order.
+
+    `findings` come in plan order (`plan_order`). One action per first step: three pages
+    with the same fix are one thing to do.
+    """
     unique: dict[str, Finding] = {}
-    for f in ranked:
-        unique.setdefault(f.steps[0], f)
-    ranked = list(unique.values())
+    for f in findings:
+        if f.severity is not Severity.INFO and f.status is not Status.COULDNT_CHECK:
+            unique.setdefault(f.steps[0], f)
     return [
         TopAction(
             finding_id=f.id,
@@ -258,22 +281,32 @@ def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
             first_step=f.steps[0],
             severity=f.severity,
             effort_minutes=f.effort_minutes,
+            status=f.status,
         )
-        for f in ranked[:limit]
+        for f in list(unique.values())[:limit]
     ]
 
 
 def summarise(
-    weighted: list[tuple[Finding, Exposes]], checked_axes: set[Axis], answered: int, asked: int
+    weighted: list[tuple[Finding, Exposes]],
+    coverage: Coverage,
+    answered: int,
+    asked: int,
+    next_step: str = "",
 ) -> Summary:
-    """The "at a glance" block."""
-    findings = [f for f, _ in weighted]
-    counts = {sev: sum(1 for f in findings if f.severity is sev) for sev in Severity}
+    """The "at a glance" block; no score while too little is answered (`Coverage`)."""
+    ordered = plan_order(weighted)
+    counts = {sev: sum(1 for f in ordered if f.severity is sev) for sev in Severity}
     return Summary(
-        score=score(weighted),
-        axes=axis_levels(weighted, checked_axes),
+        score=score(weighted) if coverage.allows_score else None,
+        coverage=round(coverage.share, 3),
+        checks=coverage.checks,
+        checks_open=coverage.open,
+        critical_open=coverage.critical_open,
+        next_step=next_step,
+        axes=axis_levels(weighted, coverage),
         counts=counts,
-        top_actions=top_actions(findings),
+        top_actions=top_actions(ordered),
         answered=answered,
         asked=asked,
         caveat=CAVEAT,

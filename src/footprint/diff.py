@@ -24,16 +24,18 @@ from footprint.report.model import Finding, Report, SinceLast, Status, Subject
 class ReportDiff:
     """The difference between an older and a newer report."""
 
-    old_score: int
-    new_score: int
+    old_score: int | None  # None: that audit had too little answered to score
+    new_score: int | None
     fixed: list[Finding]
     new: list[Finding]
     unchanged: list[Finding]
     not_rechecked: list[Finding]  # open before; the newer audit did not look again
 
     @property
-    def score_change(self) -> int:
-        """Positive when the doctor became harder to reach."""
+    def score_change(self) -> int | None:
+        """Positive when the doctor became harder to reach; None unless both were scored."""
+        if self.old_score is None or self.new_score is None:
+            return None
         return self.new_score - self.old_score
 
 

@@ -28,7 +28,19 @@ def test_demo_writes_a_complete_report(run_cli: Any, tmp_path: Path) -> None:
     assert r.code == 0, r.stderr
     data = json.loads((out / "report.json").read_text())
     assert REPORT_FIELDS <= set(data)
-    assert {"score", "axes", "counts", "top_actions"} <= set(data["summary"])
+    summary = data["summary"]
+    assert {"score", "coverage", "axes", "counts", "top_actions"} <= set(summary)
+    # the demo answers a third of the questions: honest coverage, and no score yet
+    assert 0 < summary["coverage"] < 0.6 and summary["score"] is None
+    assert f"{summary['checks_open']} of {summary['checks']} checks still open" in r.stdout
+    assert "No score yet" in r.stdout and "Score:" not in r.stdout
+    # one ordered plan: severity order, and "do these first" is its start
+    ranks = ["critical", "high", "medium", "low", "info"]
+    order = [ranks.index(f["severity"]) for f in data["findings"]]
+    assert order == sorted(order)
+    plan = [f["id"] for f in data["findings"]]
+    first = [plan.index(a["finding_id"]) for a in summary["top_actions"]]
+    assert first == sorted(first) and first[0] == 0
     assert len(data["findings"]) >= 15
     html = (out / "report.html").read_text()
     assert "<script" not in html.lower()

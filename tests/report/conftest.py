@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,7 @@ from footprint.report.model import (
     GuidanceCitation,
     Level,
     LookupSummary,
+    ManualLink,
     NotChecked,
     Report,
     ResponsePlanSection,
@@ -169,6 +171,12 @@ def _findings() -> list[Finding]:
 def _summary() -> Summary:
     return Summary(
         score=41,
+        coverage=0.72,
+        checks=60,
+        checks_open=17,
+        critical_open=0,
+        next_step="17 of 60 checks still open: resume with `footprint audit --resume sess-0002`,"
+        " and check by hand what footprint could not check.",
         axes={
             Axis.FINDABLE: Level.MODERATE,
             Axis.CONTACTABLE: Level.HIGH,
@@ -293,6 +301,12 @@ def _report(active: bool = False) -> Report:
                 title='Web search: "Dr Alex Example" GP Exampleton',
                 reason="couldn't check: rate-limited (429)",
                 how_to_check='Search for "Dr Alex Example" and look at the first two pages.',
+                links=[
+                    ManualLink(
+                        label='Search DuckDuckGo for "Dr Alex Example" GP',
+                        url="https://duckduckgo.com/?q=%22Dr+Alex+Example%22+GP",
+                    )
+                ],
             )
         ],
         response_plan=_plan(active),
@@ -333,3 +347,50 @@ def make_report() -> Callable[..., Report]:
 def report(make_report: Callable[..., Report]) -> Report:
     """The sample report with the response plan inactive."""
     return make_report()
+
+
+# --- The demo report, made once per session (realistic: the real demo audit) -----------------
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`footprint demo`'s report (html, md, json): a full audit of the fictional doctor."""
+    from tests.auditrun import footprint
+
+    out = tmp_path_factory.mktemp("demo-report")
+    r = footprint("demo", "--out", out)
+    assert r.code == 0, r.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def quick_adviser_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A quick adviser-mode audit of the demo doctor (offline): member-copy/ and adviser-copy/."""
+    from tests.auditrun import footprint
+
+    from footprint.demo import run as demo
+
+    folder = tmp_path_factory.mktemp("quick-adviser")
+    profile = folder / "profile.yaml"
+    text = (demo.HERE / "profile.yaml").read_text(encoding="utf-8")
+    profile.write_text(text.replace("{demo}", "https://demo.example"), encoding="utf-8")
+    out = folder / "out"
+    r = footprint(
+        "audit",
+        "--profile",
+        profile,
+        "--answers",
+        demo.HERE / "answers.yaml",
+        "--quick",
+        "--offline",
+        "--no-input",
+        "--no-store",
+        "--adviser",
+        "Sam Adviser",
+        "--case",
+        "MDU-2026-0042",
+        "--out",
+        out,
+    )
+    assert r.code == 0, r.stderr
+    return out

@@ -31,27 +31,30 @@ from footprint.vocab import Axis, Severity
 HOSTILE = "<script>alert('x')</script>"  # as in the sample report (conftest.py)
 
 SECTION_IDS = [
-    "at-a-glance",
-    "caveat",
-    "findings",
-    "action-plan",
+    "where-you-stand",
+    "first-actions",
+    "plan",
     "since-last",
-    "accepted",
-    "response-plan",
     "not-checked",
+    "response-plan",
+    "appendix",
+    "evidence",
     "lookups",
+    "consent",
     "guidance",
 ]
 MD_HEADINGS = [
-    "## At a glance",
-    "## What a patient could find",
+    "## Where you stand",
+    "## Do these first",
     "## Your action plan",
     "## Since your last audit",
-    "## Accepted findings",
+    "## What is still open",
     "## If a patient starts contacting you",
-    "## What was not checked",
-    "## Lookups and consent",
-    "## Sources of guidance",
+    "## Appendix: evidence, lookups and sources",
+    "### Evidence",
+    "### Lookups",
+    "### Consent record",
+    "### Sources of guidance",
 ]
 
 
@@ -90,6 +93,7 @@ def test_html_sections_in_order_when_plan_is_not_active(report: Report) -> None:
     pos = _positions(html, [f'id="{s}"' for s in SECTION_IDS])
     assert pos == sorted(pos)
     assert "If a patient starts contacting you" in html
+    assert 'id="danger"' not in html
 
 
 def test_markdown_mirrors_the_html_sections(report: Report) -> None:
@@ -101,13 +105,31 @@ def test_markdown_mirrors_the_html_sections(report: Report) -> None:
 def test_active_response_plan_comes_first(make_report: Callable[..., Report]) -> None:
     r = make_report(active=True)
     html, md = render_html(r), render_markdown(r)
-    assert html.index('id="response-plan"') < html.index('id="at-a-glance"')
+    order = ['id="danger"', 'id="where-you-stand"', 'id="first-actions"', 'id="response-plan"']
+    pos = _positions(html, [*order, 'id="plan"'])
+    assert pos == sorted(pos)
     assert html.count('id="response-plan"') == 1
     assert "If a patient starts contacting you" not in html
-    first = re.search(r'<p class="first">(.*?)</p>', html, re.S)
-    assert first and "preserve evidence before deleting anything" in first.group(1)
-    assert md.index("## If a patient is already contacting you") < md.index("## At a glance")
-    assert "> **Do this first:** Keep every message" in md
+    danger = _section(html, "danger")
+    assert "If you are in danger now, call 999." in danger
+    assert "preserve evidence before deleting anything" in danger
+    # the first three steps of the plan, in its order
+    steps = _positions(
+        danger, ["Call your defence union", "Tell your practice manager", "Keep a dated log"]
+    )
+    assert steps == sorted(steps)
+    md_order = ["## A patient is contacting you: do this now", "## Where you stand"]
+    assert _positions(md, md_order) == sorted(_positions(md, md_order))
+    assert "> **If you are in danger now, call 999.**" in md
+
+
+@pytest.mark.parametrize(("country", "number"), [("US", "911"), ("AU", "000"), ("IE", "112")])
+def test_danger_box_uses_the_country_s_emergency_number(
+    make_report: Callable[..., Report], report: Report, country: str, number: str
+) -> None:
+    subject = report.subject.model_copy(update={"jurisdiction": country})
+    html = render_html(make_report(active=True).model_copy(update={"subject": subject}))
+    assert f"call {number}" in _section(html, "danger")
 
 
 def test_optional_sections_are_left_out(make_report: Callable[..., Report]) -> None:
@@ -115,45 +137,76 @@ def test_optional_sections_are_left_out(make_report: Callable[..., Report]) -> N
     html, md = render_html(r), render_markdown(r)
     for text in (html, md):
         assert "Since your last audit" not in text
-        assert "Accepted findings" not in text
-    assert 'id="since-last"' not in html and 'id="accepted"' not in html
+        assert "Accepted as they are" not in text
+    assert 'id="since-last"' not in html
 
 
-def test_findings_lookups_first_then_checklist_then_unsure(report: Report) -> None:
-    section = _section(render_html(report), "findings")
-    ids = re.findall(r'id="finding-([^"]+)"', section)
-    assert ids == [
-        "page-scan.home-address",
-        "page-scan.personal-mobile",
-        "facebook.lookup-by-phone",
-        "home.electoral-register",
-        "photos.exif",
-        "strava.privacy-zones",
-    ]
-    assert "people-search.192" not in section  # couldn't check is not "found"
-    unsure = section[section.index('id="finding-strava.privacy-zones"') :]
-    assert "You weren't sure: check" in unsure
-    assert "You weren't sure" not in section[: section.index('id="finding-strava')]
+def test_plan_keeps_the_report_order_each_finding_once(report: Report) -> None:
+    html = render_html(report)
+    plan = _section(html, "plan")
+    ids = re.findall(r'id="finding-([^"]+)"', plan)
+    assert ids == [f.id for f in report.findings if f.status.value != "couldnt_check"]
+    assert len(re.findall(r'id="finding-', html)) == len(ids)  # each finding once
+    assert "people-search.192" not in plan  # couldn't check is not "found"
+    unsure = plan[plan.index('id="finding-strava.privacy-zones"') :]
+    assert "Not sure yet \u2014 check" in unsure
+    assert "Not sure yet" not in plan[: plan.index('id="finding-strava')]
 
 
-def test_finding_shows_search_evidence_and_steps(report: Report) -> None:
-    card = _section(render_html(report), "findings").split("</article>")[0]
-    assert "Found by searching for" in card and "&#34;Dr Alex Example&#34; Exampleton" in card
-    assert "12 Fictional Lane, Exampleton EX1 2AB" in card
-    assert '<a class="url" href="https://people.example.net/alex-example-exampleton"' in card
-    assert "First step for page-scan.home-address." in card
-    assert "MDU: Avoiding unwanted attention from patients" in card
+def test_do_these_first_is_the_start_of_the_plan(report: Report) -> None:
+    html = render_html(report)
+    first = _section(html, "first-actions")
+    assert "Your home address is on a people-search site" in first and "action 1" in first
+    assert "about 20 min" in first
 
 
-def test_at_a_glance(report: Report) -> None:
-    glance = _section(render_html(report), "at-a-glance")
-    assert '<div class="num">41</div>' in glance
+def test_plan_item_is_compact_with_masked_evidence_and_an_appendix_entry(report: Report) -> None:
+    html = render_html(report)
+    item = _section(html, "plan").split('</li>\n<li class="item')[0]
+    assert "Found:" in item and "<mark>12 Fictional Lane</mark>" in item
+    assert "people.example.net/alex-example-exampleton" in item and "(E1)" in item
+    assert "First step for page-scan.home-address." in item
+    assert "Why page-scan.home-address matters." in item
+    # the snippet, the search and the full link live in the appendix
+    assert "12 Fictional Lane, Exampleton EX1 2AB" not in item
+    evidence = html[html.index('id="ev-E1"') :]
+    assert "found by searching for" in evidence[:600]
+    assert "&#34;Dr Alex Example&#34; Exampleton" in evidence[:600]
+    assert 'href="https://people.example.net/alex-example-exampleton"' in evidence[:600]
+
+
+def test_where_you_stand(report: Report) -> None:
+    stand = _section(render_html(report), "where-you-stand")
+    assert "Where you stand: 41 out of 100" in stand
+    assert '<div class="num">' not in stand  # not a big grade
     for label in ("Findable", "Contactable", "Locatable", "Moderate", "High"):
-        assert label in glance
-    assert re.search(r'sev-critical">Critical</span> 1', glance)
-    assert "Do these first" in glance and "about 20 min" in glance
-    # 1 couldn't-check finding + 1 lookup; 2 questions
-    assert "2 checks could not be made and 2 questions were not answered." in glance
+        assert label in stand
+    assert "Checked so far:" in stand and 'class="bar"' in stand
+    assert "1 critical" in stand
+
+
+def test_no_score_says_what_is_open_and_what_to_do(
+    make_report: Callable[..., Report], report: Report
+) -> None:
+    summary = report.summary.model_copy(
+        update={
+            "score": None,
+            "coverage": 0.2,
+            "checks": 60,
+            "checks_open": 48,
+            "critical_open": 3,
+            "next_step": "48 of 60 checks still open: resume with `footprint audit --resume s1`.",
+        }
+    )
+    r = make_report(findings=[]).model_copy(update={"summary": summary})
+    html, md = render_html(r), render_markdown(r)
+    for text in (html, md):
+        assert "No score yet: 3 critical questions are still open." in text
+        assert "48 of 60 checks still open" in text and "--resume s1" in text
+        assert "Checked so far: 20% of what applies to you (12 of 60 checks)." in text
+        assert "good news" not in text.lower()
+    assert "<code>footprint audit --resume s1</code>" in html
+    assert "`footprint audit --resume s1`" in md
 
 
 def test_severity_badges_carry_words_not_only_colour(report: Report) -> None:
@@ -161,28 +214,20 @@ def test_severity_badges_carry_words_not_only_colour(report: Report) -> None:
     assert badges and all(word.lower() == sev for sev, word in badges)
 
 
-def test_action_plan_is_a_grouped_checklist_with_times(report: Report) -> None:
-    plan = _section(render_html(report), "action-plan")
+def test_action_plan_is_a_checklist_with_times_and_an_area_view(report: Report) -> None:
+    plan = _section(render_html(report), "plan")
     assert plan.count("☐") == 6  # exposed + unsure findings, not couldn't-check
-    assert "Total time: about 1 h 10 min." in plan
-    groups = re.findall(r"<h3>([^<]+) <small>\(about ([^)]+)\)</small></h3>", plan)
-    assert groups[0] == ("Pages about you", "30 min")
-    assert [g[0] for g in groups] == [
-        "Pages about you",
-        "Facebook",
-        "Home address",
-        "Strava",
-        "Photos and location",
-    ]
+    assert "about 1 h 10 min in all" in plan
+    assert "The same actions by area" in plan and "Pages about you: 1, 2" in plan
     md = render_markdown(report)
-    assert md.count("- [ ] ") == 6
+    assert md.count("### ☐ ") == 6
 
 
 def test_since_last_uses_titles(report: Report) -> None:
     since = _section(render_html(report), "since-last")
     assert "Is your Instagram account public?" in since  # from SinceLast.titles
     assert "Your personal mobile is on a public page" in since  # from the findings
-    assert "35" in since and "41" in since
+    assert "Score: 35 -&gt; 41" in since
 
 
 def test_since_last_lists_what_was_not_checked_this_time(report: Report) -> None:
@@ -192,7 +237,7 @@ def test_since_last_lists_what_was_not_checked_this_time(report: Report) -> None
     assert "<li>strava.old-activities</li>" in since  # no title: the id, not nothing
     assert "may still be open" in since
     md = render_markdown(report)
-    md_since = md[md.index("## Since your last audit") : md.index("## Accepted findings")]
+    md_since = md[md.index("## Since your last audit") : md.index("## What is still open")]
     assert "Not checked this time (2)" in md_since
     assert "- People can find you on X by your phone number\n" in md_since
     assert "- strava.old-activities\n" in md_since
@@ -212,31 +257,40 @@ def test_not_checked_lists_everything_and_says_not_found_is_not_implied(report: 
     assert "Not checked is not the same as not found." in section
     assert "192.com could not be checked" in section
     assert "rate-limited (429)" in section and "look at the first two pages" in section
-    assert "Have you set up Google" in section and "Can people find you on X" in section
+    assert "Questions not answered (2)" in section
+    # ready-made links to run the search yourself, with their labels
+    assert (
+        '<a href="https://duckduckgo.com/?q=%22Dr+Alex+Example%22+GP" rel="noreferrer">'
+        "Search DuckDuckGo for &#34;Dr Alex Example&#34; GP</a>" in section
+    )
+    md = render_markdown(report)
+    assert "Do it yourself: [Search DuckDuckGo for" in md
+    assert "Your practice phone is on the team page" in section  # accepted, a short list
 
 
 def test_nothing_to_report_still_does_not_claim_safety(make_report: Callable[..., Report]) -> None:
     r = make_report(findings=[], not_checked=[], unanswered=[])
+    r = r.model_copy(update={"summary": r.summary.model_copy(update={"top_actions": []})})
     html = render_html(r)
-    assert "Nothing exposed turned up in what this audit checked" in html
-    assert 'id="not-checked-notice"' not in html
-    assert "covers only what it asks about" in _section(html, "not-checked")
+    assert "good news" not in html.lower()  # coverage is not high in the sample summary
+    assert "much of what applies is still open" in html
 
 
 def test_lookups_and_consents(report: Report) -> None:
-    section = _section(render_html(report), "lookups")
-    assert "3 found, 4 not found, 1 couldn&#39;t check" in section
+    html = render_html(report)
+    section = _section(html, "appendix")
+    assert "3 found, 4 not found, 1 could not check" in section
     assert "3.5 s" in section
     assert "member (verbal) (interactive prompt)" in section
     assert "Sam Adviser" in section and "21 November 2026, 14:05 UTC" in section
-    assert "Refused" in section and "gravatar.com" in section
+    assert "refused" in section and "gravatar.com" in section
     # the consent record names the lookup as the table does, not by its id
-    assert "<strong>Pages about you</strong>: " in section
-    assert "- **Pages about you**: Agreed." in render_markdown(report)
+    assert "<strong>Pages about you</strong>: agreed" in section
+    assert "- **Pages about you**: agreed" in render_markdown(report)
 
 
 def test_guidance_citations(report: Report) -> None:
-    section = _section(render_html(report), "guidance")
+    section = _section(render_html(report), "appendix")
     assert "General Medical Council" in section and "(2024-01-30)" in section
     assert (
         'href="https://www.gmc-uk.org/professional-standards/good-medical-practice-2024"' in section
@@ -249,7 +303,7 @@ def test_adviser_header_shows_case_and_adviser(report: Report) -> None:
     assert "Adviser copy \u2014 no personal identifiers" in html
     assert "> **Adviser copy \u2014 no personal identifiers**" in md
     assert "MDU-2026-0042" in html and "Adviser: Sam Adviser" in html
-    assert "Found by searching" not in html  # evidence is never printed in an adviser copy
+    assert "found by searching" not in html  # evidence is never printed in an adviser copy
 
 
 # --- Escaping and links -----------------------------------------------------------------------
@@ -357,7 +411,8 @@ def test_json_shape(report: Report) -> None:
     ]
     assert "copy_kind" not in data and data["copy"] == "member"
     assert data["generated_at"] == "2026-11-21T14:05:00Z"
-    assert text.startswith('{\n  "schema_version": "1.0",')
+    assert text.startswith('{\n  "schema_version": "1.1",')
+    assert data["summary"]["coverage"] == 0.72 and data["summary"]["score"] == 41
 
 
 def test_json_maps_are_in_vocabulary_order(report: Report) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from footprint.report.model import Copy, Level, Report
+from footprint.report.model import Copy, Report
 from footprint.report.render import render_html, render_markdown
 from footprint.report.view import build_view, format_date, minutes, role_label
 
@@ -34,8 +34,19 @@ def test_view_counts_everything_not_checked(report: Report) -> None:
     v = build_view(report)
     assert v.not_checked_count == 1 + 1 + 2
     assert [f.id for f in v.couldnt_check] == ["people-search.192"]
-    assert v.plan_minutes == sum(g.minutes for g in v.plan) == 70
+    assert v.plan_minutes == sum(i.finding.effort_minutes for i in v.plan) == 70
+    assert [i.number for i in v.plan] == list(range(1, 7))
     assert v.header is None and not v.is_adviser
+
+
+def test_view_numbers_evidence_across_the_plan(report: Report) -> None:
+    v = build_view(report)
+    assert [(e.label, e.number) for e in v.evidence] == [("E1", 1), ("E2", 2), ("E3", 2)]
+
+
+def test_unanswered_by_area_critical_first(report: Report) -> None:
+    v = build_view(report)
+    assert sum(a.count for a in v.unanswered_by_area) == len(report.unanswered)
 
 
 def test_view_header_per_copy(report: Report) -> None:
@@ -45,13 +56,11 @@ def test_view_header_per_copy(report: Report) -> None:
     assert masked.header and "Masked copy" in masked.header
 
 
-def test_nothing_answered_or_checked_has_no_score(report: Report) -> None:
+def test_no_score_is_not_scored(report: Report) -> None:
     assert build_view(report).scored
-    summary = report.summary.model_copy(
-        update={"score": 100, "axes": dict.fromkeys(report.summary.axes, Level.UNKNOWN)}
-    )
+    summary = report.summary.model_copy(update={"score": None, "coverage": 0.1})
     empty = report.model_copy(update={"summary": summary, "findings": []})
     assert not build_view(empty).scored
     html, md = render_html(empty), render_markdown(empty)
-    assert "no score yet" in html and '<div class="num">100</div>' not in html
-    assert "**No score yet.**" in md and "Score: 100" not in md
+    for text in (html, md):
+        assert "No score yet" in text and "out of 100" not in text

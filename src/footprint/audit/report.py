@@ -10,13 +10,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from footprint import __version__
-from footprint.assess import checklist_findings, lookup_findings, not_checked_from, summarise
+from footprint.assess import (
+    checklist_findings,
+    lookup_findings,
+    not_checked_from,
+    plan_order,
+    summarise,
+)
 from footprint.checklists import Catalogue, ChecklistItem, response_steps_for
 from footprint.consent import ConsentRecord
+from footprint.coverage import measure, next_step
 from footprint.diff import since_last
 from footprint.interview import RESPONSE_ID
 from footprint.lookups.interface import Observation, Outcome
 from footprint.profile import Profile
+from footprint.report.links import official_links
 from footprint.report.model import (
     Finding,
     GuidanceCitation,
@@ -27,7 +35,8 @@ from footprint.report.model import (
     Subject,
     Unanswered,
 )
-from footprint.vocab import Answer, Axis, Exposes
+from footprint.report.plain import plain
+from footprint.vocab import Answer, Exposes
 
 
 @dataclass
@@ -65,7 +74,7 @@ def response_plan_section(catalogue: Catalogue, state: AuditState) -> ResponsePl
             title=s.title,
             detail=s.detail,
             guidance=list(s.guidance),
-            links=[str(u) for u in s.links],
+            links=official_links(str(u) for u in s.links),
         )
         for s in response_steps_for(plan, state.profile)
     ]
@@ -90,23 +99,10 @@ def _lookup_summaries(state: AuditState) -> list[LookupSummary]:
                 title=state.lookup_titles.get(lookup_id, lookup_id),
                 outcomes=outcomes,
                 duration_s=round(duration, 2),
-                errors=errors,
+                errors=[plain(e) for e in errors],
             )
         )
     return summaries
-
-
-def _checked_axes(items: list[ChecklistItem], state: AuditState) -> set[Axis]:
-    axes = {i.axis for i in items if i.id in state.answers}
-    axes |= {
-        o.exposure.axis
-        for o in state.observations
-        if o.exposure is not None and o.outcome in (Outcome.FOUND, Outcome.NOT_FOUND)
-    }
-    # A lookup that ran and found nothing still checked something: count its usual axis.
-    if any(o.outcome is Outcome.NOT_FOUND for o in state.observations):
-        axes.add(Axis.FINDABLE)
-    return axes
 
 
 def build_report(
@@ -124,7 +120,10 @@ def build_report(
     accepted = [f for f in findings if f.id in state.accepted]
     weighted = [(f, exposes.get(f.id, Exposes.IDENTITY)) for f in open_findings]
     answered = sum(1 for i in items if i.id in state.answers)
-    summary = summarise(weighted, _checked_axes(items, state), answered, len(items))
+    coverage = measure(items, state.answers, state.observations)
+    summary = summarise(
+        weighted, coverage, answered, len(items), next_step(coverage, state.session_id)
+    )
     plan = response_plan_section(catalogue, state)
     report = Report(
         generated_at=datetime.now(timezone.utc).replace(microsecond=0),
@@ -139,12 +138,12 @@ def build_report(
         adviser=state.adviser,
         case=state.case,
         summary=summary,
-        findings=_ordered(open_findings),
+        findings=plan_order(weighted),
         accepted=accepted,
         lookups=_lookup_summaries(state),
-        consents=state.consents,
-        unanswered=_open_questions(items, state, to_finish=False),
-        to_finish=_open_questions(items, state, to_finish=True),
+        consents=[c.model_copy(update={"sentence": plain(c.sentence)}) for c in state.consents],
+        unanswered=_open_questions(catalogue, items, state, to_finish=False),
+        to_finish=_open_questions(catalogue, items, state, to_finish=True),
         answered=[i.id for i in items if i.id in state.answers],
         not_checked=not_checked_from(state.observations, state.lookup_titles),
         response_plan=plan,
@@ -162,7 +161,7 @@ def build_report(
 
 
 def _open_questions(
-    items: list[ChecklistItem], state: AuditState, *, to_finish: bool
+    catalogue: Catalogue, items: list[ChecklistItem], state: AuditState, *, to_finish: bool
 ) -> list[Unanswered]:
     """Questions without an answer: asked-for ones, or (quick audit) those left for home."""
     quick = set(state.quick_ids) if state.quick_ids is not None else None
@@ -171,17 +170,12 @@ def _open_questions(
             id=i.id,
             question=i.question,
             severity=i.severity,
+            area_title=catalogue.file_of(i.id).title,
             skipped=i.area in state.skipped_areas,
         )
         for i in items
         if i.id not in state.answers and (quick is not None and i.id not in quick) == to_finish
     ]
-
-
-def _ordered(findings: list[Finding]) -> list[Finding]:
-    return sorted(
-        findings, key=lambda f: (f.severity.rank, f.source == "checklist", f.effort_minutes)
-    )
 
 
 def _citations(

@@ -21,7 +21,6 @@ from footprint.cli.lookupui import wait_with_progress
 from footprint.errors import ExitCode, InputError, ProfileError, SessionPurged
 from footprint.profile import Profile, load_profile
 from footprint.report.model import Report
-from footprint.report.view import build_view
 from footprint.settings import Settings
 from footprint.store import Store
 from footprint.vocab import Answer, Severity
@@ -240,37 +239,11 @@ def _finish(engine: AuditEngine, out_dir: Path, formats: list[Format], full: boo
 
 
 def _print_summary(report: Report) -> None:
-    s = report.summary
-    click.echo()
-    if build_view(report).scored:
-        click.secho(f"Score: {s.score}/100 (higher is harder to reach)", bold=True)
-    else:
-        click.secho("No score yet: nothing was answered or checked.", bold=True)
-    click.echo("  " + "   ".join(f"{axis.value}: {level.value}" for axis, level in s.axes.items()))
-    counts = ", ".join(f"{n} {sev.value}" for sev, n in s.counts.items() if n)
-    click.echo(
-        f"  {len(report.findings)} findings ({counts or 'none'}); "
-        f"{len(report.not_checked)} things not checked; "
-        f"{len(report.unanswered)} questions unanswered"
-    )
-    if report.since_last is not None:
-        last = report.since_last
-        click.echo(
-            f"  Since your last audit ({last.previous_date:%d %b %Y}): score "
-            f"{last.previous_score} -> {s.score}; {len(last.fixed)} fixed, {len(last.new)} new, "
-            f"{len(last.unchanged)} still open"
-        )
-    if report.response_plan.active:
-        click.secho(
-            "  Your report starts with what to do now that a patient is contacting you.",
-            fg="yellow",
-        )
-    if s.top_actions:
-        click.secho("\nDo these first:", bold=True)
-        for n, action in enumerate(s.top_actions, start=1):
-            click.echo(f"  {n}. [{action.severity.value}] {action.title}")
-            click.echo(f"     {action.first_step} (~{action.effort_minutes} min)")
-    click.secho(f"\n{s.caveat}", dim=True)
+    from footprint.report.summary import summary_lines
+
+    styles = {"strong": {"bold": True}, "warn": {"fg": "yellow"}, "dim": {"dim": True}}
+    for line in summary_lines(report):
+        click.secho(line.text, **styles.get(line.style, {}))  # type: ignore[arg-type]
 
 
 def _exit_code(report: Report, fail_on: str | None) -> int:

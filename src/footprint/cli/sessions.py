@@ -92,6 +92,7 @@ def diff(old: str, new: str) -> None:
     """What changed between two audits (session ids or report JSON files)."""
     from footprint.detect.text import strip_controls
     from footprint.diff import diff_reports, subject_differences
+    from footprint.report.summary import score_change_text
     from footprint.reportsource import load_source
 
     before, _, old_label = load_source(old)
@@ -100,11 +101,7 @@ def diff(old: str, new: str) -> None:
     if differs:
         click.secho(_different_people(differs), fg="yellow", bold=True, err=True)
     d = diff_reports(before, after)
-    sign = "+" if d.score_change >= 0 else ""
-    click.echo(
-        f"Score: {d.old_score} -> {d.new_score} ({sign}{d.score_change}; higher is harder "
-        f"to reach)   [{old_label} -> {new_label}]"
-    )
+    click.echo(f"{score_change_text(d.old_score, d.new_score)}   [{old_label} -> {new_label}]")
     groups = [("Fixed", d.fixed), ("New", d.new), ("Unchanged", d.unchanged)]
     if d.not_rechecked:
         groups.append(("Not checked this time, so not known to be fixed", d.not_rechecked))

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from footprint.consent import ConsentRecord
 from footprint.vocab import Axis, Severity, StrEnum
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: summary.coverage, score may be null
 
 
 class _Model(BaseModel):
@@ -95,12 +95,35 @@ class TopAction(_Model):
     first_step: str
     severity: Severity
     effort_minutes: int
+    status: Status = Field(
+        default=Status.EXPOSED, description="'unsure' when the doctor was not sure: check first."
+    )
 
 
 class Summary(_Model):
     """At a glance."""
 
-    score: int = Field(ge=0, le=100, description="0-100, higher is harder to reach.")
+    score: int | None = Field(
+        ge=0,
+        le=100,
+        description="0-100, higher is harder to reach; null while coverage is below 0.6 or an"
+        " applicable critical item is unanswered or unsure (a score then would mislead).",
+    )
+    coverage: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Severity-weighted share of the checks that apply (questions and lookup"
+        " checks) that got a real answer: yes/no/n-a, found/not found.",
+    )
+    checks: int = Field(default=0, description="Checks that apply: questions and lookup checks.")
+    checks_open: int = Field(
+        default=0, description="Of those, no real answer yet (unanswered, unsure, not checked)."
+    )
+    critical_open: int = Field(
+        default=0, description="Critical questions unanswered or answered unsure."
+    )
+    next_step: str = Field(default="", description="What to do next, in plain words.")
     axes: dict[Axis, Level]
     counts: dict[Severity, int]
     top_actions: list[TopAction]
@@ -147,6 +170,7 @@ class Unanswered(_Model):
     skipped: bool = Field(
         default=False, description="The doctor skipped this area or platform (does not use it)."
     )
+    area_title: str | None = Field(default=None, description="The checklist area it belongs to.")
 
 
 class ResponsePlanStep(_Model):
@@ -182,7 +206,7 @@ class SinceLast(_Model):
 
     previous_session: str
     previous_date: datetime
-    previous_score: int
+    previous_score: int | None
     fixed: list[str]
     new: list[str]
     unchanged: list[str]
@@ -208,11 +232,11 @@ class Report(_Model):
     subject: Subject
     adviser: str | None = None
     case: str | None = None
+    # In the order the report reads: where you stand, the plan, what is open, the appendix.
     summary: Summary
+    response_plan: ResponsePlanSection
     findings: list[Finding]
-    accepted: list[Finding] = Field(default_factory=list)
-    lookups: list[LookupSummary] = Field(default_factory=list)
-    consents: list[ConsentRecord] = Field(default_factory=list)
+    not_checked: list[NotChecked] = Field(default_factory=list)
     unanswered: list[Unanswered] = Field(default_factory=list)
     to_finish: list[Unanswered] = Field(
         default_factory=list,
@@ -224,8 +248,9 @@ class Report(_Model):
         description="Checklist item ids answered in this audit, so a re-audit knows what was"
         " looked at again.",
     )
-    not_checked: list[NotChecked] = Field(default_factory=list)
-    response_plan: ResponsePlanSection
+    accepted: list[Finding] = Field(default_factory=list)
+    lookups: list[LookupSummary] = Field(default_factory=list)
+    consents: list[ConsentRecord] = Field(default_factory=list)
     guidance: list[GuidanceCitation] = Field(default_factory=list)
     since_last: SinceLast | None = None
 

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from footprint import jsonsafe
 from footprint.errors import ReportError
 from footprint.fsio import ensure_private_dir, write_private_file
-from footprint.report import view
+from footprint.report import plan, view
 from footprint.report.model import SCHEMA_VERSION, Report
 from footprint.vocab import Axis, Severity, StrEnum
 from footprint.yamlio import describe_validation_error
@@ -97,6 +97,24 @@ def md_code(value: object) -> Markup:
     return Markup(f"`{text}`")
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def html_code(value: object) -> Markup:
+    """Escaped text whose `command` spans become <code> (our own wording, e.g. next_step)."""
+    parts = _CODE_SPAN.split(str(value))
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if odd else Markup.escape(part)
+        for odd, part in ((i % 2 == 1, part) for i, part in enumerate(parts))
+    )
+
+
+def md_text_with_code(value: object) -> Markup:
+    """Markdown-escaped text whose `command` spans stay code spans."""
+    parts = _CODE_SPAN.split(str(value))
+    return Markup("".join(md_code(p) if i % 2 else md_escape(p) for i, p in enumerate(parts) if p))
+
+
 @pass_eval_context
 def _finalize(eval_ctx: EvalContext, value: Any) -> Any:
     if value is None:
@@ -125,11 +143,18 @@ def environment() -> Environment:
         role=view.role_label,
         md_link=md_link,
         md_code=md_code,
+        code=html_code,
+        md_with_code=md_text_with_code,
+        first_sentence=plan.first_sentence,
+        short_url=plan.short_url,
+        host=plan.host_of,
     )
     env.globals.update(
         SEVERITY_LABEL=view.SEVERITY_LABEL,
         LEVEL_LABEL=view.LEVEL_LABEL,
         AXIS_LABEL=view.AXIS_LABEL,
+        OUTCOME_LABEL=view.OUTCOME_LABEL,
+        UNSURE_MARK=view.UNSURE_MARK,
     )
     return env
 

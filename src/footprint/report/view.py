@@ -1,19 +1,29 @@
 """What the templates show, worked out once: section contents, grouping, labels, safe links.
 
-The templates only lay things out. Everything that decides *what* goes in a section (which
-findings a patient could find, what goes under "not checked", the action plan's groups and
-times) lives here, so the HTML and Markdown copies cannot drift apart.
+The templates only lay things out. Everything that decides *what* goes in a section (the
+action plan's numbering, its evidence labels, the area view, what goes under "not checked",
+the emergency number) lives here, so the HTML and Markdown copies cannot drift apart.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from footprint.report.model import Copy, Finding, GuidanceCitation, Level, Report, Status
+from footprint.report import summary
+from footprint.report.model import (
+    Copy,
+    Finding,
+    GuidanceCitation,
+    Level,
+    Report,
+    ResponsePlanStep,
+    Status,
+    Unanswered,
+)
+from footprint.report.plan import EvidenceRef, PlanItem, number_plan
 from footprint.vocab import Axis, Severity
 
 SEVERITY_LABEL = {s: s.value.capitalize() for s in Severity}
@@ -85,17 +95,25 @@ def minutes(value: int) -> str:
     return f"{hours} h {mins} min" if mins else f"{hours} h"
 
 
+OUTCOME_LABEL = {
+    "found": "found",
+    "not_found": "not found",
+    "couldnt_check": "could not check",
+    "skipped": "not run",
+}
+UNSURE_MARK = summary.UNSURE_MARK
+# Emergency numbers by jurisdiction (Ofcom; gov.ie; 911.gov; triplezero.gov.au).
+EMERGENCY = {"GB": "999", "US": "911", "AU": "000", "IE": "112 or 999"}
+DANGER_STEPS = 3  # response-plan steps shown in the box on page one
+
+
 @dataclass(frozen=True)
-class PlanGroup:
-    """One area of the action plan."""
+class AreaCount:
+    """Unanswered questions in one area."""
 
     title: str
-    findings: list[Finding]
-
-    @property
-    def minutes(self) -> int:
-        """Time for every action in this area."""
-        return sum(f.effort_minutes for f in self.findings)
+    count: int
+    critical: int
 
 
 @dataclass(frozen=True)
@@ -103,11 +121,8 @@ class ReportView:
     """A report arranged for reading."""
 
     report: Report
-    found_by_lookups: list[Finding]
-    found_by_checklist: list[Finding]
-    unsure: list[Finding]
+    plan: list[PlanItem]
     couldnt_check: list[Finding]
-    plan: list[PlanGroup]
     guidance: dict[str, GuidanceCitation] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
 
@@ -125,38 +140,103 @@ class ReportView:
         """Adviser copies leave evidence out; the templates say so once."""
         return self.report.copy_kind == Copy.ADVISER
 
+    # -- page one ------------------------------------------------------------------------
+
     @property
-    def patient_could_find(self) -> list[Finding]:
-        """Exposed from lookups, then checklist exposures, then unsure ones."""
-        return [*self.found_by_lookups, *self.found_by_checklist, *self.unsure]
+    def emergency(self) -> str:
+        """The emergency number for the doctor's country."""
+        return EMERGENCY.get(self.report.subject.jurisdiction.upper(), "999")
+
+    @property
+    def danger_steps(self) -> list[ResponsePlanStep]:
+        """The response plan's first steps, for the box on page one."""
+        return self.report.response_plan.steps[:DANGER_STEPS]
+
+    @property
+    def coverage_words(self) -> str:
+        """'Checked so far: 35% of what applies to you (21 of 61 checks).'"""
+        return summary.coverage_words(self.report)
+
+    @property
+    def coverage_percent(self) -> int:
+        """0-100, for the bar."""
+        return round(self.report.summary.coverage * 100)
+
+    @property
+    def score_words(self) -> str:
+        """Where the doctor stands, or why there is no score yet."""
+        return summary.score_words(self.report)
+
+    @property
+    def what_ran(self) -> str:
+        """What really ran: questions answered, lookups that ran, failed, were not run."""
+        return summary.what_ran(self.report)
+
+    @property
+    def may_reassure(self) -> bool:
+        """Whether "good news" wording may appear (see summary.may_reassure)."""
+        return summary.may_reassure(self.report)
+
+    def number_of(self, finding_id: str) -> int | None:
+        """An action's number in the plan."""
+        return next((i.number for i in self.plan if i.finding.id == finding_id), None)
+
+    # -- the plan and the short lists ------------------------------------------------------
 
     @property
     def plan_minutes(self) -> int:
         """Time for the whole action plan."""
-        return sum(g.minutes for g in self.plan)
+        return sum(i.finding.effort_minutes for i in self.plan)
+
+    @property
+    def by_area(self) -> list[tuple[str, list[int]]]:
+        """The secondary view: each area and its actions' numbers."""
+        areas: dict[str, list[int]] = {}
+        for item in self.plan:
+            areas.setdefault(item.finding.area_title, []).append(item.number)
+        return list(areas.items())
+
+    @property
+    def evidence(self) -> list[EvidenceRef]:
+        """Every piece of evidence, for the appendix."""
+        return [ref for item in self.plan for ref in item.evidence]
+
+    @property
+    def help_pages(self) -> list[tuple[str, str]]:
+        """Each help page once, with the actions it helps ('3, 6'): printed URLs."""
+        pages: dict[str, list[str]] = {}
+        for item in self.plan:
+            for url in item.finding.links:
+                pages.setdefault(url, []).append(str(item.number))
+        return [(", ".join(numbers), url) for url, numbers in pages.items()]
+
+    @property
+    def unanswered_by_area(self) -> list[AreaCount]:
+        """Unanswered questions counted by area, areas with critical ones first."""
+        areas: dict[str, list[Severity]] = {}
+        for q in self.report.unanswered:
+            areas.setdefault(q.area_title or "Other questions", []).append(q.severity)
+        counts = [
+            AreaCount(t, len(sevs), sum(1 for s in sevs if s is Severity.CRITICAL))
+            for t, sevs in areas.items()
+        ]
+        return sorted(counts, key=lambda a: (-a.critical, -a.count, a.title))
+
+    @property
+    def unanswered_critical(self) -> list[Unanswered]:
+        """The critical questions still open: they keep the score back."""
+        return [q for q in self.report.unanswered if q.severity is Severity.CRITICAL]
+
+    @property
+    def unsure_critical(self) -> list[PlanItem]:
+        """Critical items answered "unsure": they keep the score back too."""
+        return [i for i in self.plan if i.unsure and i.finding.severity is Severity.CRITICAL]
 
     @property
     def not_checked_count(self) -> int:
         """Everything in "What was not checked"."""
         r = self.report
         return len(self.couldnt_check) + len(r.not_checked) + len(r.unanswered) + len(r.to_finish)
-
-    @property
-    def not_checked_summary(self) -> str:
-        """'2 checks could not be made and 122 questions were not answered', for the notice.
-
-        Kept apart: "131 things could not be checked" after a short interview read as if
-        footprint had failed 131 times.
-        """
-        checks = len(self.couldnt_check) + len(self.report.not_checked)
-        questions = len(self.report.unanswered) + len(self.report.to_finish)
-        parts = []
-        if checks:
-            parts.append(f"{checks} check{'s' if checks != 1 else ''} could not be made")
-        if questions:
-            were = "questions were" if questions != 1 else "question was"
-            parts.append(f"{questions} {were} not answered")
-        return " and ".join(parts)
 
     @property
     def counts(self) -> list[tuple[Severity, int]]:
@@ -170,45 +250,37 @@ class ReportView:
 
     @property
     def scored(self) -> bool:
-        """False when nothing was answered or checked: 100/100 would falsely reassure."""
-        known = any(level is not Level.UNKNOWN for _, level in self.axes)
-        return known or bool(self.report.findings)
+        """Whether there is a score to show (None while coverage is too low)."""
+        return self.report.summary.score is not None
+
+    @property
+    def score_change(self) -> str:
+        """'Score: 41 -> 62 (+21; ...)' against the last audit, or why there is none."""
+        last = self.report.since_last
+        if last is None:
+            return ""
+        return summary.score_change_text(last.previous_score, self.report.summary.score) + "."
 
     def title_of(self, finding_id: str) -> str:
         """A finding's title for "since your last audit" (falls back to its id)."""
         return self.titles.get(finding_id, finding_id)
 
 
-def _by_severity(findings: Iterable[Finding]) -> list[Finding]:
-    # Stable: keeps assess's order (effort, source) within one severity.
-    return sorted(findings, key=lambda f: f.severity.rank)
-
-
-def _plan(findings: list[Finding]) -> list[PlanGroup]:
-    groups: dict[str, list[Finding]] = {}
-    for f in findings:
-        groups.setdefault(f.area_title, []).append(f)
-    ordered = sorted(groups.items(), key=lambda kv: min(f.severity.rank for f in kv[1]))
-    return [PlanGroup(title=t, findings=_by_severity(fs)) for t, fs in ordered]
-
-
 def build_view(report: Report) -> ReportView:
-    """Arrange a report into the sections the templates print."""
-    exposed = [f for f in report.findings if f.status is Status.EXPOSED]
-    unsure = _by_severity(f for f in report.findings if f.status is Status.UNSURE)
-    couldnt = _by_severity(f for f in report.findings if f.status is Status.COULDNT_CHECK)
-    lookups = _by_severity(f for f in exposed if f.source != "checklist")
-    checklist = _by_severity(f for f in exposed if f.source == "checklist")
+    """Arrange a report into the sections the templates print.
+
+    The plan keeps the report's order (assess.plan_order: severity, confirmed before unsure,
+    exposure removed per minute); "Do these first" is its first actions.
+    """
+    actionable = [f for f in report.findings if f.status is not Status.COULDNT_CHECK]
+    couldnt = [f for f in report.findings if f.status is Status.COULDNT_CHECK]
     titles = {f.id: f.title for f in [*report.findings, *report.accepted]}
     if report.since_last is not None:
         titles = {**report.since_last.titles, **titles}
     return ReportView(
         report=report,
-        found_by_lookups=lookups,
-        found_by_checklist=checklist,
-        unsure=unsure,
+        plan=number_plan(actionable),
         couldnt_check=couldnt,
-        plan=_plan([*lookups, *checklist, *unsure]),
         guidance={g.id: g for g in report.guidance},
         titles=titles,
     )

@@ -1,0 +1,80 @@
+"""Coverage: what counts as a real answer, severity weighting, and when a score is allowed."""
+
+from __future__ import annotations
+
+from footprint.checklists import select_items, shipped_catalogue
+from footprint.coverage import (
+    MIN_COVERAGE,
+    Check,
+    Coverage,
+    lookup_checks,
+    measure,
+    next_step,
+    question_checks,
+)
+from footprint.lookups.interface import Observation, Outcome
+from footprint.profile import Profile
+from footprint.vocab import Answer, Axis, Severity
+
+
+def _obs(
+    outcome: Outcome, subject: str = "s", lookup: str = "web-search", reason: str = ""
+) -> Observation:
+    return Observation(lookup_id=lookup, outcome=outcome, subject=subject, reason=reason or None)
+
+
+def test_real_answers_cover_unsure_and_unanswered_do_not() -> None:
+    items = select_items(shipped_catalogue(), Profile(name="Alex Example"))[:4]
+    answers = {items[0].id: Answer.YES, items[1].id: Answer.NA, items[2].id: Answer.UNSURE}
+    checks = question_checks(items, answers)
+    assert [c.covered for c in checks] == [True, True, False, False]
+
+
+def test_lookup_checks_one_per_subject() -> None:
+    checks = lookup_checks(
+        [
+            _obs(Outcome.FOUND, "page a"),
+            _obs(Outcome.FOUND, "page a"),  # two details on one page: one check
+            _obs(Outcome.NOT_FOUND, "page b"),
+            _obs(Outcome.COULDNT_CHECK, "page c"),
+            _obs(Outcome.SKIPPED, "hibp", "hibp", "needs an API key"),
+            _obs(
+                Outcome.SKIPPED, "npi", "npi-registry", "the NPI Registry covers US clinicians only"
+            ),
+        ]
+    )
+    assert [c.covered for c in checks] == [True, True, False, False]  # npi does not apply
+
+
+def test_severity_weights_the_share() -> None:
+    critical_open = Coverage(
+        [Check(Severity.CRITICAL, Axis.FINDABLE, False)]
+        + [Check(Severity.LOW, Axis.FINDABLE, True)] * 4
+    )
+    assert critical_open.share < 0.5  # 4 of 5 answered, but the open one is critical
+    assert critical_open.critical_open == 1 and not critical_open.allows_score
+
+
+def test_score_needs_coverage_and_no_open_critical() -> None:
+    enough = Coverage(
+        [Check(Severity.HIGH, Axis.FINDABLE, True)] * 6
+        + [Check(Severity.HIGH, Axis.LOCATABLE, False)] * 4
+    )
+    assert enough.share == 0.6 == MIN_COVERAGE and enough.allows_score
+    assert enough.enough_on(Axis.FINDABLE) and not enough.enough_on(Axis.LOCATABLE)
+    too_little = Coverage(
+        [Check(Severity.HIGH, Axis.FINDABLE, True)] * 5
+        + [Check(Severity.HIGH, Axis.FINDABLE, False)] * 5
+    )
+    assert not too_little.allows_score
+    assert not Coverage().allows_score and Coverage().share == 0.0
+
+
+def test_next_step_says_how_much_is_open_and_how_to_resume() -> None:
+    cov = measure([], {}, [_obs(Outcome.COULDNT_CHECK, "a"), _obs(Outcome.FOUND, "b")])
+    assert next_step(cov, "abc123").startswith(
+        "1 of 2 checks still open: resume with `footprint audit --resume abc123`"
+    )
+    assert "run `footprint audit` again" in next_step(cov, None)
+    done = measure([], {}, [_obs(Outcome.FOUND, "b")])
+    assert next_step(done, "x").startswith("Every check that applies got an answer")
