@@ -16,7 +16,7 @@ from footprint.report.adviser_render import (
     render_adviser,
     write_adviser_reports,
 )
-from footprint.report.model import Copy, Level, Report, Status, Summary
+from footprint.report.model import Copy, Level, Report, Status
 from footprint.report.render import Format
 from footprint.vocab import Axis
 
@@ -84,11 +84,8 @@ def test_no_score_while_nothing_was_checked(report: Report) -> None:
     assert "no score yet" in str(render_adviser(a, Format.MARKDOWN))
 
 
-def test_coverage_is_copied_when_the_summary_has_it(report: Report) -> None:
-    class Covered(Summary):  # the shape another branch gives Summary
-        coverage: float | None = None
-
-    summary = Covered(**report.summary.model_dump(), coverage=0.75)
+def test_coverage_is_copied(report: Report) -> None:
+    summary = report.summary.model_copy(update={"coverage": 0.75})
     a = adviser_copy(report.model_copy(update={"summary": summary}))
     assert a.coverage == 0.75
     assert "Coverage: 75%" in str(render_adviser(a, Format.MARKDOWN))

@@ -16,7 +16,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from footprint.report.links import is_official
-from footprint.report.redact import ID_FIELDS
 
 YAML = re.compile(
     r"\b(?:usernames|domains|urls|url|state|platforms|private|work|answers)\s*:\s*(?:\w+\s*:|\.\.\.|\[)"
@@ -24,7 +23,25 @@ YAML = re.compile(
     re.MULTILINE,
 )
 # Ids the JSON keeps for re-audits; every other JSON string is text someone reads.
-JSON_ID_FIELDS = ID_FIELDS | {"session_id", "schema_version", "tool_version", "copy"}
+JSON_ID_FIELDS = frozenset(
+    {
+        "id",
+        "finding_id",
+        "lookup_id",
+        "area",
+        "source",
+        "guidance",
+        "fixed",
+        "new",
+        "unchanged",
+        "not_rechecked",
+        "answered",
+        "session_id",
+        "schema_version",
+        "tool_version",
+        "copy",
+    }
+)
 
 
 def _ids(data: dict[str, Any]) -> set[str]:
