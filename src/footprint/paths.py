@@ -25,17 +25,3 @@ def config_dir() -> Path:
     """Folder for `config.yaml` (API keys, service URLs)."""
     home = _home()
     return home / "config" if home else Path(platformdirs.user_config_dir(APP))
-
-
-def make_private_dir(path: Path) -> Path:
-    """Create a folder (and missing parents) 0700; see `footprint.fsio.ensure_private_dir`."""
-    from footprint.fsio import ensure_private_dir
-
-    return ensure_private_dir(path)
-
-
-def write_private(path: Path, data: str | bytes) -> None:
-    """Write an owner-only file safely; see `footprint.fsio.write_private_file`."""
-    from footprint.fsio import write_private_file
-
-    write_private_file(path, data)

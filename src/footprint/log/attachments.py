@@ -14,9 +14,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from footprint.fsio import ensure_private_dir
 from footprint.log.errors import LogError, LogInputError
 from footprint.log.models import Attachment
-from footprint.paths import make_private_dir
 
 CHUNK = 1 << 20
 
@@ -29,7 +29,7 @@ def copy_in(source: Path, folder: Path) -> Attachment:
             f"{source}: {what}.",
             hint="Give the path of a saved screenshot, photo, letter scan or message export.",
         )
-    make_private_dir(folder)
+    ensure_private_dir(folder)
     digest = hashlib.sha256()
     size = 0
     temp = folder / f".incoming-{os.getpid()}-{os.urandom(4).hex()}"

@@ -11,19 +11,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from footprint import __version__
+from footprint.fsio import ensure_private_dir, write_private_file
 from footprint.log.chain import ALGORITHM, GENESIS
 from footprint.log.errors import LogInputError
 from footprint.log.models import Entry
 from footprint.log.store import LogStore
 from footprint.log.summary import Summary, chronological, corrected_by, summarise
-from footprint.paths import make_private_dir, write_private
 
 FORMAT_ID = "footprint-contact-log"
 SCHEMA_VERSION = "1.0"
@@ -180,12 +179,11 @@ def write_export(
             rendered[fmt] = render.to_html(export, store.files)
         else:
             rendered[fmt] = render.to_pdf(export, store.files)
-    for folder in reversed([p for p in [out_dir, *out_dir.parents] if not p.exists()]):
-        make_private_dir(folder)
+    ensure_private_dir(out_dir)  # missing parents too, 0700; an existing folder is left alone
     paths = []
     for fmt, data in rendered.items():
         path = out_dir / f"{BASENAME}.{fmt}"
-        write_private(path, data)
+        write_private_file(path, data)
         paths.append(path)
     paths.extend(_copy_attachments(export, store, out_dir / ATTACHMENTS_DIR))
     return paths
@@ -199,7 +197,6 @@ def _copy_attachments(export: LogExport, store: LogStore, folder: Path) -> list[
             source = store.attachment_path(attachment)
             if target in copied or not source.exists():
                 continue
-            write_private(target, b"")
-            shutil.copyfile(source, target)
+            write_private_file(target, source.read_bytes())  # owner-only, never through a link
             copied.append(target)
     return copied

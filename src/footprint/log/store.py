@@ -17,11 +17,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from footprint.fsio import ensure_private_dir
 from footprint.log import attachments as files
 from footprint.log.chain import GENESIS, VerifyResult, seal, verify
 from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
-from footprint.paths import data_dir, make_private_dir
+from footprint.paths import data_dir
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -63,9 +64,7 @@ class LogStore:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or default_folder()
-        for missing in reversed([p for p in [self.folder, *self.folder.parents] if not p.exists()]):
-            make_private_dir(missing)  # the data folder too, when this is the first thing in it
-        make_private_dir(self.folder)
+        ensure_private_dir(self.folder)  # the data folder too, when this is the first thing in it
         self.files = self.folder / "files"
         self.path = self.folder / "contact-log.db"
         if not self.path.exists():

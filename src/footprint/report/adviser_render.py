@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from footprint import jsonsafe
 from footprint.errors import ReportError
-from footprint.paths import make_private_dir, write_private
+from footprint.fsio import ensure_private_dir, write_private_file
 from footprint.report.adviser import AdviserReport
 from footprint.report.model import Level, Status
 from footprint.report.render import PDF_HINT, Format, environment, parse_formats
@@ -110,13 +110,11 @@ def write_adviser_reports(
     """One file per format in `out_dir` (report.html, ...); folders 0700, files 0600."""
     # Everything is rendered first: a PDF failure must not leave a half-written set behind.
     rendered = [(fmt, render_adviser(adviser, fmt)) for fmt in parse_formats(formats)]
-    missing = [p for p in [out_dir, *out_dir.parents] if not p.exists()]
-    for folder in reversed(missing):
-        make_private_dir(folder)
+    ensure_private_dir(out_dir)
     paths = []
     for fmt, data in rendered:
         path = out_dir / fmt.filename
-        write_private(path, data)
+        write_private_file(path, data)
         paths.append(path)
     return paths
 

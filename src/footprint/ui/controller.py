@@ -113,14 +113,14 @@ class UiAudit:
                 self.engine.start_lookups()
 
     def _save_profile(self, profile: Profile) -> Path:
-        from footprint.paths import write_private
+        from footprint.fsio import write_private_file
 
         folder = self.options.profile_folder
         path, n = folder / "profile.yaml", 1
         while path.exists():
             n += 1
             path = folder / f"profile-{n}.yaml"
-        write_private(path, dump_profile(profile))
+        write_private_file(path, dump_profile(profile))
         return path
 
     # -- where next -------------------------------------------------------------------------
