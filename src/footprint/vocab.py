@@ -108,3 +108,12 @@ PLATFORMS: dict[str, str] = {
     "parkrun": "parkrun",
     "nextdoor": "Nextdoor",
 }
+
+
+# Emergency numbers by jurisdiction (Ofcom; gov.ie; 911.gov; triplezero.gov.au).
+EMERGENCY_NUMBERS: dict[str, str] = {"GB": "999", "US": "911", "AU": "000", "IE": "112 or 999"}
+
+
+def emergency_number(jurisdiction: str) -> str:
+    """The number to call in danger where the doctor lives (999 when unknown)."""
+    return EMERGENCY_NUMBERS.get(jurisdiction.upper(), "999")

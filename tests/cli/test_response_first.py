@@ -23,5 +23,8 @@ def test_response_question_comes_before_consent_and_says_what_to_do(tmp_path: Pa
         second = proc.next_prompt()
         assert second is not None and second.kind == "confirm", proc.output  # a consent question
         assert "Keep everything" in proc.output or "keep everything" in proc.output.lower()
+        # Safety first (the UK number for a GB profile), then the log, before any lookup.
+        said = proc.output
+        assert said.index("call 999") < said.index("footprint log add")
     finally:
         proc.kill()

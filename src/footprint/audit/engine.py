@@ -19,7 +19,7 @@ from footprint.profile import Profile
 from footprint.report.model import Report
 from footprint.settings import Settings
 from footprint.store import SessionData, Store
-from footprint.vocab import Answer
+from footprint.vocab import Answer, emergency_number
 
 if TYPE_CHECKING:
     from footprint.net import FetchLimits
@@ -170,6 +170,11 @@ class AuditEngine:
     def response_active(self) -> bool:
         """True when the doctor said yes or unsure: the report starts with the plan."""
         return self.flow.state.answers.get(RESPONSE_ID) in (Answer.YES, Answer.UNSURE)
+
+    @property
+    def emergency_number(self) -> str:
+        """The number to call in danger, for the doctor's country (999, 911, 000, 112 or 999)."""
+        return emergency_number(self.profile.jurisdiction.value)
 
     @property
     def response_first_step(self) -> str:

@@ -156,10 +156,13 @@ def _ask_response_first(engine: AuditEngine, interactive: bool) -> None:
     if question is not None and interactive:
         engine.answer_response(prompts.ask_response_question(question))
     if interactive and engine.response_active:
-        click.secho(f"\nFirst: {engine.response_first_step}", fg="yellow", bold=True)
+        click.secho(
+            f"\nIf you are in danger now, call {engine.emergency_number}.", fg="red", bold=True
+        )
+        click.secho(f"First: {engine.response_first_step}", fg="yellow", bold=True)
         click.echo(
-            "Your report will start with a step-by-step plan. If you are in danger now, call "
-            "the emergency services."
+            "Then start your log of every contact: `footprint log add` keeps it on this "
+            "computer, dated and tamper-evident. Your report will start with a step-by-step plan."
         )
 
 

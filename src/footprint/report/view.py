@@ -24,7 +24,7 @@ from footprint.report.model import (
     Unanswered,
 )
 from footprint.report.plan import EvidenceRef, PlanItem, number_plan
-from footprint.vocab import Axis, Severity
+from footprint.vocab import Axis, Severity, emergency_number
 
 SEVERITY_LABEL = {s: s.value.capitalize() for s in Severity}
 LEVEL_LABEL = {
@@ -102,8 +102,6 @@ OUTCOME_LABEL = {
     "skipped": "not run",
 }
 UNSURE_MARK = summary.UNSURE_MARK
-# Emergency numbers by jurisdiction (Ofcom; gov.ie; 911.gov; triplezero.gov.au).
-EMERGENCY = {"GB": "999", "US": "911", "AU": "000", "IE": "112 or 999"}
 DANGER_STEPS = 3  # response-plan steps shown in the box on page one
 
 
@@ -145,7 +143,7 @@ class ReportView:
     @property
     def emergency(self) -> str:
         """The emergency number for the doctor's country."""
-        return EMERGENCY.get(self.report.subject.jurisdiction.upper(), "999")
+        return emergency_number(self.report.subject.jurisdiction)
 
     @property
     def danger_steps(self) -> list[ResponsePlanStep]:

@@ -231,7 +231,7 @@ class Pages:
             questions=questions,
             response_active=engine.response_active,
             first_step=engine.response_first_step,
-            jurisdiction=engine.profile.jurisdiction.value,
+            emergency=engine.emergency_number,
             adviser=self.audit.setup.adviser,
         )
 
