@@ -17,11 +17,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from footprint.log.errors import LogError
 from footprint.log.export import HOW_KEPT, LogExport
 from footprint.log.models import Attachment
+from footprint.pdf import PdfUnavailable, html_to_pdf
 
 PDF_HINT = (
     "Export HTML instead (--format html), open contact-log.html in your browser and print it "
     "to PDF (Ctrl+P or Cmd+P, then 'Save as PDF'); the digest is printed on every page. Or "
-    "install the PDF extra: pip install 'footprint[pdf]' (WeasyPrint)."
+    "install the PDF extra from the footprint project folder: pip install '.[pdf]' (WeasyPrint)."
 )
 # Larger images are listed, not embedded, so the page stays quick to open and print.
 MAX_EMBED_BYTES = 5 * 1024 * 1024
@@ -76,12 +77,9 @@ def to_html(export: LogExport, files: Path) -> str:
 def to_pdf(export: LogExport, files: Path) -> bytes:
     """The HTML page printed by WeasyPrint; LogError with the way round it if it is missing."""
     try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as exc:  # OSError: WeasyPrint present, Pango missing
+        return html_to_pdf(to_html(export, files))
+    except PdfUnavailable as exc:
         raise LogError(
-            f"A PDF cannot be made on this computer: WeasyPrint is not usable ({type(exc).__name__}).",
+            f"A PDF cannot be made on this computer: WeasyPrint is not usable ({exc}).",
             hint=PDF_HINT,
         ) from None
-    pdf = HTML(string=to_html(export, files)).write_pdf()
-    assert isinstance(pdf, bytes)
-    return pdf

@@ -18,7 +18,7 @@ from footprint.errors import ReportError
 from footprint.fsio import ensure_private_dir, write_private_file
 from footprint.report.adviser import AdviserReport
 from footprint.report.model import Level, Status
-from footprint.report.render import PDF_HINT, Format, environment, parse_formats
+from footprint.report.render import Format, environment, parse_formats, pdf_or_report_error
 from footprint.vocab import Axis, Severity
 from footprint.yamlio import describe_validation_error
 
@@ -80,16 +80,7 @@ def render_adviser_json(adviser: AdviserReport) -> str:
 
 def render_adviser_pdf(adviser: AdviserReport) -> bytes:
     """The HTML printed to PDF with WeasyPrint (the optional `pdf` extra)."""
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as exc:  # OSError: WeasyPrint present, Pango missing
-        raise ReportError(
-            f"PDF output needs WeasyPrint, which is not usable here ({type(exc).__name__}).",
-            hint=PDF_HINT,
-        ) from None
-    pdf = HTML(string=render_adviser_html(adviser)).write_pdf()
-    assert isinstance(pdf, bytes)
-    return pdf
+    return pdf_or_report_error(render_adviser_html(adviser))
 
 
 def render_adviser(adviser: AdviserReport, fmt: Format | str) -> str | bytes:

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from footprint import jsonsafe
 from footprint.errors import ReportError
 from footprint.fsio import ensure_private_dir, write_private_file
+from footprint.pdf import PdfUnavailable, html_to_pdf
 from footprint.report import plan, view
 from footprint.report.model import SCHEMA_VERSION, Report
 from footprint.vocab import Axis, Severity, StrEnum
@@ -195,16 +196,17 @@ def render_json(report: Report) -> str:
 
 def render_pdf_bytes(report: Report) -> bytes:
     """The HTML report printed to PDF with WeasyPrint (the optional `pdf` extra)."""
+    return pdf_or_report_error(render_html(report))
+
+
+def pdf_or_report_error(html: str) -> bytes:
+    """`html_to_pdf`, with a missing WeasyPrint as a ReportError that says what to do."""
     try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as exc:  # OSError: WeasyPrint present, Pango missing
+        return html_to_pdf(html)
+    except PdfUnavailable as exc:
         raise ReportError(
-            f"PDF output needs WeasyPrint, which is not usable here ({type(exc).__name__}).",
-            hint=PDF_HINT,
+            f"PDF output needs WeasyPrint, which is not usable here ({exc}).", hint=PDF_HINT
         ) from None
-    pdf = HTML(string=render_html(report)).write_pdf()
-    assert isinstance(pdf, bytes)
-    return pdf
 
 
 def render_pdf(report: Report, path: Path) -> Path:
