@@ -18,12 +18,22 @@ def _objects(pdf: bytes) -> dict[int, bytes]:
     return {int(num): body for num, body in _OBJ.findall(pdf)}
 
 
+_START = re.compile(rb"stream\r?\n")
+_LENGTH = re.compile(rb"/Length (\d+)(?! \d+ R)")
+
+
 def _stream(body: bytes) -> bytes:
-    match = _STREAM.search(body)
-    if match is None:
+    start = _START.search(body)
+    if start is None:
         return b""
-    data = match.group(1)
-    return zlib.decompress(data) if b"/FlateDecode" in body[: match.start()] else data
+    header = body[: start.start()]
+    length = _LENGTH.search(header)
+    if length is not None:  # exact: compressed data may itself end in a CR or LF byte
+        data = body[start.end() : start.end() + int(length.group(1))]
+    else:
+        match = _STREAM.search(body)
+        data = match.group(1) if match else b""
+    return zlib.decompress(data) if b"/FlateDecode" in header else data
 
 
 def _cmap(data: bytes) -> dict[bytes, str]:
