@@ -136,7 +136,8 @@ def next_step(coverage: Coverage, session_id: str | None) -> str:
     resume = (
         f"resume with `footprint audit --resume {session_id}`"
         if session_id
-        else "run `footprint audit` again to answer them"
+        else "run `footprint audit` again to answer them (nothing from this run was kept, so it "
+        "starts afresh)"
     )
     return (
         f"{coverage.open} of {coverage.checks} checks still open: {resume}, and check by hand "

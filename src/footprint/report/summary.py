@@ -64,6 +64,8 @@ def what_ran(report: Report) -> str:
     """'35 of 157 questions answered; lookups: 6 ran, 1 could not finish, 3 not run.'"""
     s = report.summary
     text = f"{s.answered} of {s.asked} questions answered"
+    if report.to_finish:  # a quick audit: most of the open ones were never put, by design
+        text += f" ({len(report.to_finish)} of them left to finish at home after this quick audit)"
     if report.lookups:
         c = lookup_counts(report)
         text += f"; lookups: {c.ran} ran, {c.failed} could not finish, {c.skipped} not run"
@@ -159,6 +161,7 @@ def summary_lines(report: Report) -> list[Line]:
             title = action_title(action.title, action.status)
             lines.append(Line(f"  {n}. [{action.severity.value}] {title}"))
             lines.append(Line(f"     {action.first_step} (~{action.effort_minutes} min)"))
-    lines.append(Line(""))
-    lines.append(Line(s.caveat, "dim"))
+    if s.score is not None:  # the caveat qualifies a score; without one it is noise
+        lines.append(Line(""))
+        lines.append(Line(s.caveat, "dim"))
     return lines
