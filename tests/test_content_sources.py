@@ -48,6 +48,48 @@ DENIED_DOMAINS = frozenset(
     }
 )
 
+# Sites that re-host other people's documents (uploaded PDFs, scraped reports). A copy is never
+# "the document itself": it may be altered or out of date, and it hides who published it.
+DOCUMENT_COPY_HOSTS = frozenset(
+    {
+        "studylib.net",
+        "studylib.es",
+        "studylib.fr",
+        "docobook.com",
+        "docplayer.net",
+        "docplayer.info",
+        "scribd.com",
+        "yumpu.com",
+        "issuu.com",
+        "pdfslide.net",
+        "vdocuments.net",
+        "vdocuments.mx",
+        "docslib.org",
+        "abcdocz.com",
+        "readkong.com",
+        "businessdocbox.com",
+        "paperzz.com",
+        "documents.pub",
+        "dokumen.tips",
+        "dokumen.pub",
+        "fdocuments.net",
+        "silo.tips",
+        "pdfcoffee.com",
+        "kipdf.com",
+        "studocu.com",
+        "coursehero.com",
+        "slideshare.net",
+        "docstoc.com",
+        "doczz.net",
+        "idoc.pub",
+        "docshare.tips",
+        "manualzz.com",
+    }
+)
+# Trade press reporting someone else's guidance: cite the publisher's own page instead.
+TRADE_PRESS = frozenset({"thelimbic.com", "onmedica.com", "pulsetoday.co.uk"})
+DENIED_HOSTS = DENIED_DOMAINS | DOCUMENT_COPY_HOSTS | TRADE_PRESS
+
 # Every item has guidance and no content-farm link (no exceptions since the content merge).
 AWAITING_GUIDANCE: frozenset[str] = frozenset()
 AWAITING_LINK_FIX: frozenset[str] = frozenset()
@@ -73,8 +115,13 @@ def _domain(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _on(host: str, domain: str) -> bool:
+    # A domain covers its subdomains (en.yumpu.com) but not lookalikes (notyumpu.com).
+    return host == domain or host.endswith("." + domain)
+
+
 def _denied(urls: list[str]) -> list[str]:
-    return [u for u in urls if _domain(u) in DENIED_DOMAINS]
+    return [u for u in urls if any(_on(_domain(u), d) for d in DENIED_HOSTS)]
 
 
 def _new_items() -> list[ChecklistItem]:
@@ -103,9 +150,105 @@ def test_items_link_no_content_farm() -> None:
 
 
 def test_the_deny_list_catches_a_farm_link() -> None:
-    # Guards the check itself: a www. prefix or a path must not slip past it.
+    # Guards the check itself: a www. prefix, a subdomain or a path must not slip past it.
     assert _denied(["https://www.geeknewscentral.com/2019/03/04/x/"]) != []
+    assert _denied(["https://en.yumpu.com/document/view/1/x"]) != []
     assert _denied(["https://support.apple.com/en-us/HT212227"]) == []
+    assert _denied(["https://notyumpu.com/x"]) == []
+
+
+# ---------------------------------------------------------------- (a2) guidance from its publisher
+
+# Where a guidance entry may live. Government and public bodies by domain (subdomains included),
+# then named publishers: regulators, defence bodies, charities, platforms' help centres. An entry
+# on any other host fails until someone checks it is the publisher's own site and adds it here.
+OFFICIAL_DOMAINS = frozenset(
+    {
+        "gov.uk",
+        "gov",
+        "gov.au",
+        "police.uk",
+        "parliament.uk",
+        "mygov.scot",
+        "ofcom.org.uk",
+        "gmc-uk.org",
+        "gmcuk.wordpress.com",  # the GMC's own blog
+        "themdu.com",
+        "mddus.com",
+        "medicalprotection.org",
+        "mdanational.com.au",
+        "bma.org.uk",
+        "professionalstandards.org.uk",
+        "abpi.org.uk",
+        "tpsonline.org.uk",
+        "postoffice.co.uk",
+        "suzylamplugh.org",
+        "actionagainststalking.org",
+        "stalkingawareness.org",
+        "stopstalkerware.org",
+        "haveibeenpwned.com",
+        "truecaller.com",
+        "apple.com",
+        "google.com",
+        "cro.ie",
+        "dataprotection.ie",
+        "irishstatutebook.ie",
+        "lawreform.ie",
+        "austlii.edu.au",  # the Australian Legal Information Institute's text of the Act
+    }
+)
+# A document published in its author's own code repository, rather than on a domain of its own.
+OFFICIAL_PREFIXES = ("github.com/yaelwrites/",)
+
+
+def _official(url: str) -> bool:
+    host = _domain(url)
+    where = host + urlparse(url).path
+    return any(_on(host, d) for d in OFFICIAL_DOMAINS) or where.startswith(OFFICIAL_PREFIXES)
+
+
+def test_guidance_is_on_its_publishers_own_site_or_an_official_body() -> None:
+    offenders = {
+        r.id: str(r.url) for r in shipped_catalogue().guidance.values() if not _official(str(r.url))
+    }
+    assert offenders == {}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://studylib.net/doc/7903410/a-consumer-s-guide-to-calling-line",
+        "https://docobook.com/new-to-the-nhs-your-guide-to-using-social-media-in-the-nhs.html",
+        "https://docplayer.net/amp/12627867-.html",
+        "https://www.scribd.com/document/1/guide",
+        "https://en.yumpu.com/document/view/1/guide",
+        "https://issuu.com/someone/docs/guide",
+        "https://thelimbic.com/doctors-urged-to-protect-themselves-against-infatuated-patients/",
+        "https://github.com/someone-else/copy-of-a-guide",
+        "https://fakegov.uk/guidance",
+    ],
+)
+def test_guidance_rules_reject_copies_trade_press_and_lookalikes(url: str) -> None:
+    assert not _official(url)
+
+
+def test_guidance_rules_accept_official_pages() -> None:
+    for url in (
+        "https://www.gov.uk/guidance/x",
+        "https://mdujournal.themdu.com/issue-archive/x",
+        "https://www.mbc.ca.gov/Licensees/Address_of_Record.aspx",
+        "https://github.com/yaelwrites/Big-Ass-Data-Broker-Opt-Out-List",
+    ):
+        assert _official(url), url
+
+
+def test_copies_and_trade_press_are_denied_everywhere() -> None:
+    for url in (
+        "https://studylib.net/doc/1/x",
+        "https://docobook.com/x.html",
+        "https://thelimbic.com/x",
+    ):
+        assert _denied([url]) == [url]
 
 
 # Entries whose homepage is the resource itself (a search tool or a register), not a site root
