@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import requests
 
 
@@ -43,3 +44,18 @@ def test_ui_prints_a_working_address_and_stops_on_ctrl_c(tmp_path: Path) -> None
     assert proc.returncode == 0, err
     assert "stopped: you pressed Ctrl-C" in out
     assert "Traceback" not in err
+
+
+def test_the_browser_is_given_an_owner_only_file_not_the_secret(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from footprint.cli import ui as ui_cli
+
+    opened: list[str] = []
+    monkeypatch.setattr(ui_cli.webbrowser, "open", lambda url: opened.append(url) or True)
+    url = "http://127.0.0.1:5555/?token=s3cr3t-token"
+    page = ui_cli._open_in_browser(url)
+    assert page is not None
+    assert opened == [page.as_uri()] and "s3cr3t" not in opened[0]  # not on a command line
+    assert page.stat().st_mode & 0o777 == 0o600
+    assert url in page.read_text()

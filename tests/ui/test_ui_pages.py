@@ -115,6 +115,7 @@ def test_a_whole_audit_through_the_pages(tmp_path: Path, store: Store) -> None:
     assert written and all(p.stat().st_mode & 0o077 == 0 for p in written)
     closed = browser.post("/close")
     assert "footprint has stopped" in closed.get_data(as_text=True)
+    closed.close()  # the server stops once the page has been sent
     assert browser.stop.event.is_set()
 
 
@@ -206,3 +207,46 @@ def test_without_a_store_the_page_does_not_promise_to_keep_answers(tmp_path: Pat
     text = browser.get("/").get_data(as_text=True)
     assert "saved on this computer as you give them" not in text
     assert "Carry on with this audit" not in text
+
+
+def test_an_uploaded_profile_with_a_repeated_key_or_deep_nesting_is_refused(
+    tmp_path: Path, store: Store
+) -> None:
+    browser = Browser(UiAudit(_options(tmp_path, store)))
+    browser.post("/start", {"length": "quick"})
+    for raw, words in (
+        (b"name: Ann Bee\nname: Cy Dee\n", "name"),
+        (b"name: " + b"[" * 5000 + b"]" * 5000, "nest"),
+    ):
+        page = browser.client.post(
+            "/profile/upload",
+            data={CSRF_FIELD: browser.lock.csrf_token(), "file": (io.BytesIO(raw), "p.yaml")},
+            headers={"Host": HOST, "Origin": browser.lock.origin},
+        )
+        assert page.status_code == 400, raw[:20]
+        assert words in page.get_data(as_text=True).lower()
+
+
+def test_closing_stops_only_after_the_page_is_sent(tmp_path: Path, store: Store) -> None:
+    browser = Browser(UiAudit(_options(tmp_path, store)))
+    response = browser.client.post(
+        "/close",
+        data={CSRF_FIELD: browser.lock.csrf_token()},
+        headers={"Host": HOST, "Origin": browser.lock.origin},
+        buffered=False,
+    )
+    assert not browser.stop.event.is_set()  # the body has not been read yet
+    assert b"footprint has stopped" in b"".join(response.iter_encoded())
+    response.close()
+    assert browser.stop.event.is_set()
+
+
+def test_a_resumed_adviser_audit_keeps_its_case_on_every_page(tmp_path: Path, store: Store) -> None:
+    first = UiAudit(_options(tmp_path, store))
+    browser = Browser(first)
+    browser.post("/start", {"length": "quick", "adviser": "Sam Adviser", "case": "MDU-77"})
+    browser.post("/profile", PROFILE_FORM)
+    again = UiAudit(_options(tmp_path, store))
+    browser2 = Browser(again)
+    page = browser2.post(f"/resume/{first.engine.session_id}")
+    assert "case MDU-77" in page.get_data(as_text=True)

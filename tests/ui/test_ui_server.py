@@ -47,3 +47,16 @@ def test_a_page_can_stop_it() -> None:
     finally:
         server.close()
     assert "Finish and close" in reason
+
+
+def test_a_port_in_use_is_a_clear_error() -> None:
+    import pytest
+
+    from footprint.errors import InputError
+
+    taken = LocalServer()
+    try:
+        with pytest.raises(InputError, match="cannot be used"):
+            LocalServer(taken.port)
+    finally:
+        taken.close()

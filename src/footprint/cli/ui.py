@@ -9,6 +9,27 @@ from pathlib import Path
 import click
 
 
+def _open_in_browser(url: str) -> Path | None:
+    """Open the address through an owner-only redirect file, as Jupyter does.
+
+    Handing the address itself to the browser puts the one-time secret on a command line,
+    where another user of this computer could read it and use it first.
+    """
+    from footprint.fsio import write_private_file
+    from footprint.paths import data_dir
+
+    page = data_dir() / "ui-open.html"
+    write_private_file(
+        page,
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0;url={url}"><title>footprint</title></head>'
+        f'<body><p><a href="{url}">Open footprint</a></p></body></html>',
+    )
+    if not webbrowser.open(page.as_uri()):
+        click.echo("(No browser could be opened: copy the address into one.)")
+    return page
+
+
 @click.command()
 @click.option("--no-browser", is_flag=True, help="Print the address; don't open a browser.")
 @click.option(
@@ -52,6 +73,7 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
             granted_by=granted_by,
         )
         running = start_ui(options, port)
+        opener: Path | None = None
         try:
             click.echo("footprint is running on this computer only, at:\n")
             click.secho(f"  {running.url}\n", bold=True)
@@ -59,11 +81,13 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
                 "The address works once. Stop with “Finish and close” in the page or Ctrl-C; "
                 "after 30 minutes with nothing happening it stops by itself."
             )
-            if not no_browser and not webbrowser.open(running.url):
-                click.echo("(No browser could be opened: copy the address into one.)")
+            if not no_browser:
+                opener = _open_in_browser(running.url)
             reason = running.wait()
         finally:
             running.close()
+            if opener is not None:
+                opener.unlink(missing_ok=True)
         click.echo(f"\nfootprint stopped: {reason}.")
         if running.audit.out_dir is not None and running.audit.outputs is not None:
             click.echo(f"Your report is in {running.audit.out_dir}")

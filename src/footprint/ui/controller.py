@@ -109,6 +109,8 @@ class UiAudit:
                 self.catalogue, data, AuditOptions(), self.options.settings, self.options.store
             )
             self.outputs = None
+            state = self.engine.flow.state
+            self.setup = Setup(quick=self.setup.quick, adviser=state.adviser, case=state.case)
             if not self.engine.consent_questions():
                 self.engine.start_lookups()
 

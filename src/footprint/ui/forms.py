@@ -11,11 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from footprint.errors import ProfileError
 from footprint.profile import Profile
 from footprint.vocab import PLATFORMS
+from footprint.yamlio import parse_yaml
 
 MAX_PROFILE_BYTES = 1_000_000
 WORKPLACE_ROWS = 3
@@ -134,11 +135,16 @@ def profile_from_upload(raw: bytes) -> ProfileForm:
     if len(raw) > MAX_PROFILE_BYTES:
         return ProfileForm(errors={"file": "This file is over 1 MB: it is not a profile file."})
     try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 1})" if where is not None else ""
-        return ProfileForm(errors={"file": f"This file is not valid YAML{line}."})
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ProfileForm(
+            errors={"file": "This file is not UTF-8 text: it is not a profile file."}
+        )
+    try:
+        # The same reader as `--profile`: bounded nesting, repeated keys refused.
+        data = parse_yaml(text, "The file", ProfileError)
+    except ProfileError as exc:
+        return ProfileForm(errors={"file": exc.message})
     if not isinstance(data, dict):
         return ProfileForm(errors={"file": "This file does not hold a profile."})
     checked = validate_profile(data)

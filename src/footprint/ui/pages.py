@@ -306,6 +306,8 @@ class Pages:
             failed=outputs.failed,
             summary=summary,
             report=outputs.report,
+            emergency=self.audit.engine.emergency_number if self.audit.engine else "999",
+            first_step=outputs.report.response_plan.first,
             out_dir=self.audit.out_dir,
             saved_profile=self.audit.saved_profile,
             session_id=self.audit.engine.session_id if self.audit.engine else None,
@@ -351,13 +353,15 @@ class Pages:
         engine = self.audit.engine
         if engine is not None and self.audit.outputs is None:
             engine.cancel_lookups()  # finished lookups are kept; the rest run again on resume
-        self.stop_signal.stop("you pressed “Finish and close”")
-        return self.render(
+        response = self.render(
             "message.html",
             can_close=False,
             heading="footprint has stopped",
             text=_closing_words(self.audit),
         )
+        # Stop only once this page has been sent: stopping first could cut it off mid-way.
+        response.call_on_close(lambda: self.stop_signal.stop("you pressed “Finish and close”"))
+        return response
 
 
 def _describe(path: Path) -> str:

@@ -7,6 +7,7 @@ are not logged: the first one carries the secret, and paths can name what the do
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
+from footprint.errors import InputError
 from footprint.ui.security import Lock
 
 LOOPBACK = "127.0.0.1"
@@ -68,9 +70,28 @@ class LocalServer:
     """Serve one WSGI app on 127.0.0.1 in a background thread until asked to stop."""
 
     def __init__(self, port: int = 0) -> None:
-        self._server: BaseWSGIServer = make_server(
-            LOOPBACK, port, _placeholder, threaded=True, request_handler=_QuietHandler
-        )
+        # Bound here, not by werkzeug: on a busy port it prints its own text and exits.
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            listener.bind((LOOPBACK, port))
+            listener.listen(64)
+        except OSError as exc:
+            listener.close()
+            raise InputError(
+                f"Port {port} cannot be used on this computer ({exc.strerror or 'in use'}).",
+                hint="Leave out --port to use a free one, or choose another number.",
+            ) from None
+        try:
+            self._server: BaseWSGIServer = make_server(
+                LOOPBACK,
+                port,
+                _placeholder,
+                threaded=True,
+                request_handler=_QuietHandler,
+                fd=listener.fileno(),
+            )
+        finally:
+            listener.close()  # the server holds its own duplicate of the socket
         self.port: int = int(self._server.socket.getsockname()[1])
         self.lock = Lock(host=LOOPBACK, port=self.port)
         self._thread: threading.Thread | None = None
