@@ -45,12 +45,16 @@ class LookupStatus:
         return self.started and self.done < self.total
 
     def line(self) -> str:
-        """One line for between questions, e.g. "lookups: 3 of 9 done, 1 found, ..."."""
+        """One line for between questions: lookups finished, then what their checks gave.
+
+        A lookup makes several checks (one search per name form, one per page), so the
+        results are counted apart from the lookups, and said to be results.
+        """
         if not self.started:
             return ""
         return (
-            f"lookups: {self.done} of {self.total} done, {self.found} found, "
-            f"{self.couldnt_check} couldn't check"
+            f"lookups: {self.done} of {self.total} finished; results so far: {self.found} "
+            f"found, {self.couldnt_check} could not be checked"
         )
 
 
