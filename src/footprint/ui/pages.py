@@ -19,6 +19,7 @@ from werkzeug.wrappers import Request, Response
 
 from footprint.audit.plan import minutes_for, minutes_phrase
 from footprint.errors import FootprintError
+from footprint.report import summary as summary_words
 from footprint.ui import forms
 from footprint.ui.controller import UiAudit, pdf_available
 from footprint.ui.security import Lock
@@ -308,6 +309,8 @@ class Pages:
             report=outputs.report,
             emergency=self.audit.engine.emergency_number if self.audit.engine else "999",
             first_step=outputs.report.response_plan.first,
+            coverage=summary_words.coverage_words(outputs.report),
+            score=summary_words.score_words(outputs.report),
             out_dir=self.audit.out_dir,
             saved_profile=self.audit.saved_profile,
             session_id=self.audit.engine.session_id if self.audit.engine else None,
