@@ -307,7 +307,8 @@ class AuditEngine:
     ) -> Outputs:
         """Store the report, then write each format; one failed format never loses the rest."""
         report = self.flow.report()
-        self.flow.finish(report, complete=not self.stopped)
+        # A quick audit's "to finish at home" list keeps the session open for `--resume`.
+        self.flow.finish(report, complete=not self.stopped and not report.to_finish)
         written, failed = write_each(
             report,
             self.profile,
