@@ -4,6 +4,13 @@ It lives in `<data folder>/log/` (`FOOTPRINT_HOME` overrides the data folder), a
 session store, so `sessions purge` and the 90-day audit retention never reach it. The folder is
 0700 and every file in it 0600. Each `add` runs in one immediate transaction, so reading the
 previous entry's hash and writing the new entry cannot interleave with another `add`.
+
+Removing entries from the end leaves a chain that is still whole, so the same transaction also
+updates a one-row `head` table (how many entries, and the final digest), and the first `add`
+leaves a `started` marker beside the database. `verify` compares both with the entries, so a
+log that shrank, or whose database was deleted, is reported rather than called intact. Someone
+who rewrites every hash and the head too cannot be caught from the log alone: only a digest
+printed or exported earlier can show that, and `verify` says so.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from typing import Any
 
 from footprint.fsio import ensure_private_dir
 from footprint.log import attachments as files
-from footprint.log.chain import GENESIS, VerifyResult, seal, verify
+from footprint.log.chain import GENESIS, Problem, VerifyResult, seal, verify
 from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
 from footprint.paths import data_dir
@@ -41,6 +48,11 @@ CREATE TABLE IF NOT EXISTS entries (
     prev_hash TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     entry_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    entries INTEGER NOT NULL,
+    digest TEXT NOT NULL
 );
 """
 COLUMNS = (
@@ -67,6 +79,7 @@ class LogStore:
         ensure_private_dir(self.folder)  # the data folder too, when this is the first thing in it
         self.files = self.folder / "files"
         self.path = self.folder / "contact-log.db"
+        self.marker = self.folder / "started"
         if not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         os.chmod(self.path, 0o600)
@@ -76,13 +89,38 @@ class LogStore:
             self._db.text_factory = _lenient_text
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA secure_delete=ON")
+            had_head = self._has_table("head")
             self._db.executescript(SCHEMA)
+            if not had_head:
+                self._record_existing_head()
         except sqlite3.DatabaseError as exc:
             raise LogError(
                 f"{self.path}: the contact log cannot be opened ({exc}).",
                 hint="Keep a copy of the file and ask for help; do not delete it.",
             ) from None
         self._private_side_files()
+
+    def _has_table(self, name: str) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self._db.execute(query, (name,)).fetchone() is not None
+
+    def _record_existing_head(self) -> None:
+        """A log written before the `head` table existed: record its head as it is now."""
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                db.execute("INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (row[0], row[1]))
+        if row is not None:
+            self._mark_started()
+
+    def _mark_started(self) -> None:
+        if not self.marker.exists():
+            note = "footprint: entries were added to the contact log in this folder.\n"
+            fd = os.open(self.marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(note)
 
     def _private_side_files(self) -> None:
         for suffix in ("-wal", "-shm"):
@@ -126,6 +164,10 @@ class LogStore:
             db.execute(
                 f"INSERT INTO entries ({COLUMNS}) VALUES ({', '.join('?' * 15)})", _row(entry)
             )
+            db.execute(
+                "INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (entry.seq, entry.entry_hash)
+            )
+        self._mark_started()
         self._private_side_files()
         return entry
 
@@ -165,14 +207,50 @@ class LogStore:
         return self.files / attachment.stored_name
 
     def verify(self) -> VerifyResult:
-        """Recompute the chain and every kept file's hash."""
+        """Recompute the chain and every kept file's hash, then compare the recorded head."""
         try:
-            return verify(self.records(), files.checker(self.files))
+            result = verify(self.records(), files.checker(self.files))
+            head = self._db.execute("SELECT entries, digest FROM head WHERE id = 1").fetchone()
         except sqlite3.DatabaseError as exc:
             raise LogError(
                 f"{self.path}: the log file itself is damaged ({exc}), so its entries cannot be checked one by one.",
                 hint="Keep the file as it is and use your last export (`footprint log verify FILE`).",
             ) from None
+        problem = result.problem or self._head_problem(result, head)
+        return VerifyResult(
+            result.entries, result.files_checked, result.files_not_checked, result.head, problem
+        )
+
+    def _head_problem(self, result: VerifyResult, head: tuple[Any, ...] | None) -> Problem | None:
+        """Entries removed from the end, or a log replaced, that the chain alone cannot show."""
+        if head is None:
+            if result.entries == 0 and not self.marker.exists():
+                return None  # nothing has ever been added
+            if result.entries == 0:
+                return Problem(
+                    None,
+                    "Your log has no entries, but entries were added to it before: the log "
+                    "file has been deleted, emptied or replaced",
+                )
+            return Problem(
+                None,
+                "The record of how many entries your log holds is missing, so entries removed "
+                "from its end could not be noticed",
+            )
+        recorded, digest = int(head[0]), str(head[1])
+        if result.entries < recorded:
+            return Problem(
+                None,
+                f"Your log had {recorded} entries and now has {result.entries}: "
+                f"entries after {result.entries} are missing",
+            )
+        if result.entries != recorded or digest != result.head:
+            return Problem(
+                None,
+                "The final digest is not the one recorded when the last entry was added: "
+                "the log has been rewritten",
+            )
+        return None
 
     # -- purging ---------------------------------------------------------------------------
 
@@ -181,6 +259,7 @@ class LogStore:
         count = self.count()
         with self._tx() as db:
             db.execute("DELETE FROM entries")
+            db.execute("DELETE FROM head")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -193,6 +272,7 @@ class LogStore:
             self.files.rmdir()
         for path in (
             self.path,
+            self.marker,
             *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")),
         ):
             if path.exists():
