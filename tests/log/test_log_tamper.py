@@ -17,6 +17,7 @@ from footprint.log.chain import GENESIS, canonical_json, content_of, link_hash, 
 from footprint.log.errors import LogError
 from footprint.log.export import build, write_export
 from footprint.log.exportcheck import verify_export
+from footprint.log.head import HEAD_FILE
 from footprint.log.store import LogStore
 
 SCRIPTED = ["--no-input", "--channel", "letter", "--what", "A card at reception."]
@@ -180,3 +181,28 @@ def test_list_shows_a_recomputed_digest_or_says_the_log_is_not_intact() -> None:
     listing = footprint("log", "list")
     assert listing.code == 0 and "Log digest" not in listing.stdout
     assert "NOT INTACT: Entry 2 no longer matches" in listing.stdout
+
+
+def test_a_deleted_log_started_again_is_still_not_intact() -> None:
+    db = _add_three()
+    db.unlink()
+    assert footprint("log", "add", *SCRIPTED, "--when", "13/11/2026").code == 0
+    run = footprint("log", "verify")
+    assert run.code == 1 and "had 3 entries and now has 1" in run.stdout
+    for day in (14, 15):
+        footprint("log", "add", *SCRIPTED, "--when", f"{day}/11/2026")
+    again = footprint("log", "verify")
+    assert again.code == 1 and "replaced or rewritten" in again.stdout
+
+
+def test_a_head_file_one_entry_behind_after_a_crash_is_fine(
+    store: LogStore, make_fields: MakeFields
+) -> None:
+    store.add(make_fields())
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    store.add(make_fields(what="Second."))
+    (store.folder / HEAD_FILE).write_bytes(saved)  # as if the crash came before it was updated
+    assert store.verify().ok
+    (store.folder / HEAD_FILE).write_text("{")
+    problem = store.verify().problem
+    assert problem is not None and "damaged" in problem.reason

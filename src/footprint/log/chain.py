@@ -100,6 +100,7 @@ class VerifyResult:
     files_not_checked: int
     head: str  # the final digest: the last intact entry's hash (GENESIS for an empty log)
     problem: Problem | None
+    digest_at_mark: str = GENESIS  # the recomputed digest after the first `mark` entries
 
     @property
     def ok(self) -> bool:
@@ -112,10 +113,13 @@ FileCheck = Callable[[Attachment], "bool | None"]
 
 
 def verify(
-    records: Iterable[Mapping[str, Any]], check_file: FileCheck | None = None
+    records: Iterable[Mapping[str, Any]], check_file: FileCheck | None = None, *, mark: int = 0
 ) -> VerifyResult:
-    """Recompute the chain over stored or exported entries; stop at the first that fails."""
-    prev, count, checked, unchecked = GENESIS, 0, 0, 0
+    """Recompute the chain over stored or exported entries; stop at the first that fails.
+
+    `mark`: also keep the digest after that many entries, to compare with one recorded then.
+    """
+    prev, count, checked, unchecked, at_mark = GENESIS, 0, 0, 0, GENESIS
     for position, record in enumerate(records, start=1):
         seq = record.get("seq") if isinstance(record.get("seq"), int) else position
         assert isinstance(seq, int)
@@ -136,10 +140,12 @@ def verify(
                 else:
                     checked += 1
         if problem is not None:
-            return VerifyResult(count, checked, unchecked, prev, problem)
+            return VerifyResult(count, checked, unchecked, prev, problem, at_mark)
         # The digest is always the one recomputed from the content, never a stored hash.
         prev, count = recomputed, count + 1
-    return VerifyResult(count, checked, unchecked, prev, None)
+        if count == mark:
+            at_mark = prev
+    return VerifyResult(count, checked, unchecked, prev, None, at_mark)
 
 
 def _read(

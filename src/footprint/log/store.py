@@ -3,14 +3,10 @@
 It lives in `<data folder>/log/` (`FOOTPRINT_HOME` overrides the data folder), apart from the
 session store, so `sessions purge` and the 90-day audit retention never reach it. The folder is
 0700 and every file in it 0600. Each `add` runs in one immediate transaction, so reading the
-previous entry's hash and writing the new entry cannot interleave with another `add`.
-
-Removing entries from the end leaves a chain that is still whole, so the same transaction also
-updates a one-row `head` table (how many entries, and the final digest), and the first `add`
-leaves a `started` marker beside the database. `verify` compares both with the entries, so a
-log that shrank, or whose database was deleted, is reported rather than called intact. Someone
-who rewrites every hash and the head too cannot be caught from the log alone: only a digest
-printed or exported earlier can show that, and `verify` says so.
+previous entry's hash and writing the new entry cannot interleave with another `add`. The same
+transaction records the head (entry count and final digest) in the `head` table, and `head.json`
+beside the database is updated just after, so `verify` can tell a log that shrank or was
+replaced (see `footprint.log.head`).
 """
 
 from __future__ import annotations
@@ -26,7 +22,8 @@ from typing import Any
 
 from footprint.fsio import ensure_private_dir
 from footprint.log import attachments as files
-from footprint.log.chain import GENESIS, Problem, VerifyResult, seal, verify
+from footprint.log import head as heads
+from footprint.log.chain import GENESIS, VerifyResult, seal, verify
 from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
 from footprint.paths import data_dir
@@ -79,7 +76,6 @@ class LogStore:
         ensure_private_dir(self.folder)  # the data folder too, when this is the first thing in it
         self.files = self.folder / "files"
         self.path = self.folder / "contact-log.db"
-        self.marker = self.folder / "started"
         if not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         os.chmod(self.path, 0o600)
@@ -105,22 +101,15 @@ class LogStore:
         return self._db.execute(query, (name,)).fetchone() is not None
 
     def _record_existing_head(self) -> None:
-        """A log written before the `head` table existed: record its head as it is now."""
+        """A log written before the head was recorded: record its head as it is now."""
         with self._tx() as db:
             row = db.execute(
                 "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
             ).fetchone()
             if row is not None:
                 db.execute("INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (row[0], row[1]))
-        if row is not None:
-            self._mark_started()
-
-    def _mark_started(self) -> None:
-        if not self.marker.exists():
-            note = "footprint: entries were added to the contact log in this folder.\n"
-            fd = os.open(self.marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as fh:
-                fh.write(note)
+        if row is not None and heads.read_file(self.folder) is None:
+            heads.write_file(self.folder, row[0], row[1])
 
     def _private_side_files(self) -> None:
         for suffix in ("-wal", "-shm"):
@@ -153,7 +142,10 @@ class LogStore:
     def add(self, fields: EntryFields, paths: list[Path] | None = None) -> Entry:
         """Copy the files in, then write the entry chained to the last one."""
         kept: list[Attachment] = [files.copy_in(p, self.files) for p in paths or []]
+        recorded = heads.read_file(self.folder)
         with self._tx() as db:
+            # A head file the entries no longer agree with is evidence: it stays as it is.
+            keeps_up = recorded is None or self._has_head(db, recorded)
             row = db.execute(
                 "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
             ).fetchone()
@@ -167,9 +159,21 @@ class LogStore:
             db.execute(
                 "INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (entry.seq, entry.entry_hash)
             )
-        self._mark_started()
+        if keeps_up:
+            heads.write_file(self.folder, entry.seq, entry.entry_hash)
         self._private_side_files()
         return entry
+
+    @staticmethod
+    def _has_head(db: sqlite3.Connection, head: heads.Head) -> bool:
+        """True when the stored entries still end where `head` says the log once ended."""
+        if head.damaged:
+            return False
+        if head.entries == 0:
+            return head.digest == GENESIS
+        query = "SELECT entry_hash FROM entries WHERE seq = ?"
+        row = db.execute(query, (head.entries,)).fetchone()
+        return row is not None and row[0] == head.digest
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -208,49 +212,23 @@ class LogStore:
 
     def verify(self) -> VerifyResult:
         """Recompute the chain and every kept file's hash, then compare the recorded head."""
+        file_head = heads.read_file(self.folder)
+        mark = file_head.entries if file_head is not None else 0
         try:
-            result = verify(self.records(), files.checker(self.files))
-            head = self._db.execute("SELECT entries, digest FROM head WHERE id = 1").fetchone()
+            result = verify(self.records(), files.checker(self.files), mark=mark)
+            row = self._db.execute("SELECT entries, digest FROM head WHERE id = 1").fetchone()
         except sqlite3.DatabaseError as exc:
             raise LogError(
                 f"{self.path}: the log file itself is damaged ({exc}), so its entries cannot be checked one by one.",
                 hint="Keep the file as it is and use your last export (`footprint log verify FILE`).",
             ) from None
-        problem = result.problem or self._head_problem(result, head)
+        if result.problem is not None:
+            return result
+        table = heads.Head(int(row[0]), str(row[1])) if row is not None else None
+        problem = heads.problem(result, table, file_head)
         return VerifyResult(
             result.entries, result.files_checked, result.files_not_checked, result.head, problem
         )
-
-    def _head_problem(self, result: VerifyResult, head: tuple[Any, ...] | None) -> Problem | None:
-        """Entries removed from the end, or a log replaced, that the chain alone cannot show."""
-        if head is None:
-            if result.entries == 0 and not self.marker.exists():
-                return None  # nothing has ever been added
-            if result.entries == 0:
-                return Problem(
-                    None,
-                    "Your log has no entries, but entries were added to it before: the log "
-                    "file has been deleted, emptied or replaced",
-                )
-            return Problem(
-                None,
-                "The record of how many entries your log holds is missing, so entries removed "
-                "from its end could not be noticed",
-            )
-        recorded, digest = int(head[0]), str(head[1])
-        if result.entries < recorded:
-            return Problem(
-                None,
-                f"Your log had {recorded} entries and now has {result.entries}: "
-                f"entries after {result.entries} are missing",
-            )
-        if result.entries != recorded or digest != result.head:
-            return Problem(
-                None,
-                "The final digest is not the one recorded when the last entry was added: "
-                "the log has been rewritten",
-            )
-        return None
 
     # -- purging ---------------------------------------------------------------------------
 
@@ -272,7 +250,7 @@ class LogStore:
             self.files.rmdir()
         for path in (
             self.path,
-            self.marker,
+            self.folder / heads.HEAD_FILE,
             *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")),
         ):
             if path.exists():
