@@ -1,10 +1,11 @@
 """Benchmark (issue 13): adding 10,000 contact-log entries and verifying the chain.
 
 Times `LogStore.add` (each entry in its own transaction, chained to the one before, with its
-hashes computed) against a baseline measured in the same run: plain sqlite3 INSERTs of the same
-rows into the same schema, one transaction each, with the same journal settings. Then times
-`verify` over the 10,000 entries against a baseline that only reads the rows back. Everything
-is written to a temporary folder and removed afterwards.
+hashes computed, and the head recorded in its table and in `head.json`) against a baseline
+measured in the same run: plain sqlite3 INSERTs of the same rows into the same schema, one
+transaction each, with the same journal settings. Then times `verify` over the 10,000 entries
+against a baseline that only reads the rows back. Everything is written to a temporary folder
+and removed afterwards.
 
     python benchmarks/log_bench.py                 # 10,000 entries
     python benchmarks/log_bench.py --entries 2000

@@ -87,12 +87,14 @@ def test_a_changed_final_digest_in_the_file_is_caught(filled: LogStore, tmp_path
 @pytest.mark.parametrize(
     ("content", "says"),
     [
-        ("{not json", "not valid JSON at line 1"),
-        ('{"format": "other"}', "not a footprint contact log"),
+        ('{"format": "footprint-contact-log", "entries": [', "not valid JSON at line 1"),
+        ("{not json", "not a footprint contact-log export"),
+        ("profile:\n  name: Dr Alex Example\n", "not a footprint contact-log export"),
+        ('{"format": "other"}', "not a footprint contact-log export"),
     ],
 )
 def test_a_file_that_is_not_an_export_is_refused(tmp_path: Path, content: str, says: str) -> None:
-    path = tmp_path / "x.json"
+    path = tmp_path / "x.yaml"
     path.write_text(content)
     with pytest.raises(LogInputError, match=says):
         verify_export(path)

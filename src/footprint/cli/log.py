@@ -137,6 +137,7 @@ def list_entries() -> None:
 
     with LogStore() as store:
         entries = store.entries()
+        checked = store.verify() if entries else None  # the digest shown is recomputed
     if not entries:
         click.echo("Your log is empty. Start it with: footprint log add")
         return
@@ -151,7 +152,15 @@ def list_entries() -> None:
         click.echo(
             f"{e.seq:>4}  {e.event_time.display():<16}  {e.channel.value:<9}  {len(e.attachments):>5}  {what}{note}"
         )
-    click.echo(f"\n{len(entries)} entries. Log digest: {entries[-1].entry_hash}")
+    assert checked is not None
+    if checked.problem is None:
+        click.echo(f"\n{len(entries)} entries. Log digest: {checked.head}")
+    else:
+        click.secho(
+            f"\n{len(entries)} entries. NOT INTACT: {checked.problem.sentence()}."
+            " Run `footprint log verify`.",
+            fg="red",
+        )
 
 
 @log.command()
@@ -201,16 +210,16 @@ def show(number: int) -> None:
 @click.option("--about", default="", help="Who the contacts are from, as you want it shown.")
 def export(formats: str, out_dir: Path, name: str, details: str, about: str) -> None:
     """Write the log for the police or your defence union (owner-only files)."""
-    from footprint.log.export import DoctorDetails, parse_formats, write_export
+    from footprint.log.export import DoctorDetails, build, parse_formats, write
     from footprint.log.store import LogStore
 
     chosen = parse_formats(formats)
     with LogStore() as store:
-        paths = write_export(store, out_dir, chosen, DoctorDetails(name, details, about))
-        head = store.verify().head
+        built = build(store, DoctorDetails(name, details, about))  # refuses a changed log
+        paths = write(built, store, out_dir, chosen)
     for path in paths:
         click.echo(f"Wrote {path}")
-    click.echo(f"Final digest (on every page): {head}")
+    click.echo(f"Final digest (on every page): {built.head}")
 
 
 @log.command()
@@ -235,24 +244,36 @@ def verify(file: Path | None, expected: str | None) -> None:
 def _report(result: VerifyResult, where: str, expected: str | None) -> int:
     if result.problem is not None:
         p = result.problem
-        who = f"Entry {p.seq}" if p.seq is not None else "The file"
-        click.secho(f"NOT INTACT: {who} no longer matches: {p.reason}.", fg="red", bold=True)
+        click.secho(f"NOT INTACT: {p.sentence()}.", fg="red", bold=True)
         if p.seq and p.seq > 1:
             earlier = "Entry 1" if p.seq == 2 else f"Entries 1 to {p.seq - 1}"
             click.echo(f"{earlier} of {where} still {'matches' if p.seq == 2 else 'match'}.")
         return int(ExitCode.ERROR)
-    plural = "" if result.files_checked == 1 else "s"
-    files = f", {result.files_checked} kept file{plural} checked"
-    if result.files_not_checked:
-        files += f" ({result.files_not_checked} not exported beside it, so not checked)"
-    click.secho(f"Intact: {result.entries} entries{files}.", fg="green", bold=True)
-    click.echo(f"Final digest: {result.head}")
-    if expected is not None and expected.strip().lower() != result.head:
+    if result.entries == 0:
+        click.echo(f"No entries yet: {where} is empty, so there is nothing to check.")
+        return int(ExitCode.OK)
+    click.secho(
+        f"Intact: {result.entries} entries, final digest {result.head}.", fg="green", bold=True
+    )
+    if result.files_checked or result.files_not_checked:
+        plural = "" if result.files_checked == 1 else "s"
+        files = f"{result.files_checked} kept file{plural} checked"
+        if result.files_not_checked:
+            files += f" ({result.files_not_checked} not exported beside it, so not checked)"
+        click.echo(f"{files[0].upper()}{files[1:]}.")
+    if expected is None:
+        click.echo(
+            "Compare this digest with the one on your last printed or exported copy: "
+            "a log rewritten from the start cannot be told apart otherwise."
+        )
+    elif expected.strip().lower() != result.head:
         click.secho(
             "The final digest is not the one you gave: this is a different version of the log.",
             fg="red",
         )
         return int(ExitCode.ERROR)
+    else:
+        click.echo("It matches the digest you gave.")
     return int(ExitCode.OK)
 
 

@@ -8,6 +8,8 @@ any later change shows up when the log is checked.
 
 Modules: `models` (entries and attachments), `when` (reading the time of a contact), `chain`
 (canonical content and hashes, verification), `attachments` (copying and checking files),
-`store` (the SQLite log), `summary` and `export` (HTML, PDF, JSON, CSV), `errors`.
+`store` (the SQLite log), `head` (the recorded entry count and final digest, which show entries
+removed from the end), `summary` and `export` (HTML, PDF, JSON, CSV), `exportcheck` (verifying
+an exported file), `errors`.
 Nothing here imports at `footprint --help` time.
 """

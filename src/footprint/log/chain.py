@@ -81,8 +81,14 @@ def seal(
 class Problem:
     """The first entry that no longer matches, and why (never quoting its content)."""
 
-    seq: int | None  # None: the problem is with the file as a whole, not one entry
-    reason: str
+    seq: int | None  # None: the problem is with the log or file as a whole, not one entry
+    reason: str  # with `seq`, a clause ("its content has changed"); without, a sentence
+
+    def sentence(self) -> str:
+        """The problem in one sentence, without a full stop."""
+        if self.seq is None:
+            return self.reason
+        return f"Entry {self.seq} no longer matches: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class VerifyResult:
     files_not_checked: int
     head: str  # the final digest: the last intact entry's hash (GENESIS for an empty log)
     problem: Problem | None
+    digest_at_mark: str = GENESIS  # the recomputed digest after the first `mark` entries
 
     @property
     def ok(self) -> bool:
@@ -106,16 +113,20 @@ FileCheck = Callable[[Attachment], "bool | None"]
 
 
 def verify(
-    records: Iterable[Mapping[str, Any]], check_file: FileCheck | None = None
+    records: Iterable[Mapping[str, Any]], check_file: FileCheck | None = None, *, mark: int = 0
 ) -> VerifyResult:
-    """Recompute the chain over stored or exported entries; stop at the first that fails."""
-    prev, count, checked, unchecked = GENESIS, 0, 0, 0
+    """Recompute the chain over stored or exported entries; stop at the first that fails.
+
+    `mark`: also keep the digest after that many entries, to compare with one recorded then.
+    """
+    prev, count, checked, unchecked, at_mark = GENESIS, 0, 0, 0, GENESIS
     for position, record in enumerate(records, start=1):
         seq = record.get("seq") if isinstance(record.get("seq"), int) else position
         assert isinstance(seq, int)
         entry, problem = _read(record, seq, position)
+        recomputed = ""
         if problem is None and entry is not None:
-            problem = _check_links(entry, prev)
+            problem, recomputed = _check_links(entry, prev)
         if problem is None and entry is not None and check_file is not None:
             for attachment in entry.attachments:
                 matches = check_file(attachment)
@@ -129,10 +140,12 @@ def verify(
                 else:
                     checked += 1
         if problem is not None:
-            return VerifyResult(count, checked, unchecked, prev, problem)
-        assert entry is not None
-        prev, count = entry.entry_hash, count + 1
-    return VerifyResult(count, checked, unchecked, prev, None)
+            return VerifyResult(count, checked, unchecked, prev, problem, at_mark)
+        # The digest is always the one recomputed from the content, never a stored hash.
+        prev, count = recomputed, count + 1
+        if count == mark:
+            at_mark = prev
+    return VerifyResult(count, checked, unchecked, prev, None, at_mark)
 
 
 def _read(
@@ -150,16 +163,19 @@ def _read(
         )
 
 
-def _check_links(entry: Entry, prev: str) -> Problem | None:
+def _check_links(entry: Entry, prev: str) -> tuple[Problem | None, str]:
+    """The first problem with the entry, and its link hash recomputed from its content."""
     content = content_of(entry, entry.seq, entry.recorded_at, entry.attachments)
-    if sha256_hex(canonical_json(content)) != entry.content_hash:
-        return Problem(entry.seq, "its content has changed since it was written")
+    content_hash = sha256_hex(canonical_json(content))
+    recomputed = link_hash(prev, content_hash)
+    if content_hash != entry.content_hash:
+        return Problem(entry.seq, "its content has changed since it was written"), recomputed
     if entry.prev_hash != prev:
         return Problem(
             entry.seq, "it no longer follows the entry before it (an earlier hash changed)"
-        )
-    if link_hash(entry.prev_hash, entry.content_hash) != entry.entry_hash:
-        return Problem(entry.seq, "its chain hash has been changed")
+        ), recomputed
+    if recomputed != entry.entry_hash:
+        return Problem(entry.seq, "its chain hash has been changed"), recomputed
     if entry.corrects is not None and entry.corrects >= entry.seq:
-        return Problem(entry.seq, "it claims to correct an entry that comes after it")
-    return None
+        return Problem(entry.seq, "it claims to correct an entry that comes after it"), recomputed
+    return None, recomputed

@@ -4,6 +4,12 @@ Every format carries the chain's final digest (in the JSON's `chain`, in a colum
 row, in the HTML's header and on every printed page), so a printed copy can be matched to the
 exported JSON, and the JSON checked with `footprint log verify FILE`. The kept files are copied
 beside the export, in `attachments/`, under their SHA-256 names.
+
+Nothing is exported from a log that does not verify: a copy of an edited log would carry the
+edit with a digest that looks genuine. The digest exported is the one recomputed from the
+entries' content, never a stored hash. The JSON also carries a `seal`: SHA-256 over every other
+field of the file (the doctor's details, the note on how the log was kept, the summary, the
+chain and the entries), so `verify FILE` notices a change to any of them.
 """
 
 from __future__ import annotations
@@ -18,14 +24,14 @@ from typing import Any
 
 from footprint import __version__
 from footprint.fsio import ensure_private_dir, write_private_file
-from footprint.log.chain import ALGORITHM, GENESIS
-from footprint.log.errors import LogInputError
+from footprint.log.chain import ALGORITHM, GENESIS, canonical_json, sha256_hex
+from footprint.log.errors import LogError, LogInputError
 from footprint.log.models import Entry
 from footprint.log.store import LogStore
 from footprint.log.summary import Summary, chronological, corrected_by, summarise
 
 FORMAT_ID = "footprint-contact-log"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the `seal` over the whole file
 FORMATS = ("html", "pdf", "json", "csv")
 ATTACHMENTS_DIR = "attachments"
 BASENAME = "contact-log"
@@ -78,9 +84,16 @@ class LogExport:
 
 
 def build(store: LogStore, doctor: DoctorDetails | None = None) -> LogExport:
-    """The export of the whole log as it is now."""
+    """The export of the whole log as it is now; LogError if the log does not verify."""
+    checked = store.verify()
+    if checked.problem is not None:
+        raise LogError(
+            f"Your log is not intact, so nothing was exported. {checked.problem.sentence()}.",
+            hint="Run `footprint log verify` to see what changed. Keep your earlier exports and "
+            "printed copies as they are: they show the log as it was when they were made.",
+        )
     entries = store.entries()
-    head = entries[-1].entry_hash if entries else GENESIS
+    head = checked.head  # recomputed from the content, never copied from a stored hash
     exported_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     return LogExport(entries, summarise(entries), head, exported_at, doctor or DoctorDetails())
 
@@ -100,9 +113,27 @@ def parse_formats(text: str) -> list[str]:
     return chosen
 
 
+def summary_json(s: Summary) -> dict[str, Any]:
+    """The summary as the JSON export holds it (and as `verify FILE` recomputes it)."""
+    return {
+        "contacts": s.contacts,
+        "entries": s.entries,
+        "corrections": s.corrections,
+        "first_contact": s.first,
+        "last_contact": s.last,
+        "by_channel": dict(s.by_channel),
+        "per_week": s.per_week,
+        "weeks": {monday.isoformat(): n for monday, n in s.weeks},
+    }
+
+
+def seal_of(data: dict[str, Any]) -> str:
+    """SHA-256 over every field of the export except the seal itself."""
+    return sha256_hex(canonical_json({k: v for k, v in data.items() if k != "seal"}))
+
+
 def to_json(export: LogExport) -> str:
     """The whole log, in the order written, with every hash: the file `verify FILE` reads."""
-    s = export.summary
     data: dict[str, Any] = {
         "format": FORMAT_ID,
         "schema_version": SCHEMA_VERSION,
@@ -116,18 +147,10 @@ def to_json(export: LogExport) -> str:
             "entries": len(export.entries),
             "final_digest": export.head,
         },
-        "summary": {
-            "contacts": s.contacts,
-            "entries": s.entries,
-            "corrections": s.corrections,
-            "first_contact": s.first,
-            "last_contact": s.last,
-            "by_channel": dict(s.by_channel),
-            "per_week": s.per_week,
-            "weeks": {monday.isoformat(): n for monday, n in s.weeks},
-        },
+        "summary": summary_json(export.summary),
         "entries": [e.model_dump(mode="json") for e in export.entries],
     }
+    data["seal"] = {"algorithm": ALGORITHM, "digest": seal_of(data)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -166,9 +189,13 @@ def write_export(
     store: LogStore, out_dir: Path, formats: list[str], doctor: DoctorDetails | None = None
 ) -> list[Path]:
     """Write the chosen formats and the kept files into `out_dir` (owner-only)."""
+    return write(build(store, doctor), store, out_dir, formats)
+
+
+def write(export: LogExport, store: LogStore, out_dir: Path, formats: list[str]) -> list[Path]:
+    """Write a built export in the chosen formats, with the kept files, into `out_dir`."""
     from footprint.log import render  # jinja2 only when exporting
 
-    export = build(store, doctor)
     rendered: dict[str, str | bytes] = {}
     for fmt in formats:  # render all first: a PDF failure must leave nothing half written
         if fmt == "json":

@@ -3,7 +3,9 @@
 The chain is recomputed from the entries in the file alone. Kept files exported beside it (in
 `attachments/`) are checked too when they are there; a file not exported is reported as not
 checked, not as changed. The digest written in the file's `chain` must be the one its entries
-give, so the printed digest, the file and the entries all have to agree.
+give, so the printed digest, the file and the entries all have to agree. The number of entries
+in `chain` and the `summary` are recomputed from the entries too (so dropping the last entries,
+or editing the figures, shows), and the `seal` covers everything else in the file.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from typing import Any
 from footprint.log.attachments import file_matches
 from footprint.log.chain import Problem, VerifyResult, verify
 from footprint.log.errors import LogInputError
-from footprint.log.export import ATTACHMENTS_DIR, FORMAT_ID, SCHEMA_VERSION
-from footprint.log.models import Attachment
+from footprint.log.export import ATTACHMENTS_DIR, FORMAT_ID, SCHEMA_VERSION, seal_of, summary_json
+from footprint.log.models import Attachment, Entry
+from footprint.log.summary import summarise
+
+NOT_AN_EXPORT_HINT = "Give the contact-log.json that `footprint log export` wrote."
 
 
 def read_export(path: Path) -> dict[str, Any]:
@@ -34,13 +39,18 @@ def read_export(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if FORMAT_ID not in text:  # not JSON and never was an export: say so, not "damaged"
+            raise LogInputError(
+                f"{path}: not a footprint contact-log export.", hint=NOT_AN_EXPORT_HINT
+            ) from None
         raise LogInputError(
             f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}; the file has been changed or damaged.",
             hint="Ask for the original export, or export the log again.",
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
         raise LogInputError(
-            f'{path}: not a footprint contact log export (no "format": "{FORMAT_ID}").'
+            f'{path}: not a footprint contact-log export (no "format": "{FORMAT_ID}").',
+            hint=NOT_AN_EXPORT_HINT,
         )
     major = str(data.get("schema_version", "")).split(".")[0]
     if major != SCHEMA_VERSION.split(".")[0]:
@@ -64,11 +74,46 @@ def verify_export(path: Path) -> VerifyResult:
 
     records = [r if isinstance(r, dict) else {} for r in data["entries"]]
     result = verify(records, check)
+    if not result.ok:
+        return result
+    problem = _whole_file_problem(data, [Entry.model_validate(r) for r in records], result.head)
+    return VerifyResult(
+        result.entries, result.files_checked, result.files_not_checked, result.head, problem
+    )
+
+
+def _whole_file_problem(data: dict[str, Any], entries: list[Entry], head: str) -> Problem | None:
+    """What the chain alone cannot show: entries dropped from the end, edited figures, details."""
     chain = data.get("chain") if isinstance(data.get("chain"), dict) else {}
-    stated = chain.get("final_digest") if isinstance(chain, dict) else None
-    if result.ok and stated != result.head:
-        problem = Problem(None, "the final digest written in the file does not match its entries")
-        return VerifyResult(
-            result.entries, result.files_checked, result.files_not_checked, result.head, problem
+    assert isinstance(chain, dict)
+    stated = chain.get("entries")
+    if stated != len(entries):
+        missing = isinstance(stated, int) and stated > len(entries)
+        return Problem(
+            None,
+            f"The file says the log has {stated} entries but it holds {len(entries)}"
+            + (f": entries after {len(entries)} are missing" if missing else ""),
         )
-    return result
+    if chain.get("final_digest") != head:
+        return Problem(None, "The final digest written in the file does not match its entries")
+    summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
+    assert isinstance(summary, dict)
+    expected = summary_json(summarise(entries))
+    changed = sorted(
+        k for k in expected.keys() | summary.keys() if summary.get(k) != expected.get(k)
+    )
+    if changed:
+        return Problem(
+            None,
+            f"The summary in the file does not match its entries ({', '.join(changed)} changed)",
+        )
+    seal = data.get("seal") if isinstance(data.get("seal"), dict) else {}
+    assert isinstance(seal, dict)
+    if seal.get("digest") != seal_of(data):
+        what = "is missing" if not seal else "does not match"
+        return Problem(
+            None,
+            f"The file's seal {what}: the doctor's details, the note on how the log was kept "
+            "or another part of the file has been changed since it was exported",
+        )
+    return None

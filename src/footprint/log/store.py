@@ -3,7 +3,10 @@
 It lives in `<data folder>/log/` (`FOOTPRINT_HOME` overrides the data folder), apart from the
 session store, so `sessions purge` and the 90-day audit retention never reach it. The folder is
 0700 and every file in it 0600. Each `add` runs in one immediate transaction, so reading the
-previous entry's hash and writing the new entry cannot interleave with another `add`.
+previous entry's hash and writing the new entry cannot interleave with another `add`. The same
+transaction records the head (entry count and final digest) in the `head` table, and `head.json`
+beside the database is updated just after, so `verify` can tell a log that shrank or was
+replaced (see `footprint.log.head`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from footprint.fsio import ensure_private_dir
 from footprint.log import attachments as files
+from footprint.log import head as heads
 from footprint.log.chain import GENESIS, VerifyResult, seal, verify
 from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
@@ -41,6 +45,11 @@ CREATE TABLE IF NOT EXISTS entries (
     prev_hash TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     entry_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS head (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    entries INTEGER NOT NULL,
+    digest TEXT NOT NULL
 );
 """
 COLUMNS = (
@@ -76,13 +85,31 @@ class LogStore:
             self._db.text_factory = _lenient_text
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA secure_delete=ON")
+            had_head = self._has_table("head")
             self._db.executescript(SCHEMA)
+            if not had_head:
+                self._record_existing_head()
         except sqlite3.DatabaseError as exc:
             raise LogError(
                 f"{self.path}: the contact log cannot be opened ({exc}).",
                 hint="Keep a copy of the file and ask for help; do not delete it.",
             ) from None
         self._private_side_files()
+
+    def _has_table(self, name: str) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self._db.execute(query, (name,)).fetchone() is not None
+
+    def _record_existing_head(self) -> None:
+        """A log written before the head was recorded: record its head as it is now."""
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
+            ).fetchone()
+            if row is not None:
+                db.execute("INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (row[0], row[1]))
+        if row is not None and heads.read_file(self.folder) is None:
+            heads.write_file(self.folder, row[0], row[1])
 
     def _private_side_files(self) -> None:
         for suffix in ("-wal", "-shm"):
@@ -115,7 +142,10 @@ class LogStore:
     def add(self, fields: EntryFields, paths: list[Path] | None = None) -> Entry:
         """Copy the files in, then write the entry chained to the last one."""
         kept: list[Attachment] = [files.copy_in(p, self.files) for p in paths or []]
+        recorded = heads.read_file(self.folder)
         with self._tx() as db:
+            # A head file the entries no longer agree with is evidence: it stays as it is.
+            keeps_up = recorded is None or self._has_head(db, recorded)
             row = db.execute(
                 "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
             ).fetchone()
@@ -126,8 +156,24 @@ class LogStore:
             db.execute(
                 f"INSERT INTO entries ({COLUMNS}) VALUES ({', '.join('?' * 15)})", _row(entry)
             )
+            db.execute(
+                "INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (entry.seq, entry.entry_hash)
+            )
+        if keeps_up:
+            heads.write_file(self.folder, entry.seq, entry.entry_hash)
         self._private_side_files()
         return entry
+
+    @staticmethod
+    def _has_head(db: sqlite3.Connection, head: heads.Head) -> bool:
+        """True when the stored entries still end where `head` says the log once ended."""
+        if head.damaged:
+            return False
+        if head.entries == 0:
+            return head.digest == GENESIS
+        query = "SELECT entry_hash FROM entries WHERE seq = ?"
+        row = db.execute(query, (head.entries,)).fetchone()
+        return row is not None and row[0] == head.digest
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -165,14 +211,24 @@ class LogStore:
         return self.files / attachment.stored_name
 
     def verify(self) -> VerifyResult:
-        """Recompute the chain and every kept file's hash."""
+        """Recompute the chain and every kept file's hash, then compare the recorded head."""
+        file_head = heads.read_file(self.folder)
+        mark = file_head.entries if file_head is not None else 0
         try:
-            return verify(self.records(), files.checker(self.files))
+            result = verify(self.records(), files.checker(self.files), mark=mark)
+            row = self._db.execute("SELECT entries, digest FROM head WHERE id = 1").fetchone()
         except sqlite3.DatabaseError as exc:
             raise LogError(
                 f"{self.path}: the log file itself is damaged ({exc}), so its entries cannot be checked one by one.",
                 hint="Keep the file as it is and use your last export (`footprint log verify FILE`).",
             ) from None
+        if result.problem is not None:
+            return result
+        table = heads.Head(int(row[0]), str(row[1])) if row is not None else None
+        problem = heads.problem(result, table, file_head)
+        return VerifyResult(
+            result.entries, result.files_checked, result.files_not_checked, result.head, problem
+        )
 
     # -- purging ---------------------------------------------------------------------------
 
@@ -181,6 +237,7 @@ class LogStore:
         count = self.count()
         with self._tx() as db:
             db.execute("DELETE FROM entries")
+            db.execute("DELETE FROM head")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -193,6 +250,7 @@ class LogStore:
             self.files.rmdir()
         for path in (
             self.path,
+            self.folder / heads.HEAD_FILE,
             *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")),
         ):
             if path.exists():
