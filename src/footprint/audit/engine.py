@@ -26,6 +26,24 @@ if TYPE_CHECKING:
     from footprint.report.render import Format
 
 
+#: Why a lookup did not run in an `--offline` audit (shown to the doctor, in plain words).
+OFFLINE_REASON = "not run, because this audit was offline: nothing was sent"
+
+
+def _record_offline(flow: AuditFlow, settings: Settings) -> None:
+    """Offline, no lookup runs, but each one that applies is still an open check: recorded
+    as not run (with how to check it by hand), never left out as if there were nothing."""
+    from footprint.lookups.registry import all_lookups
+
+    lookups = all_lookups(settings, quick=flow.options.quick)
+    flow.remember_titles(lookups)
+    for lookup in flow.pending_lookups(lookups):
+        reason = lookup.skip_reason(flow.state.profile) or OFFLINE_REASON
+        for obs in lookup.not_run(flow.state.profile, reason):
+            flow.observe(obs)
+        flow.lookup_done(lookup.id, 0.0, [])
+
+
 @dataclass(frozen=True)
 class Question:
     """The question to ask now: the item, its area's title, where we are, any earlier answer."""
@@ -113,6 +131,8 @@ class AuditEngine:
         lookups = None
         if not flow.options.offline:
             lookups = LookupSession(flow, settings, granted_by=granted_by, limits=limits)
+        else:
+            _record_offline(flow, settings)
         return cls(flow, lookups)
 
     def _asking_order(self, finish_at_home: bool = False) -> list[str]:

@@ -166,6 +166,11 @@ class ReportView:
         return summary.score_words(self.report)
 
     @property
+    def name_search_words(self) -> str:
+        """Why the name search matters, while it is not done ('' once it is)."""
+        return summary.name_search_words(self.report)
+
+    @property
     def what_ran(self) -> str:
         """What really ran: questions answered, lookups that ran, failed, were not run."""
         return summary.what_ran(self.report)
