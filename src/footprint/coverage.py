@@ -113,9 +113,7 @@ class Coverage:
     def allows_score(self) -> bool:
         """A score means something only with enough answered, no critical question open and
         the name search done."""
-        return (
-            self.share >= MIN_COVERAGE and self.critical_open == 0 and not self.name_search_open
-        )
+        return self.share >= MIN_COVERAGE and self.critical_open == 0 and not self.name_search_open
 
 
 def _share(checks: list[Check]) -> float:

@@ -81,7 +81,7 @@ def name_search_words(report: Report) -> str:
     return (
         "Your name was not searched, and that is the first thing a patient does, so this "
         "report cannot say how easy you are to find. Run those searches yourself with the "
-        "ready-made links under \"What is still open\"."
+        'ready-made links under "What is still open".'
     )
 
 
