@@ -93,8 +93,8 @@ def score_words(report: Report) -> str:
             why = "the search of your name was not done"
         elif s.critical_open:
             why = (
-                f"{s.critical_open} critical question{'s are' if s.critical_open != 1 else ' is'}"
-                " still open"
+                f"{s.critical_open} critical question{'s' if s.critical_open != 1 else ''} still"
+                " open (not answered, or answered not sure)"
             )
         else:
             why = "too little has been checked for a score to mean anything"
