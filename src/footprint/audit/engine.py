@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footprint.audit import plan
-from footprint.audit.flow import AuditFlow, AuditOptions
+from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir
 from footprint.audit.lookups import LookupSession, LookupStatus
 from footprint.audit.outputs import write_each
 from footprint.checklists import Catalogue, ChecklistItem
@@ -317,6 +317,11 @@ class AuditEngine:
         self.stopped = True
 
     # -- finishing ------------------------------------------------------------------------------
+
+    def default_out_dir(self, base: Path = Path("reports")) -> Path:
+        """A new report folder: named after the doctor, or the case in adviser mode."""
+        state = self.flow.state
+        return default_out_dir(self.profile, base, adviser=bool(state.adviser), case=state.case)
 
     def report(self) -> Report:
         """The report from everything gathered so far (nothing is written)."""
