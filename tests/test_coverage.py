@@ -75,7 +75,8 @@ def test_score_needs_coverage_and_no_open_critical() -> None:
 
 
 def test_next_step_says_how_much_is_open_and_how_to_resume() -> None:
-    cov = measure([], {}, [_obs(Outcome.COULDNT_CHECK, "a"), _obs(Outcome.FOUND, "b")])
+    item = select_items(shipped_catalogue(), Profile(name="Alex Example"))[0]
+    cov = measure([item], {}, [_obs(Outcome.FOUND, "b")])  # the question is open
     assert next_step(cov, "abc123").startswith(
         "1 of 2 checks still open: resume with `footprint audit --resume abc123`"
     )
@@ -111,3 +112,10 @@ def test_no_score_or_low_axis_until_the_name_search_answered() -> None:
     assert not any(searched_not.enough_on(axis) for axis in Axis)
     searched = Coverage([*answered, Check(Severity.CRITICAL, Axis.FINDABLE, True, "name-search")])
     assert searched.allows_score and all(searched.enough_on(axis) for axis in Axis)
+
+
+def test_next_step_when_only_lookups_are_open_says_check_them_by_hand() -> None:
+    cov = measure([], {}, [_obs(Outcome.SKIPPED, "search: Dr A", reason="offline")])
+    step = next_step(cov, None)
+    assert step.startswith("1 of 1 checks still open, all of them lookups")
+    assert "answer them" not in step and "What is still open" in step

@@ -165,6 +165,13 @@ def next_step(coverage: Coverage, session_id: str | None) -> str:
         return "Nothing was checked yet: run `footprint audit` to start."
     if coverage.open == 0:
         return "Every check that applies got an answer. Re-run the audit every few months."
+    if not any(c.kind == "question" and not c.covered for c in coverage.checks_list):
+        # Every question answered: "answer them" would send the doctor round again for nothing.
+        return (
+            f"{coverage.open} of {coverage.checks} checks still open, all of them lookups that "
+            "did not run or could not finish: check them by hand with the links and steps under "
+            '"What is still open", or run `footprint audit` again online and agree to them.'
+        )
     resume = (
         f"resume with `footprint audit --resume {session_id}`"
         if session_id
