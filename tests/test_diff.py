@@ -1,16 +1,19 @@
 """Re-audits: `footprint diff`, "since your last audit", accepted findings and --fail-on.
 
-Each test runs real offline audits of one fictional doctor with answers files, so finding ids,
-scores and the stored sessions are the ones a doctor would get.
+Each test runs real audits of one fictional doctor with answers files, so finding ids, scores
+and the stored sessions are the ones a doctor would get. Only the search of the name runs (a
+score needs it), against the demo's local search stand-in; every other lookup is refused.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytest_httpserver import HTTPServer
 from tests.auditrun import (
     exposed,
     footprint,
@@ -26,6 +29,26 @@ from footprint.checklists import ChecklistItem
 from footprint.diff import diff_reports
 from footprint.errors import ExitCode
 from footprint.report.model import LookupSummary, Report
+from footprint.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _local_search(monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer) -> Iterator[None]:
+    """The name search goes to a local DuckDuckGo stand-in answering "no results" (its real
+    page, tests/fixtures/web_search/ddg_no_results.html), never the internet."""
+    from footprint.lookups.search_common import SearchLookupBase, clear_search_cache
+
+    # one local stand-in needs no pause between searches (real engines get 1 s)
+    monkeypatch.setattr(SearchLookupBase, "min_interval", 0.0)
+
+    page = (Path(__file__).parent / "fixtures" / "web_search" / "ddg_no_results.html").read_text()
+    httpserver.expect_request("/html/").respond_with_data(page, content_type="text/html")
+    env = {"FOOTPRINT_DUCKDUCKGO_URL": httpserver.url_for("/")}
+    settings = Settings(env=env, allow_loopback=True)
+    monkeypatch.setattr(Settings, "load", classmethod(lambda cls, *a, **k: settings))
+    clear_search_cache()
+    yield
+    clear_search_cache()
 
 
 def _audit(
@@ -37,7 +60,8 @@ def _audit(
         profile,
         "--answers",
         answers,
-        "--offline",
+        "--consent",
+        "web-search",
         "--no-input",
         "--out",
         out,
@@ -211,7 +235,8 @@ def test_a_resumed_older_session_does_not_compare_with_a_later_audit(
         profile,
         "--answers",
         answers,
-        "--offline",
+        "--consent",
+        "web-search",
         "--out",
         tmp_path / "early",
         input="",

@@ -303,6 +303,7 @@ def summarise(
         checks=coverage.checks,
         checks_open=coverage.open,
         critical_open=coverage.critical_open,
+        name_search_done=not coverage.name_search_open,
         next_step=next_step,
         axes=axis_levels(weighted, coverage),
         counts=counts,

@@ -7,8 +7,18 @@ skipped are open. Checks are weighted by severity, so a critical question left o
 more than a low one. A lookup skipped because it does not apply here (the US register for a
 UK doctor) is not a check at all.
 
-The score is withheld while coverage is below `MIN_COVERAGE` or any critical question is
-unanswered or unsure: 5 answers and a row of failed lookups once scored 100/100.
+Every lookup that applies is a check whether or not it ran: offline, refused, without its
+key or failed, it is open (an audit with every question answered "no" and no lookup run once
+read "100% checked, 100/100, good news"). Weights per check:
+
+- a question: its severity (critical 5, high 3, medium 2, low 1, info 0.5);
+- one search of the doctor's name (`NAME_SEARCH`, each query a patient would type): 5, like
+  a critical question, because searching the name is the first thing a patient does;
+- any other lookup subject (a page, a register entry, an account): 3, like a high question.
+
+The score is withheld while coverage is below `MIN_COVERAGE`, while any critical question is
+unanswered or unsure, or while the name search is open (no search of the name got an
+answer): 5 answers and a row of failed lookups once scored 100/100.
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from footprint.checklists import ChecklistItem
 from footprint.lookups.interface import Observation, Outcome
@@ -33,6 +44,9 @@ WEIGHT: dict[Severity, float] = {
 }
 #: A lookup check weighs like a high question: each finds public details a patient can use.
 LOOKUP_SEVERITY = Severity.HIGH
+#: The lookup that searches the doctor's name as a patient would; each search weighs critical.
+NAME_SEARCH = "web-search"
+NAME_SEARCH_SEVERITY = Severity.CRITICAL
 REAL_ANSWERS = frozenset({Answer.YES, Answer.NO, Answer.NA})
 # Skip reasons that mean "this does not apply to you" rather than "this was not done".
 _DOES_NOT_APPLY = re.compile(r"\bcovers\b.*\bonly\b|\bdoes not apply\b|\bnot applicable\b")
@@ -45,6 +59,7 @@ class Check:
     severity: Severity
     axis: Axis
     covered: bool
+    kind: Literal["question", "lookup", "name-search"] = "question"
 
 
 @dataclass(frozen=True)
@@ -65,8 +80,17 @@ class Coverage:
 
     @property
     def critical_open(self) -> int:
-        """Critical checks without a real answer."""
-        return sum(1 for c in self.checks_list if not c.covered and c.severity is Severity.CRITICAL)
+        """Critical questions that apply and are unanswered or unsure."""
+        return sum(
+            1
+            for c in self.checks_list
+            if not c.covered and c.severity is Severity.CRITICAL and c.kind == "question"
+        )
+
+    @property
+    def name_search_open(self) -> bool:
+        """True until at least one search of the doctor's name ran and got an answer."""
+        return not any(c.covered for c in self.checks_list if c.kind == "name-search")
 
     @property
     def share(self) -> float:
@@ -78,13 +102,18 @@ class Coverage:
         return _share([c for c in self.checks_list if c.axis is axis])
 
     def enough_on(self, axis: Axis) -> bool:
-        """Whether enough was checked on `axis` to call it low."""
+        """Whether enough was checked on `axis` to call it low. Never while the name search is
+        open: what a patient finds by searching the name (a people-search listing, a home
+        address, a personal profile) bears on every axis."""
+        if self.name_search_open:
+            return False
         return self.on_axis(axis) >= MIN_COVERAGE
 
     @property
     def allows_score(self) -> bool:
-        """A score means something only with enough answered and no critical item open."""
-        return self.share >= MIN_COVERAGE and self.critical_open == 0
+        """A score means something only with enough answered, no critical question open and
+        the name search done."""
+        return self.share >= MIN_COVERAGE and self.critical_open == 0 and not self.name_search_open
 
 
 def _share(checks: list[Check]) -> float:
@@ -110,7 +139,10 @@ def lookup_checks(observations: Iterable[Observation]) -> list[Check]:
             continue
         covered = any(o.outcome in (Outcome.FOUND, Outcome.NOT_FOUND) for o in group)
         axis = next((o.exposure.axis for o in group if o.exposure is not None), Axis.FINDABLE)
-        checks.append(Check(LOOKUP_SEVERITY, axis, covered))
+        if group[0].lookup_id == NAME_SEARCH:
+            checks.append(Check(NAME_SEARCH_SEVERITY, axis, covered, "name-search"))
+        else:
+            checks.append(Check(LOOKUP_SEVERITY, axis, covered, "lookup"))
     return checks
 
 
@@ -133,6 +165,13 @@ def next_step(coverage: Coverage, session_id: str | None) -> str:
         return "Nothing was checked yet: run `footprint audit` to start."
     if coverage.open == 0:
         return "Every check that applies got an answer. Re-run the audit every few months."
+    if not any(c.kind == "question" and not c.covered for c in coverage.checks_list):
+        # Every question answered: "answer them" would send the doctor round again for nothing.
+        return (
+            f"{coverage.open} of {coverage.checks} checks still open, all of them lookups that "
+            "did not run or could not finish: check them by hand with the links and steps under "
+            '"What is still open", or run `footprint audit` again online and agree to them.'
+        )
     resume = (
         f"resume with `footprint audit --resume {session_id}`"
         if session_id

@@ -175,6 +175,7 @@ def _summary() -> Summary:
         checks=60,
         checks_open=17,
         critical_open=0,
+        name_search_done=True,
         next_step="17 of 60 checks still open: resume with `footprint audit --resume sess-0002`,"
         " and check by hand what footprint could not check.",
         axes={

@@ -201,7 +201,7 @@ def test_no_score_says_what_is_open_and_what_to_do(
     r = make_report(findings=[]).model_copy(update={"summary": summary})
     html, md = render_html(r), render_markdown(r)
     for text in (html, md):
-        assert "No score yet: 3 critical questions are still open." in text
+        assert "No score yet: 3 critical questions still open" in text
         assert "48 of 60 checks still open" in text and "--resume s1" in text
         assert "Checked so far: 20% of what applies to you (12 of 60 checks)." in text
         assert "good news" not in text.lower()

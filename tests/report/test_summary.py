@@ -38,7 +38,7 @@ def test_score_words_frame_where_you_stand_not_a_grade(report: Report) -> None:
     none = report.model_copy(
         update={"summary": report.summary.model_copy(update={"score": None, "critical_open": 1})}
     )
-    assert score_words(none).startswith("No score yet: 1 critical question is still open.")
+    assert score_words(none).startswith("No score yet: 1 critical question still open")
 
 
 def test_a_score_never_reassures_while_a_patient_is_contacting(

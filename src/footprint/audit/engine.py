@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from footprint.audit import plan
-from footprint.audit.flow import AuditFlow, AuditOptions
+from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir
 from footprint.audit.lookups import LookupSession, LookupStatus
 from footprint.audit.outputs import write_each
 from footprint.checklists import Catalogue, ChecklistItem
@@ -24,6 +24,24 @@ from footprint.vocab import Answer, emergency_number
 if TYPE_CHECKING:
     from footprint.net import FetchLimits
     from footprint.report.render import Format
+
+
+#: Why a lookup did not run in an `--offline` audit (shown to the doctor, in plain words).
+OFFLINE_REASON = "not run, because this audit was offline: nothing was sent"
+
+
+def _record_offline(flow: AuditFlow, settings: Settings) -> None:
+    """Offline, no lookup runs, but each one that applies is still an open check: recorded
+    as not run (with how to check it by hand), never left out as if there were nothing."""
+    from footprint.lookups.registry import all_lookups
+
+    lookups = all_lookups(settings, quick=flow.options.quick)
+    flow.remember_titles(lookups)
+    for lookup in flow.pending_lookups(lookups):
+        reason = lookup.skip_reason(flow.state.profile) or OFFLINE_REASON
+        for obs in lookup.not_run(flow.state.profile, reason):
+            flow.observe(obs)
+        flow.lookup_done(lookup.id, 0.0, [])
 
 
 @dataclass(frozen=True)
@@ -113,6 +131,8 @@ class AuditEngine:
         lookups = None
         if not flow.options.offline:
             lookups = LookupSession(flow, settings, granted_by=granted_by, limits=limits)
+        else:
+            _record_offline(flow, settings)
         return cls(flow, lookups)
 
     def _asking_order(self, finish_at_home: bool = False) -> list[str]:
@@ -297,6 +317,11 @@ class AuditEngine:
         self.stopped = True
 
     # -- finishing ------------------------------------------------------------------------------
+
+    def default_out_dir(self, base: Path = Path("reports")) -> Path:
+        """A new report folder: named after the doctor, or the case in adviser mode."""
+        state = self.flow.state
+        return default_out_dir(self.profile, base, adviser=bool(state.adviser), case=state.case)
 
     def report(self) -> Report:
         """The report from everything gathered so far (nothing is written)."""

@@ -6,6 +6,7 @@ writes every piece to the store the moment it exists, and never prints.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -270,10 +271,22 @@ def write_outputs(
     return written
 
 
-def default_out_dir(profile: Profile, base: Path = Path("reports")) -> Path:
+def default_out_dir(
+    profile: Profile,
+    base: Path = Path("reports"),
+    *,
+    adviser: bool = False,
+    case: str | None = None,
+) -> Path:
     """`reports/<date>-<name-slug>/`, or `...-2`, `-3`: never overwrite an earlier report
-    (a doctor diffs against it)."""
-    stem = base / f"{datetime.now():%Y-%m-%d}-{profile.slug}"
+    (a doctor diffs against it). In adviser mode the folder is named after the case
+    reference (`<date>-case-<ref>`), never the member: it sits on the adviser's computer."""
+    if adviser:
+        ref = re.sub(r"[^a-z0-9]+", "-", (case or "").lower()).strip("-")
+        label = f"case-{ref}" if ref else "adviser-audit"
+    else:
+        label = profile.slug
+    stem = base / f"{datetime.now():%Y-%m-%d}-{label}"
     candidate, n = stem, 1
     while candidate.exists():
         n += 1

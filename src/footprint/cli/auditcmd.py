@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from footprint.audit import AuditEngine, AuditOptions, Outputs, check_formats, default_out_dir
+from footprint.audit import AuditEngine, AuditOptions, Outputs, check_formats
 from footprint.audit.plan import minutes_phrase
 from footprint.checklists import shipped_catalogue
 from footprint.cli import prompts
@@ -288,7 +288,7 @@ def run_audit_command(args: AuditArgs) -> None:
         engine.start_lookups()
         _interview(engine, interactive)
         wait_with_progress(engine)
-        out = args.out_dir or default_out_dir(engine.profile)
+        out = args.out_dir or engine.default_out_dir()
         outputs = _finish(engine, out, args.formats, args.full)
     except SessionPurged as purged:  # a purge deleted this session mid-audit
         if engine is not None:

@@ -147,6 +147,10 @@ class Lookup(ABC):
             manual_check=self.manual_check or None,
         )
 
+    def not_run(self, profile: Profile, reason: str) -> list[Observation]:
+        """What a lookup that was not run (offline, refused, no key) leaves in the report."""
+        return [self.skipped(self.title, reason)]
+
     def not_found(self, subject: str, url: str | None = None) -> Observation:
         """A check that ran and found nothing."""
         return Observation(lookup_id=self.id, outcome=Outcome.NOT_FOUND, subject=subject, url=url)

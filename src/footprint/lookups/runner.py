@@ -188,7 +188,7 @@ class RunHandle:
                 if reason is None:
                     to_start.append(lookup)
                 else:
-                    self._finish(lookup, [lookup.skipped(lookup.title, reason)], [], 0.0)
+                    self._finish(lookup, lookup.not_run(self._run.profile, reason), [], 0.0)
         # Started one host at a time in turn, so the first workers spread over every host.
         hosts = [min(lookup.hosts(self._run.profile), default="") for lookup in to_start]
         for index in interleaved(hosts, lambda host: host):

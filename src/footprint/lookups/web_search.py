@@ -83,6 +83,16 @@ class WebSearchLookup(SearchLookupBase):
             for o in observations
         ]
 
+    def not_run(self, profile: Profile, reason: str) -> list[Observation]:
+        """One open check per search a patient would type, each with links to run it by hand:
+        the name search matters most, and a doctor must be able to do it themselves."""
+        return [
+            self.skipped(f"search: {q}", reason).model_copy(
+                update={"search": q, "links": manual_search_links([q])}
+            )
+            for q in self.queries(profile)
+        ]
+
     def _couldnt(self, subject: str, query: str, reason: str) -> Observation:
         return self.couldnt_check(subject, reason).model_copy(update={"search": query})
 

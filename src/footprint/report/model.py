@@ -106,8 +106,9 @@ class Summary(_Model):
     score: int | None = Field(
         ge=0,
         le=100,
-        description="0-100, higher is harder to reach; null while coverage is below 0.6 or an"
-        " applicable critical item is unanswered or unsure (a score then would mislead).",
+        description="0-100, higher is harder to reach; null while coverage is below 0.6, an"
+        " applicable critical question is unanswered or unsure, or the name search is not done"
+        " (a score then would mislead).",
     )
     coverage: float = Field(
         default=0.0,
@@ -121,7 +122,14 @@ class Summary(_Model):
         default=0, description="Of those, no real answer yet (unanswered, unsure, not checked)."
     )
     critical_open: int = Field(
-        default=0, description="Critical questions unanswered or answered unsure."
+        default=0,
+        description="Critical questions that apply and are unanswered or unsure (checklist"
+        " questions only; `counts.critical` counts critical findings instead).",
+    )
+    name_search_done: bool = Field(
+        default=False,
+        description="True when at least one search of the doctor's name (web-search) ran and"
+        " got an answer. Until then there is no score and `findable` is never `low`.",
     )
     next_step: str = Field(default="", description="What to do next, in plain words.")
     axes: dict[Axis, Level]

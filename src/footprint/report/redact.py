@@ -25,7 +25,6 @@ from footprint.report.model import (
     Evidence,
     Finding,
     LookupSummary,
-    ManualLink,
     NotChecked,
     Report,
 )
@@ -111,16 +110,15 @@ def masked_copy(report: Report, scrubber: Scrubber) -> Report:
         hosts = [scrubber.mask(d) for d in c.destinations]
         return c.model_copy(update={"sentence": text(c.sentence), "destinations": hosts})
 
-    def link(m: ManualLink) -> ManualLink:
-        return ManualLink(label=text(m.label), url=scrubber.mask_url(m.url))
-
     def not_checked(n: NotChecked) -> NotChecked:
         return n.model_copy(
             update={
                 "title": text(n.title),
                 "reason": text(n.reason),
                 "how_to_check": text(n.how_to_check),
-                "links": [link(m) for m in n.links],
+                # Kept whole: the doctor's own ready-made searches of their public name. Masked,
+                # they opened a search for "Dr J. D." or a URL ending in a literal "…".
+                "links": list(n.links),
             }
         )
 

@@ -74,14 +74,27 @@ def what_ran(report: Report) -> str:
     return text + "."
 
 
+def name_search_words(report: Report) -> str:
+    """What to say while the search of the doctor's name is not done ('' once it is)."""
+    if report.summary.name_search_done:
+        return ""
+    return (
+        "Your name was not searched, and that is the first thing a patient does, so this "
+        "report cannot say how easy you are to find. Run those searches yourself with the "
+        'ready-made links under "What is still open".'
+    )
+
+
 def score_words(report: Report) -> str:
     """Where the doctor stands, or why there is no score yet."""
     s = report.summary
     if s.score is None:
-        if s.critical_open:
+        if not s.name_search_done:
+            why = "the search of your name was not done"
+        elif s.critical_open:
             why = (
-                f"{s.critical_open} critical question{'s are' if s.critical_open != 1 else ' is'}"
-                " still open"
+                f"{s.critical_open} critical question{'s' if s.critical_open != 1 else ''} still"
+                " open (not answered, or answered not sure)"
             )
         else:
             why = "too little has been checked for a score to mean anything"
@@ -104,6 +117,7 @@ def may_reassure(report: Report) -> bool:
         s.coverage >= HIGH_COVERAGE
         and s.critical_open == 0
         and s.score is not None
+        and s.name_search_done
         and not report.response_plan.active
     )
 
@@ -136,6 +150,8 @@ def summary_lines(report: Report) -> list[Line]:
             )
         )
     lines.append(Line(score_words(report), "strong"))
+    if not s.name_search_done:
+        lines.append(Line("  " + name_search_words(report), "warn"))
     lines.append(Line("  " + coverage_words(report)))
     if s.checks_open:
         lines.append(Line("  " + s.next_step, "warn"))

@@ -166,6 +166,11 @@ class ReportView:
         return summary.score_words(self.report)
 
     @property
+    def name_search_words(self) -> str:
+        """Why the name search matters, while it is not done ('' once it is)."""
+        return summary.name_search_words(self.report)
+
+    @property
     def what_ran(self) -> str:
         """What really ran: questions answered, lookups that ran, failed, were not run."""
         return summary.what_ran(self.report)
@@ -222,8 +227,17 @@ class ReportView:
 
     @property
     def unanswered_critical(self) -> list[Unanswered]:
-        """The critical questions still open: they keep the score back."""
+        """The critical questions not answered: they keep the score back."""
         return [q for q in self.report.unanswered if q.severity is Severity.CRITICAL]
+
+    @property
+    def critical_still_open(self) -> list[str]:
+        """What `summary.critical_open` counts, by name: critical questions not answered, then
+        the critical items answered "not sure" (as their finding, marked)."""
+        unsure = [
+            summary.action_title(i.finding.title, Status.UNSURE) for i in self.unsure_critical
+        ]
+        return [q.question for q in self.unanswered_critical] + unsure
 
     @property
     def unsure_critical(self) -> list[PlanItem]:

@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from footprint.audit import AuditEngine, AuditOptions, Outputs, default_out_dir
+from footprint.audit import AuditEngine, AuditOptions, Outputs
 from footprint.checklists import Catalogue, shipped_catalogue
 from footprint.errors import FootprintError
 from footprint.profile import Profile, dump_profile
@@ -163,9 +163,7 @@ class UiAudit:
         with self.lock:
             if not self.engine.wait_lookups(timeout=0):
                 self.engine.cancel_lookups()
-            self.out_dir = self.out_dir or default_out_dir(
-                self.engine.profile, self.options.reports_base
-            )
+            self.out_dir = self.out_dir or self.engine.default_out_dir(self.options.reports_base)
             self.outputs = self.engine.finish(formats, self.out_dir)
             return self.outputs
 
