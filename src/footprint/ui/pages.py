@@ -314,6 +314,9 @@ class Pages:
             out_dir=self.audit.out_dir,
             saved_profile=self.audit.saved_profile,
             session_id=self.audit.engine.session_id if self.audit.engine else None,
+            # The session stays open only when questions are left (stopped, or quick).
+            resumable=bool(outputs.report.to_finish)
+            or bool(self.audit.engine and self.audit.engine.stopped),
         )
 
     def _file(self, index: int) -> Path | None:
