@@ -22,45 +22,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+
+from runner_bench import DELAY_S, HOSTS, start_servers  # the same 15 slow loopback hosts
 
 from footprint.scan import scan
 
-HOSTS = 15
 PAGES = 60
-DELAY_S = 0.3
 PER_HOST = 2  # footprint.net's FetchLimits.per_host_concurrency
 ROUNDS = (PAGES // HOSTS + PER_HOST - 1) // PER_HOST
 GOAL = 1.3
 PAGE = b"<html><title>Team</title><body><p>Dr Alex Example, GP</p></body></html>"
-
-
-class SlowHandler(BaseHTTPRequestHandler):
-    """Answers every GET with a small page after DELAY_S."""
-
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
-        time.sleep(DELAY_S)
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(PAGE)))
-        self.end_headers()
-        self.wfile.write(PAGE)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def start_servers() -> list[ThreadingHTTPServer]:
-    servers = []
-    for i in range(1, HOSTS + 1):
-        server = ThreadingHTTPServer((f"127.0.0.{i}", 0), SlowHandler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-    return servers
 
 
 def page_urls(servers: list[ThreadingHTTPServer]) -> list[str]:

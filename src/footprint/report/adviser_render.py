@@ -15,10 +15,15 @@ from pydantic import ValidationError
 
 from footprint import jsonsafe
 from footprint.errors import ReportError
-from footprint.fsio import ensure_private_dir, write_private_file
 from footprint.report.adviser import AdviserReport
 from footprint.report.model import Level, Status
-from footprint.report.render import Format, environment, parse_formats, pdf_or_report_error
+from footprint.report.render import (
+    Format,
+    environment,
+    parse_formats,
+    pdf_or_report_error,
+    write_rendered,
+)
 from footprint.vocab import Axis, Severity
 from footprint.yamlio import describe_validation_error
 
@@ -101,13 +106,7 @@ def write_adviser_reports(
     """One file per format in `out_dir` (report.html, ...); folders 0700, files 0600."""
     # Everything is rendered first: a PDF failure must not leave a half-written set behind.
     rendered = [(fmt, render_adviser(adviser, fmt)) for fmt in parse_formats(formats)]
-    ensure_private_dir(out_dir)
-    paths = []
-    for fmt, data in rendered:
-        path = out_dir / fmt.filename
-        write_private_file(path, data)
-        paths.append(path)
-    return paths
+    return write_rendered(out_dir, rendered)
 
 
 def read_adviser_json(path: Path) -> AdviserReport | None:

@@ -233,9 +233,12 @@ def parse_formats(formats: Iterable[Format | str]) -> list[Format]:
 
 def write_reports(report: Report, out_dir: Path, formats: Iterable[Format | str]) -> list[Path]:
     """Write one file per format into `out_dir`; every folder made is 0700, files are 0600."""
-    chosen = parse_formats(formats)
     # Render everything first: a PDF failure must not leave a half-written set behind.
-    rendered = [(fmt, fmt.renderer()(report)) for fmt in chosen]
+    return write_rendered(out_dir, [(f, f.renderer()(report)) for f in parse_formats(formats)])
+
+
+def write_rendered(out_dir: Path, rendered: Iterable[tuple[Format, str | bytes]]) -> list[Path]:
+    """Write already-rendered formats as `out_dir/report.<ext>` (folders 0700, files 0600)."""
     ensure_private_dir(out_dir)
     paths = []
     for fmt, data in rendered:
