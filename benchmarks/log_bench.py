@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from footprint.log.database import COLUMNS, SCHEMA, LogStore, _row
 from footprint.log.models import Channel, EntryFields
-from footprint.log.store import COLUMNS, SCHEMA, LogStore, _row
 
 CHANNELS = list(Channel)
 

@@ -23,8 +23,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from footprint.audit.plan import SECONDS_PER_QUESTION, quick_selection  # noqa: E402
-from footprint.checklists import select_items, shipped_catalogue  # noqa: E402
+from footprint.audit.questions import SECONDS_PER_QUESTION, quick_selection  # noqa: E402
+from footprint.content.checklists import select_items, shipped_catalogue  # noqa: E402
 from footprint.demo.run import demo_profile  # noqa: E402
 from ptyaudit import PtyProcess, child_env  # noqa: E402
 

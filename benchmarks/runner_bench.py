@@ -22,12 +22,19 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
-from footprint.consent import ConsentRecord
 from footprint.lookups.interface import Lookup, Observation
 from footprint.lookups.runner import LookupRun
-from footprint.net import MAX_WORKERS, FetchError, FetchLimits, GatedClient, HttpClient, pool_size
-from footprint.profile import Profile
-from footprint.settings import Settings
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.net.client import (
+    MAX_WORKERS,
+    FetchError,
+    FetchLimits,
+    GatedClient,
+    HttpClient,
+    pool_size,
+)
+from footprint.util.settings import Settings
 
 HOSTS = 15
 CHECKS = 60

@@ -7,7 +7,7 @@ subprocess, exactly as a user would, and compares the wall time with:
 
 - start-up: the same command on one local HTML file (no network), measured in this run;
 - ideal: start-up + 2 rounds x 300 ms (4 pages per host, 2 at once per host: the politeness
-  limit of `footprint.net`).
+  limit of `footprint.net.client`).
 
 The goal is at most 1.3x the ideal. For comparison it also times the core `scan()` with the
 old fixed 4 workers (no CLI start-up), which took 8.7x the 0.6 s of network ideal.
@@ -28,10 +28,10 @@ from pathlib import Path
 
 from runner_bench import DELAY_S, HOSTS, start_servers  # the same 15 slow loopback hosts
 
-from footprint.scan import scan
+from footprint.lookups.pages.scanner import scan
 
 PAGES = 60
-PER_HOST = 2  # footprint.net's FetchLimits.per_host_concurrency
+PER_HOST = 2  # footprint.net.client's FetchLimits.per_host_concurrency
 ROUNDS = (PAGES // HOSTS + PER_HOST - 1) // PER_HOST
 GOAL = 1.3
 PAGE = b"<html><title>Team</title><body><p>Dr Alex Example, GP</p></body></html>"

@@ -9,11 +9,11 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from footprint.audit.plan import quick_selection
-from footprint.checklists import ChecklistItem, select_items, shipped_catalogue
+from footprint.audit.questions import quick_selection
 from footprint.cli import main
-from footprint.paths import data_dir
-from footprint.profile import load_profile
+from footprint.content.checklists import ChecklistItem, select_items, shipped_catalogue
+from footprint.model.profile import load_profile
+from footprint.util.paths import data_dir
 
 PRIVATE_EMAIL = "alex.private.home@example.org"
 PRIVATE_PHONE = "07700 900456"

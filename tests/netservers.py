@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from footprint.consent import ConsentRecord
+from footprint.model.consent import ConsentRecord
 
 Responder = Callable[[socket.socket, bytes], None]
 

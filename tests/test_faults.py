@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 from tests.auditrun import Run, footprint, items_for, store_path, write_answers, write_profile
 
-from footprint.interview import load_answers
-from footprint.profile import load_profile
-from footprint.store import Store
-from footprint.vocab import Answer
+from footprint.audit.answers import load_answers
+from footprint.model.profile import load_profile
+from footprint.model.vocab import Answer
+from footprint.store.sessions import Store
 
 PAGE = 4096
 
@@ -140,7 +140,7 @@ class _FullDisk:
 def test_disk_full_mid_audit_keeps_every_answer_already_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import footprint.store as store_module
+    import footprint.store.sessions as store_module
 
     profile = write_profile(tmp_path)
     items = items_for(profile)
@@ -180,7 +180,7 @@ def test_disk_full_while_writing_the_report(
 def test_read_only_store_lists_and_refuses_writes_clearly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import footprint.storeconn as conn
+    import footprint.store.connection as conn
 
     sid, given = stored_session(tmp_path)
     real_connect = sqlite3.connect
@@ -234,7 +234,7 @@ def test_purge_while_lookups_run_is_a_message(
     from footprint.audit.flow import AuditFlow
     from footprint.demo.run import demo_profile, demo_settings
     from footprint.demo.server import DemoServer
-    from footprint.settings import Settings
+    from footprint.util.settings import Settings
 
     real_observe = AuditFlow.observe
 
@@ -249,7 +249,7 @@ def test_purge_while_lookups_run_is_a_message(
             update={"urls": [f"{server.base_url}/practice/team.html"]}
         )
         path = tmp_path / "profile.yaml"
-        from footprint.profile import dump_profile
+        from footprint.model.profile import dump_profile
 
         path.write_text(dump_profile(profile))
         settings = demo_settings(server.base_url)
@@ -263,9 +263,9 @@ def test_answers_of_a_purged_session_can_be_saved_and_reused(
 ) -> None:
     from click.testing import CliRunner
 
+    from footprint.audit.answers import RESPONSE_ID
     from footprint.cli.sessions import offer_to_save_answers
     from footprint.errors import SessionPurged
-    from footprint.interview import RESPONSE_ID
 
     monkeypatch.chdir(tmp_path)
     profile = write_profile(tmp_path)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from tests.auditrun import Run, footprint, items_for, write_answers
 
-from footprint.settings import Settings
+from footprint.util.settings import Settings
 
 PROFILE = "name: Jane Doe\nplatforms: [facebook, instagram, linkedin, whatsapp, x]\n"
 REASSURING = re.compile(r"good news|out of 100|nothing exposed turned up in what", re.IGNORECASE)

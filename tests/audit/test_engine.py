@@ -7,14 +7,14 @@ import threading
 from pathlib import Path
 
 from footprint.audit import AuditEngine, AuditOptions
-from footprint.checklists import shipped_catalogue
+from footprint.audit.answers import RESPONSE_ID
+from footprint.content.checklists import shipped_catalogue
 from footprint.demo.run import demo_environment
-from footprint.interview import RESPONSE_ID
-from footprint.net import FetchLimits
-from footprint.profile import Profile
-from footprint.settings import Settings
-from footprint.store import Store
-from footprint.vocab import Answer
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer
+from footprint.net.client import FetchLimits
+from footprint.store.sessions import Store
+from footprint.util.settings import Settings
 
 
 def test_a_whole_audit_through_the_engine(tmp_path: Path) -> None:
@@ -132,8 +132,8 @@ def test_the_engine_imports_no_user_interface() -> None:
 
 
 def test_a_question_a_lookup_settled_is_not_asked_or_listed(tmp_path: Path) -> None:
-    from footprint.lookups.companies_house import HOME
     from footprint.lookups.interface import Observation, Outcome
+    from footprint.lookups.registers.companies_house import HOME
 
     profile = Profile(name="Alex Example", has_company=True)
     engine = AuditEngine.start(

@@ -36,8 +36,8 @@ def test_offline_no_input_writes_three_private_files(
 def test_answers_file_findings_and_fail_on(
     run_cli: Any, profile_file: Path, tmp_path: Path
 ) -> None:
-    from footprint.checklists import select_items, shipped_catalogue
-    from footprint.profile import load_profile
+    from footprint.content.checklists import select_items, shipped_catalogue
+    from footprint.model.profile import load_profile
 
     items = select_items(shipped_catalogue(), load_profile(profile_file))
     critical = next(i for i in items if i.severity.value in ("critical", "high"))
@@ -162,8 +162,8 @@ def _demo_profile_file(tmp_path: Path) -> Path:
 
 
 def test_quick_lists_at_most_30_questions_with_every_critical(run_cli: Any, tmp_path: Path) -> None:
-    from footprint.checklists import select_items, shipped_catalogue
-    from footprint.profile import load_profile
+    from footprint.content.checklists import select_items, shipped_catalogue
+    from footprint.model.profile import load_profile
 
     profile = _demo_profile_file(tmp_path)
     out = tmp_path / "out"
@@ -189,7 +189,7 @@ def test_case_without_adviser_is_a_usage_error(run_cli: Any, profile_file: Path)
 def test_pdf_without_weasyprint_fails_before_anything_is_asked(
     run_cli: Any, profile_file: Path, tmp_path: Path
 ) -> None:
-    from footprint.store import Store
+    from footprint.store.sessions import Store
 
     r = run_cli("audit", "--profile", profile_file, "--offline", "--format", "html,pdf")
     assert r.code == ExitCode.ERROR
@@ -206,7 +206,7 @@ def _interactive(monkeypatch: Any) -> None:
 def test_back_changes_an_answer_and_skip_drops_an_area(
     run_cli: Any, profile_file: Path, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    from footprint.store import Store
+    from footprint.store.sessions import Store
 
     _interactive(monkeypatch)
     # response: no; first: yes, back, no (changed); second: skip its area; then stop.

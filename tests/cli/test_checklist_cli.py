@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from footprint.checklists import default_dir
+from footprint.content.checklists import default_dir
 from footprint.errors import ExitCode
 
 

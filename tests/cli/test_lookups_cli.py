@@ -37,7 +37,7 @@ def test_check_formats_json_and_exit_code_when_a_case_fails(run_cli: Any, monkey
     assert sum(r["samples"] for r in rows) == 34
     assert all(r["as_expected"] == r["cases"] and not r["problems"] for r in rows)
 
-    from footprint.lookups import replay
+    from footprint.lookups.replay import formats as replay
 
     real = replay.load_cases
 

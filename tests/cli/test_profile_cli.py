@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import ExitCode
-from footprint.profile import load_profile
+from footprint.model.profile import load_profile
 
 # name, title, role, country, region, specialty, town, workplaces, platforms
 START = ["Jo Tester", "", "", "gb", "", "", "", ""]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from footprint.checklists import shipped_catalogue
 from footprint.cli import prompts
-from footprint.vocab import Answer
+from footprint.content.checklists import shipped_catalogue
+from footprint.model.vocab import Answer
 
 
 def _ask(keys: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Answer | prompts.Move | None, str]:

@@ -12,10 +12,10 @@ import click
 import pytest
 import yaml
 
-from footprint.checklists import shipped_catalogue
+from footprint.audit.answers import RESPONSE_ID, load_answers
 from footprint.cli import cli
-from footprint.interview import RESPONSE_ID, load_answers
-from footprint.profile import Profile, load_profile
+from footprint.content.checklists import shipped_catalogue
+from footprint.model.profile import Profile, load_profile
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 _BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)

@@ -1,4 +1,4 @@
-"""`footprint scan`: thin command over footprint.scan; JSON contract, table, exit codes."""
+"""`footprint scan`: thin command over footprint.lookups.pages.scanner; JSON contract, table, exit codes."""
 
 from __future__ import annotations
 

@@ -20,8 +20,8 @@ from tests.auditrun import (
     write_profile,
 )
 
-from footprint.paths import data_dir
-from footprint.store import Store
+from footprint.store.sessions import Store
+from footprint.util.paths import data_dir
 
 
 def _mode(path: Path) -> int:

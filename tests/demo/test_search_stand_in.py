@@ -7,12 +7,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from footprint.consent import ConsentRecord
 from footprint.demo.run import demo_environment
 from footprint.lookups.interface import Lookup, Observation, Outcome
-from footprint.lookups.search_common import clear_search_cache
-from footprint.lookups.web_search import SearchResultPagesLookup, WebSearchLookup
-from footprint.net import FetchLimits, HttpClient
+from footprint.lookups.search.common import clear_search_cache
+from footprint.lookups.search.web import SearchResultPagesLookup, WebSearchLookup
+from footprint.model.consent import ConsentRecord
+from footprint.net.client import FetchLimits, HttpClient
 
 
 @pytest.fixture(autouse=True)

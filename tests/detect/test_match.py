@@ -6,7 +6,7 @@ import pytest
 
 from footprint.detect.interface import Contact, ContactKind, PhoneType
 from footprint.detect.match import Match, ProfileMatcher
-from footprint.profile import Profile
+from footprint.model.profile import Profile
 
 PROFILE = Profile(
     name="Alex Example",

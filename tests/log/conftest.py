@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from footprint.log.database import LogStore
 from footprint.log.models import Channel, EntryFields
-from footprint.log.store import LogStore
 
 # A 2x2 PNG, so the HTML export has a real image to embed.
 PNG = base64.b64decode(

@@ -17,9 +17,9 @@ from tests.browser import (
 from tests.log.conftest import MakeFields
 from tests.log.pdftext import page_texts
 
+from footprint.log.database import LogStore
 from footprint.log.export import DoctorDetails, write_export
 from footprint.log.models import Channel
-from footprint.log.store import LogStore
 
 CHANNELS = list(Channel)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.auditrun import footprint
 from tests.log.conftest import PNG
 
-from footprint.log.store import LogStore
+from footprint.log.database import LogStore
 
 SCRIPTED = ["--no-input", "--channel", "letter", "--what", "A card at reception."]
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tests.log.conftest import MakeFields
 
+from footprint.log.database import LogStore
 from footprint.log.errors import LogError, LogInputError
 from footprint.log.export import (
     DoctorDetails,
@@ -23,7 +24,6 @@ from footprint.log.export import (
 )
 from footprint.log.exportcheck import verify_export
 from footprint.log.models import Channel
-from footprint.log.store import LogStore
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from footprint.checklists import response_steps_for, shipped_catalogue
-from footprint.profile import Profile
+from footprint.content.checklists import response_steps_for, shipped_catalogue
+from footprint.model.profile import Profile
 
 
 def test_the_first_step_after_safety_is_start_your_log() -> None:

@@ -11,11 +11,11 @@ import pytest
 from tests.log.conftest import PNG, MakeFields
 
 from footprint.log.chain import GENESIS, canonical_json, content_of, link_hash, sha256_hex
+from footprint.log.database import LogStore
 from footprint.log.errors import LogError, LogInputError, NoSuchEntry
 from footprint.log.models import Channel
-from footprint.log.store import LogStore
-from footprint.paths import data_dir
-from footprint.store import Store
+from footprint.store.sessions import Store
+from footprint.util.paths import data_dir
 
 
 def _three(store: LogStore, make_fields: MakeFields, shot: Path) -> None:

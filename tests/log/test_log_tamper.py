@@ -14,11 +14,11 @@ from tests.auditrun import footprint
 from tests.log.conftest import MakeFields
 
 from footprint.log.chain import GENESIS, canonical_json, content_of, link_hash, sha256_hex
+from footprint.log.database import LogStore
 from footprint.log.errors import LogError
 from footprint.log.export import build, write_export
 from footprint.log.exportcheck import verify_export
 from footprint.log.head import HEAD_FILE
-from footprint.log.store import LogStore
 
 SCRIPTED = ["--no-input", "--channel", "letter", "--what", "A card at reception."]
 

@@ -19,11 +19,11 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from footprint.consent import ConsentRecord
 from footprint.lookups.interface import Exposure, Lookup, Observation
-from footprint.net import FetchLimits, HttpClient
-from footprint.profile import Profile
-from footprint.settings import Settings
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.net.client import FetchLimits, HttpClient
+from footprint.util.settings import Settings
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 QUICK = FetchLimits(total_timeout=0.5, connect_timeout=0.5, max_retries=0)

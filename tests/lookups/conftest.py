@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from footprint.lookups.search_common import clear_search_cache
+from footprint.lookups.search.common import clear_search_cache
 
 
 @pytest.fixture

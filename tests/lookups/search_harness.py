@@ -7,8 +7,8 @@ from typing import Any
 from api_harness import settings_for
 from pytest_httpserver import HTTPServer
 
-from footprint.profile import Profile
-from footprint.settings import Settings
+from footprint.model.profile import Profile
+from footprint.util.settings import Settings
 
 PRIVATE = ("07700 900123", "alex.example.home@gmail.com", "EX1 2AB", "12 Fictional Lane")
 

@@ -13,7 +13,6 @@ from typing import ClassVar
 
 import pytest
 
-from footprint.consent import ConsentRecord
 from footprint.lookups.interface import Lookup, Observation, Outcome
 from footprint.lookups.runner import (
     INTERNAL_ERROR,
@@ -23,9 +22,10 @@ from footprint.lookups.runner import (
     LookupRun,
     RunHandle,
 )
-from footprint.net import ConsentViolation, FetchError, FetchLimits, GatedClient, HttpClient
-from footprint.profile import Profile
-from footprint.settings import Settings
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.net.client import ConsentViolation, FetchError, FetchLimits, GatedClient, HttpClient
+from footprint.util.settings import Settings
 from netservers import RawServer
 
 PROFILE = Profile(name="Alex Example", private={"phones": ["07700 900123"]})
@@ -403,7 +403,7 @@ def service_servers(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, RawSe
 
 
 def _run_builtin(servers: dict[str, RawServer], grant_all: bool) -> tuple[RunHandle, list[Lookup]]:
-    from footprint.consent import ConsentLedger, consent_plan, parse_consent_option
+    from footprint.model.consent import ConsentLedger, consent_plan, parse_consent_option
 
     services, keys = _settings_names()
     env = dict.fromkeys(keys, "test-key")

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from footprint.consent import ConsentRecord
-from footprint.profile import Profile
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.model.vocab import Axis, Severity
 from footprint.report.model import (
     Evidence,
     Finding,
@@ -33,7 +34,6 @@ from footprint.report.model import (
     TopAction,
     Unanswered,
 )
-from footprint.vocab import Axis, Severity
 
 WHEN = datetime(2026, 11, 21, 14, 5, tzinfo=timezone.utc)
 HOSTILE = "<script>alert('x')</script>"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from footprint.checklists import shipped_catalogue
+from footprint.content.checklists import shipped_catalogue
 from footprint.errors import ReportError
+from footprint.model.vocab import Axis
 from footprint.report.adviser import OTHER_LOOKUP, UNKNOWN_ITEM, adviser_copy, lookup_titles
 from footprint.report.adviser_render import (
     read_adviser_json,
@@ -18,7 +19,6 @@ from footprint.report.adviser_render import (
 )
 from footprint.report.model import Copy, Level, Report, Status
 from footprint.report.render import Format
-from footprint.vocab import Axis
 
 FORMATS = [Format.HTML, Format.MARKDOWN, Format.JSON]
 

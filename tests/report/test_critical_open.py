@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from footprint.audit import AuditState, build_report
-from footprint.checklists import select_items, shipped_catalogue
+from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.lookups.interface import Observation, Outcome
-from footprint.profile import Profile
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer, Severity
 from footprint.report.model import Summary
 from footprint.report.render import render_html, render_markdown
 from footprint.report.summary import UNSURE_MARK, summary_lines
-from footprint.vocab import Answer, Severity
 
 
 def test_the_json_field_says_what_it_counts() -> None:

@@ -12,14 +12,14 @@ import re
 import pytest
 
 from footprint.audit import AuditState, build_report
-from footprint.checklists import select_items, shipped_catalogue
-from footprint.interview import RESPONSE_ID
+from footprint.audit.answers import RESPONSE_ID
+from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.lookups.interface import Observation, Outcome
-from footprint.profile import Profile
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer
 from footprint.report.model import Report
 from footprint.report.render import render_html, render_json, render_markdown
 from footprint.report.summary import summary_lines
-from footprint.vocab import Answer
 
 REASSURING = re.compile(
     r"good news|well done|nothing exposed turned up in what|you are hard to find\b|"

@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from footprint.audit import AuditState, build_report
-from footprint.checklists import select_items, shipped_catalogue
-from footprint.lookups.web_search import WebSearchLookup
-from footprint.profile import Profile
+from footprint.content.checklists import select_items, shipped_catalogue
+from footprint.lookups.search.web import WebSearchLookup
+from footprint.model.profile import Profile
 from footprint.report.adviser import adviser_copy
 from footprint.report.adviser_render import (
     render_adviser_html,
@@ -23,7 +23,7 @@ from footprint.report.adviser_render import (
 from footprint.report.model import Copy, Report
 from footprint.report.redact import to_copy
 from footprint.report.render import render_html, render_json, render_markdown
-from footprint.settings import Settings
+from footprint.util.settings import Settings
 
 PROFILE = Profile.model_validate({"name": "Jane Doe", "title": "Dr", "platforms": ["facebook"]})
 

@@ -28,11 +28,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from footprint.audit import AuditState, Previous, build_report
-from footprint.checklists import select_items, shipped_catalogue
 from footprint.cli.lookupui import ADVISER_HOW
-from footprint.consent import ConsentRecord
+from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.lookups.interface import Exposure, Observation, Outcome
-from footprint.profile import Profile
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer, Axis, Exposes, Severity
 from footprint.report import adviser as adviser_models
 from footprint.report import model as report_models
 from footprint.report.adviser import adviser_copy, lookup_titles
@@ -41,7 +42,6 @@ from footprint.report.model import Copy, Report
 from footprint.report.redact import to_copy
 from footprint.report.render import Format
 from footprint.report.scrub import fold
-from footprint.vocab import Answer, Axis, Exposes, Severity
 
 WHEN = datetime(2026, 11, 21, 14, 5, tzinfo=timezone.utc)
 FORMATS = [Format.HTML, Format.MARKDOWN, Format.JSON]

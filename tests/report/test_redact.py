@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from footprint.errors import ReportError
-from footprint.profile import Profile
+from footprint.model.profile import Profile
 from footprint.report.adviser import adviser_copy
 from footprint.report.adviser_render import render_adviser_json
 from footprint.report.model import Copy, Evidence, ManualLink, NotChecked, Report, ResponsePlanStep

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from footprint.errors import ReportError
+from footprint.model.vocab import Axis, Severity
 from footprint.report import render
 from footprint.report.model import Copy, Report
 from footprint.report.render import (
@@ -26,7 +27,6 @@ from footprint.report.render import (
     write_reports,
 )
 from footprint.report.view import safe_url
-from footprint.vocab import Axis, Severity
 
 HOSTILE = "<script>alert('x')</script>"  # as in the sample report (conftest.py)
 

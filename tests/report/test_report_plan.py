@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footprint.report.plan import first_sentence, host_of, short_url
+from footprint.report.actions import first_sentence, host_of, short_url
 
 
 @pytest.mark.parametrize(

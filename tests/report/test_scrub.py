@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footprint.profile import Profile
+from footprint.model.profile import Profile
 from footprint.report.model import Report
 from footprint.report.scrub import LINK_REMOVED, Scrubber, fold
 

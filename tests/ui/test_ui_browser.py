@@ -10,7 +10,7 @@ import pytest
 from tests.browser import axe_serious, describe_violations, new_page, screenshot
 
 from footprint.demo.run import demo_environment
-from footprint.store import Store
+from footprint.store.sessions import Store
 from footprint.ui import RunningUi, start_ui
 from footprint.ui.controller import UiOptions
 

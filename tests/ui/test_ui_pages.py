@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from werkzeug.test import Client, TestResponse
 
-from footprint.settings import Settings
-from footprint.store import Store
+from footprint.store.sessions import Store
 from footprint.ui import build_app
 from footprint.ui.controller import UiAudit, UiOptions
 from footprint.ui.security import CSRF_FIELD, Lock
 from footprint.ui.server import Activity, StopSignal
+from footprint.util.settings import Settings
 
 HOST = "127.0.0.1:8765"
 

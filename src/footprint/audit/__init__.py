@@ -38,12 +38,12 @@ map of lookup findings that settle questions.
 
 from __future__ import annotations
 
+from footprint.audit.background import LookupStatus
+from footprint.audit.build import AuditState, Previous, build_report, response_plan_section
 from footprint.audit.engine import AuditEngine, Outputs, Question
 from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir, write_outputs
-from footprint.audit.lookups import LookupStatus
 from footprint.audit.outputs import check_formats
-from footprint.audit.plan import Progress
-from footprint.audit.report import AuditState, Previous, build_report, response_plan_section
+from footprint.audit.questions import Progress
 
 __all__ = [
     "AuditEngine",

@@ -8,21 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footprint.audit import plan
+from footprint.audit import questions as plan
+from footprint.audit.answers import RESPONSE_ID, initial_answers, load_answers
+from footprint.audit.background import LookupSession, LookupStatus
 from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir
-from footprint.audit.lookups import LookupSession, LookupStatus
 from footprint.audit.outputs import write_each
-from footprint.checklists import Catalogue, ChecklistItem
-from footprint.consent import ConsentQuestion
-from footprint.interview import RESPONSE_ID, initial_answers, load_answers
-from footprint.profile import Profile
+from footprint.content.checklists import Catalogue, ChecklistItem
+from footprint.model.consent import ConsentQuestion
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer, emergency_number
 from footprint.report.model import Report
-from footprint.settings import Settings
-from footprint.store import SessionData, Store
-from footprint.vocab import Answer, emergency_number
+from footprint.store.sessions import SessionData, Store
+from footprint.util.settings import Settings
 
 if TYPE_CHECKING:
-    from footprint.net import FetchLimits
+    from footprint.net.client import FetchLimits
     from footprint.report.render import Format
 
 

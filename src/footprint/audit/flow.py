@@ -13,16 +13,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footprint.audit.plan import settled_ids
-from footprint.audit.report import AuditState, Previous, build_report
-from footprint.checklists import Catalogue, ChecklistItem, select_items
-from footprint.consent import ConsentRecord
+from footprint.audit.build import AuditState, Previous, build_report
+from footprint.audit.questions import settled_ids
+from footprint.content.checklists import Catalogue, ChecklistItem, select_items
 from footprint.lookups.interface import Lookup, Observation
-from footprint.profile import Profile
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer
 from footprint.report.model import Copy, Report
-from footprint.settings import Settings
-from footprint.store import DEFAULT_RETENTION_DAYS, SessionData, Store
-from footprint.vocab import Answer
+from footprint.store.sessions import DEFAULT_RETENTION_DAYS, SessionData, Store
+from footprint.util.settings import Settings
 
 if TYPE_CHECKING:
     from footprint.report.render import Format

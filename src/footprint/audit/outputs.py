@@ -11,7 +11,7 @@ from footprint.audit.flow import write_outputs
 from footprint.errors import FootprintError, ReportError
 
 if TYPE_CHECKING:
-    from footprint.profile import Profile
+    from footprint.model.profile import Profile
     from footprint.report.model import Report
     from footprint.report.render import Format
 

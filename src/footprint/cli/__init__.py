@@ -94,8 +94,8 @@ def _world_error(exc: BaseException) -> FootprintError | None:
         where = f"{exc.filename}: " if exc.filename else ""
         return FootprintError(f"{where}{os_reason(exc)}.", hint=os_hint(exc))
     if isinstance(exc, sqlite3.Error):
-        from footprint.storeconn import translate
-        from footprint.storeschema import default_path
+        from footprint.store.connection import translate
+        from footprint.store.schema import default_path
 
         return translate(exc, default_path(), "use")
     if isinstance(exc, UnicodeError):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from footprint.vocab import Severity
+from footprint.model.vocab import Severity
 
 if TYPE_CHECKING:
     from footprint.report.render import Format

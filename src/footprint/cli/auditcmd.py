@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 import click
 
 from footprint.audit import AuditEngine, AuditOptions, Outputs, check_formats
-from footprint.audit.plan import minutes_phrase
-from footprint.checklists import shipped_catalogue
+from footprint.audit.questions import minutes_phrase
 from footprint.cli import prompts
 from footprint.cli.lookupui import wait_with_progress
+from footprint.content.checklists import shipped_catalogue
 from footprint.errors import ExitCode, InputError, ProfileError, SessionPurged
-from footprint.profile import Profile, load_profile
+from footprint.model.profile import Profile, load_profile
+from footprint.model.vocab import Answer, Severity
 from footprint.report.model import Report
-from footprint.settings import Settings
-from footprint.store import Store
-from footprint.vocab import Answer, Severity
+from footprint.store.sessions import Store
+from footprint.util.settings import Settings
 
 if TYPE_CHECKING:
     from footprint.report.render import Format
@@ -135,8 +135,8 @@ def _open_engine(
 
 def _offer_to_save(profile: Profile) -> None:
     """Offer to keep a typed-in profile, so a re-audit need not ask it all again."""
-    from footprint.fsio import write_private_file
-    from footprint.profile import dump_profile
+    from footprint.model.profile import dump_profile
+    from footprint.util.fsio import write_private_file
 
     if not click.confirm("\nSave these details to a profile file for next time?", default=True):
         return
@@ -341,7 +341,7 @@ def _decide_consent(engine: AuditEngine, spec: str | None, interactive: bool) ->
 def run_demo_command(out_dir: Path, formats: list[Format]) -> None:
     """The body of `footprint demo`: fictional doctor, loopback pages, no input."""
     from footprint.demo.run import DEMO_TOTAL_TIMEOUT, demo_environment
-    from footprint.net import FetchLimits
+    from footprint.net.client import FetchLimits
 
     check_formats(formats)
     with demo_environment() as env:

@@ -20,7 +20,7 @@ def checklist() -> None:
 @click.option("--area", help="Only this area or platform id (e.g. facebook, address).")
 def list_items(area: str | None) -> None:
     """List every checklist item: id, severity and question."""
-    from footprint.checklists import shipped_catalogue
+    from footprint.content.checklists import shipped_catalogue
 
     cat = shipped_catalogue()
     areas = [f.area for f in cat.files]
@@ -40,7 +40,7 @@ def list_items(area: str | None) -> None:
 @click.argument("item_id")
 def show(item_id: str) -> None:
     """Show one item in full: why, how to check, how to fix, sources."""
-    from footprint.checklists import current_id, shipped_catalogue
+    from footprint.content.checklists import current_id, shipped_catalogue
 
     cat = shipped_catalogue()
     item = cat.items.get(current_id(item_id))
@@ -78,7 +78,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     A folder is validated as a whole catalogue (guidance.yaml and response-plan.yaml
     included); a single file is checked against the shipped guidance references.
     """
-    from footprint.checklists import load_catalogue, validate_file_against
+    from footprint.content.checklists import load_catalogue, validate_file_against
 
     if not paths:
         cat = load_catalogue()
@@ -99,6 +99,6 @@ def validate(paths: tuple[Path, ...]) -> None:
 @checklist.command()
 def schema() -> None:
     """Print the JSON Schema of a checklist file."""
-    from footprint.checklists import ChecklistFile
+    from footprint.content.checklists import ChecklistFile
 
     click.echo(json.dumps(ChecklistFile.model_json_schema(), indent=2))

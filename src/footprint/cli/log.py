@@ -63,7 +63,7 @@ def log() -> None:
 def add(no_input: bool, files: tuple[Path, ...], **given: Any) -> None:
     """Write down one contact: when, how, where, what happened, who saw it, files."""
     from footprint.cli.logprompts import entry_fields
-    from footprint.log.store import LogStore
+    from footprint.log.database import LogStore
 
     with _nothing_saved_if_stopped():
         fields = entry_fields(given, no_input=no_input, base=None, reason="")
@@ -85,7 +85,7 @@ def correct(
     Fields you do not give are copied from the entry being corrected.
     """
     from footprint.cli.logprompts import entry_fields
-    from footprint.log.store import LogStore
+    from footprint.log.database import LogStore
 
     with LogStore() as store:
         base = store.get(number)
@@ -132,7 +132,7 @@ def _saved(entry: Entry) -> None:
 @log.command("list")
 def list_entries() -> None:
     """Every entry in the order written."""
-    from footprint.log.store import LogStore
+    from footprint.log.database import LogStore
     from footprint.log.summary import corrected_by
 
     with LogStore() as store:
@@ -167,7 +167,7 @@ def list_entries() -> None:
 @click.argument("number", type=click.IntRange(min=1))
 def show(number: int) -> None:
     """Show entry NUMBER in full, with its files and hashes."""
-    from footprint.log.store import LogStore
+    from footprint.log.database import LogStore
 
     with LogStore() as store:
         e = store.get(number)
@@ -210,8 +210,8 @@ def show(number: int) -> None:
 @click.option("--about", default="", help="Who the contacts are from, as you want it shown.")
 def export(formats: str, out_dir: Path, name: str, details: str, about: str) -> None:
     """Write the log for the police or your defence union (owner-only files)."""
+    from footprint.log.database import LogStore
     from footprint.log.export import DoctorDetails, build, parse_formats, write
-    from footprint.log.store import LogStore
 
     chosen = parse_formats(formats)
     with LogStore() as store:
@@ -233,7 +233,7 @@ def verify(file: Path | None, expected: str | None) -> None:
         result = verify_export(file)
         where = str(file)
     else:
-        from footprint.log.store import LogStore
+        from footprint.log.database import LogStore
 
         with LogStore() as store:
             result = store.verify()
@@ -282,7 +282,7 @@ def _report(result: VerifyResult, where: str, expected: str | None) -> int:
 @click.option("--yes", is_flag=True, help=f"For scripts: do not ask you to type {CONFIRM_WORD}.")
 def purge(everything: bool, yes: bool) -> None:
     """Delete the whole log for good (overwritten, not just hidden). Export it first."""
-    from footprint.log.store import LogStore
+    from footprint.log.database import LogStore
 
     if not everything:
         raise click.UsageError("The log is only ever deleted as a whole: use --all.")

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from footprint.log.errors import LogInputError
 from footprint.log.models import CHANNEL_LABELS, Channel, Entry, EntryFields
 from footprint.log.when import EXAMPLES, parse_when
-from footprint.yamlio import describe_validation_error
+from footprint.util.yamlio import describe_validation_error
 
 CHANNELS = [c.value for c in Channel]
 

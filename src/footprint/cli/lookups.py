@@ -33,9 +33,9 @@ def lookups(fmt: str, profile_path: Path | None, check_formats: bool) -> None:
     if check_formats:
         _check_formats(fmt)
         return
-    from footprint.lookups.catalogue import describe_lookups
-    from footprint.profile import load_profile
-    from footprint.settings import Settings
+    from footprint.lookups.describe import describe_lookups
+    from footprint.model.profile import load_profile
+    from footprint.util.settings import Settings
 
     profile = load_profile(profile_path) if profile_path else None
     rows = describe_lookups(Settings.load(), profile)
@@ -46,7 +46,7 @@ def lookups(fmt: str, profile_path: Path | None, check_formats: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from footprint.net import ANY_HOST
+    from footprint.net.client import ANY_HOST
 
     table = Table(
         title="Lookups (nothing is sent without your consent)", show_lines=True, expand=True
@@ -73,7 +73,7 @@ def _check_formats(fmt: str) -> None:
     from dataclasses import asdict
 
     from footprint.errors import FootprintError
-    from footprint.lookups.replay import check_formats
+    from footprint.lookups.replay.formats import check_formats
 
     rows = check_formats()
     if fmt == "json":

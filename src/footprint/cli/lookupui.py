@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from footprint.audit import AuditEngine
-from footprint.audit.lookups import ADVISER_HOW, NO_INPUT, NOTHING_SENT
+from footprint.audit.background import ADVISER_HOW, NO_INPUT, NOTHING_SENT
 
 __all__ = ["ADVISER_HOW", "NOTHING_SENT", "NO_INPUT", "wait_with_progress"]
 

@@ -10,7 +10,7 @@ import click
 from pydantic import ValidationError
 
 from footprint.errors import ExitCode
-from footprint.profile import (
+from footprint.model.profile import (
     TITLES,
     Profile,
     check_domains,
@@ -18,7 +18,7 @@ from footprint.profile import (
     check_phones,
     web_address,
 )
-from footprint.vocab import PLATFORMS, Jurisdiction, Role
+from footprint.model.vocab import PLATFORMS, Jurisdiction, Role
 
 
 def _list(text: str) -> list[str]:
@@ -233,8 +233,8 @@ def profile() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(out: Path, force: bool) -> None:
     """Ask a few questions and write a profile YAML file (owner-only)."""
-    from footprint.fsio import refuse_unsafe_target, write_private_file
-    from footprint.profile import dump_profile
+    from footprint.model.profile import dump_profile
+    from footprint.util.fsio import refuse_unsafe_target, write_private_file
 
     refuse_unsafe_target(out)  # before the questions, not after them
     if out.exists() and not force:

@@ -8,8 +8,8 @@ from enum import Enum
 
 import click
 
-from footprint.checklists import ChecklistItem
-from footprint.vocab import Answer
+from footprint.content.checklists import ChecklistItem
+from footprint.model.vocab import Answer
 
 
 class Move(Enum):

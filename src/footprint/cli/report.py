@@ -42,12 +42,12 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     Without --member-copy or --adviser-copy, evidence is masked (an adviser copy's file is
     rendered as the adviser copy it is).
     """
-    from footprint.fsio import write_private_file
     from footprint.report import render as r
     from footprint.report.adviser import AdviserReport
     from footprint.report.adviser_render import render_adviser
     from footprint.report.model import Copy
     from footprint.report.redact import load_copy
+    from footprint.util.fsio import write_private_file
 
     result = load_copy(source, Copy(copy) if copy else None)
     if fmt == "pdf" and out is None:

@@ -2,7 +2,7 @@
 [--follow-results]`.
 
 Naming a target is the consent for fetching it; nothing else is sent. The core is
-`footprint.scan`; this module only parses options and prints.
+`footprint.lookups.pages.scanner`; this module only parses options and prints.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import click
 from footprint.errors import FootprintError, InputError
 
 if TYPE_CHECKING:
-    from footprint.scan import ScanResult
+    from footprint.lookups.pages.scanner import ScanResult
 
 
 def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -80,8 +80,8 @@ def scan(
     or DuckDuckGo: "Save page as", HTML) is recognised: its results are listed with what
     kind of site each is. Add --follow-results to scan those pages too.
     """
-    from footprint.profile import load_profile
-    from footprint.scan import scan as run_scan
+    from footprint.lookups.pages.scanner import scan as run_scan
+    from footprint.model.profile import load_profile
 
     if profile_path is not None and not profile_path.is_file():
         raise InputError(

@@ -9,9 +9,9 @@ import click
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from footprint.diff import SubjectDifference
+    from footprint.audit.diff import SubjectDifference
     from footprint.errors import SessionPurged
-    from footprint.vocab import Answer
+    from footprint.model.vocab import Answer
 
 
 @click.group()
@@ -22,7 +22,7 @@ def sessions() -> None:
 @sessions.command("list")
 def list_sessions() -> None:
     """List stored sessions, newest first."""
-    from footprint.store import Store
+    from footprint.store.sessions import Store
 
     with Store(read_only=True) as store:
         rows = store.list_sessions()
@@ -45,7 +45,7 @@ def list_sessions() -> None:
 @click.argument("session_id")
 def show(session_id: str) -> None:
     """Show one session: who, when, progress. Personal details are not printed."""
-    from footprint.store import Store
+    from footprint.store.sessions import Store
 
     with Store(read_only=True) as store:
         data = store.load(session_id)
@@ -70,7 +70,7 @@ def show(session_id: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def purge(days: int | None, everything: bool, yes: bool) -> None:
     """Delete sessions for good (the data is overwritten, not just hidden)."""
-    from footprint.store import Store
+    from footprint.store.sessions import Store
 
     if days is None and not everything:
         raise click.UsageError("Say which: --older-than DAYS or --all.")
@@ -90,10 +90,10 @@ def purge(days: int | None, everything: bool, yes: bool) -> None:
 @click.argument("new")
 def diff(old: str, new: str) -> None:
     """What changed between two audits (session ids or report JSON files)."""
+    from footprint.audit.diff import diff_reports, subject_differences
+    from footprint.audit.stored import load_source
     from footprint.detect.text import strip_controls
-    from footprint.diff import diff_reports, subject_differences
     from footprint.report.summary import score_change_text
-    from footprint.reportsource import load_source
 
     before, _, old_label = load_source(old)
     after, _, new_label = load_source(new)
@@ -139,8 +139,8 @@ def offer_to_save_answers(
     """
     from pathlib import Path
 
-    from footprint.fsio import write_private_file
-    from footprint.interview import dump_answers
+    from footprint.audit.answers import dump_answers
+    from footprint.util.fsio import write_private_file
 
     if not answers or not interactive:
         return

@@ -15,8 +15,8 @@ def _open_in_browser(url: str) -> Path | None:
     Handing the address itself to the browser puts the one-time secret on a command line,
     where another user of this computer could read it and use it first.
     """
-    from footprint.fsio import write_private_file
-    from footprint.paths import data_dir
+    from footprint.util.fsio import write_private_file
+    from footprint.util.paths import data_dir
 
     page = data_dir() / "ui-open.html"
     write_private_file(
@@ -52,10 +52,10 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
     unless --no-browser). footprint stops when you press "Finish and close", on Ctrl-C, or
     after 30 minutes with nothing happening. Your answers are saved as you give them.
     """
-    from footprint.settings import Settings
-    from footprint.store import Store
+    from footprint.store.sessions import Store
     from footprint.ui import start_ui
     from footprint.ui.controller import UiOptions
+    from footprint.util.settings import Settings
 
     with ExitStack() as stack:
         settings, preset, granted_by = Settings.load(), None, None

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from footprint.demo.server import DemoServer
-from footprint.profile import Profile
-from footprint.settings import Settings
+from footprint.model.profile import Profile
+from footprint.util.settings import Settings
 
 HERE = Path(__file__).parent
 # Services whose base URL the demo redirects to its own server (path prefix on the server).

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from footprint.vocab import StrEnum
+from footprint.model.vocab import StrEnum
 
 if TYPE_CHECKING:
     from footprint.detect.text import Page

@@ -16,8 +16,8 @@ from footprint.detect.interface import Contact, ContactKind, PhoneType
 from footprint.detect.phones import to_e164
 from footprint.detect.postcodes import canonical_postcode, normalize_address
 from footprint.detect.social import PROFILE_URLS, social_profile
-from footprint.profile import Profile
-from footprint.vocab import StrEnum
+from footprint.model.profile import Profile
+from footprint.model.vocab import StrEnum
 
 # Free personal mail services: an unknown address at one of these on a page about the doctor
 # is worth a look (practice and hospital addresses use their own or nhs.net domains).

@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from footprint import jsonsafe
 from footprint.detect.emails import normalize_email
 from footprint.detect.interface import Contact, ContactKind, Detector, clip
 from footprint.detect.phones import parse_valid
 from footprint.detect.postcodes import canonical_postcode, normalize_address
 from footprint.detect.social import social_profile
 from footprint.detect.text import MicrodataItem, Page
+from footprint.util import jsonsafe
 
 # Types whose contact properties describe a person or a place of care.
 WANTED_TYPES = frozenset(

@@ -14,9 +14,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from footprint.fsio import ensure_private_dir
 from footprint.log.errors import LogError, LogInputError
 from footprint.log.models import Attachment
+from footprint.util.fsio import ensure_private_dir
 
 CHUNK = 1 << 20
 

@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from footprint import __version__
-from footprint.fsio import ensure_private_dir, write_private_file
 from footprint.log.chain import ALGORITHM, GENESIS, canonical_json, sha256_hex
+from footprint.log.database import LogStore
 from footprint.log.errors import LogError, LogInputError
 from footprint.log.models import Entry
-from footprint.log.store import LogStore
 from footprint.log.summary import Summary, chronological, corrected_by, summarise
+from footprint.util.fsio import ensure_private_dir, write_private_file
 
 FORMAT_ID = "footprint-contact-log"
 SCHEMA_VERSION = "1.1"  # 1.1: the `seal` over the whole file

@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from footprint.fsio import write_private_file
 from footprint.log.chain import Problem, VerifyResult
+from footprint.util.fsio import write_private_file
 
 HEAD_FILE = "head.json"
 NOTE = "footprint contact log: how many entries it held, and its digest, after the last entry."

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from footprint.log.when import EventTime
-from footprint.vocab import StrEnum
+from footprint.model.vocab import StrEnum
 
 SHA256_HEX = r"^[0-9a-f]{64}$"
 

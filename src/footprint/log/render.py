@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from footprint.log.errors import LogError
 from footprint.log.export import HOW_KEPT, LogExport
 from footprint.log.models import Attachment
-from footprint.pdf import PdfUnavailable, html_to_pdf
+from footprint.util.pdf import PdfUnavailable, html_to_pdf
 
 PDF_HINT = (
     "Export HTML instead (--format html), open contact-log.html in your browser and print it "

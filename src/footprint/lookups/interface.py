@@ -1,7 +1,7 @@
 """The lookup extension point: what a lookup is, what it returns, how it fails.
 
 A lookup declares who it contacts and what it sends, and `run()`s with an HTTP client that is
-bound to its own consent grant and host list (`footprint.net.GatedClient`). Transport problems
+bound to its own consent grant and host list (`footprint.net.client.GatedClient`). Transport problems
 become `couldnt_check` observations *inside* the lookup: a blocked or failed request must never
 read as "not found", because a false "not found" falsely reassures someone at risk.
 """
@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from footprint.vocab import Axis, Exposes, Severity, StrEnum
+from footprint.model.vocab import Axis, Exposes, Severity, StrEnum
 
 if TYPE_CHECKING:
-    from footprint.net import GatedClient
-    from footprint.profile import Profile
-    from footprint.settings import Settings
+    from footprint.model.profile import Profile
+    from footprint.net.client import GatedClient
+    from footprint.util.settings import Settings
 
 
 class Outcome(StrEnum):
@@ -122,7 +122,7 @@ class Lookup(ABC):
 
     @abstractmethod
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
-        """Do the checks. Catch `footprint.net.FetchError` and return couldn't-check."""
+        """Do the checks. Catch `footprint.net.client.FetchError` and return couldn't-check."""
 
     # Helpers so lookups build observations the same way.
 

@@ -19,11 +19,11 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
-from footprint.lookups._fetch import JSON
 from footprint.lookups.interface import Lookup
-from footprint.net import FetchError, GatedClient, Response, host_of
-from footprint.netbody import retry_after_seconds
-from footprint.profile import Profile
+from footprint.lookups.safe_get import JSON
+from footprint.model.profile import Profile
+from footprint.net.body import retry_after_seconds
+from footprint.net.client import FetchError, GatedClient, Response, host_of
 
 
 class CheckFailed(Exception):
@@ -87,7 +87,7 @@ class JsonApiLookup(Lookup):
         missing: tuple[int, ...] = (404,),
     ) -> Any:
         """GET `url` and parse JSON; None for a `missing` status; raise CheckFailed otherwise."""
-        # footprint.net sends a descriptive User-Agent on every request (HIBP requires one).
+        # footprint.net.client sends a descriptive User-Agent on every request (HIBP requires one).
         try:
             response = http.get(url, params=params, headers=headers, auth=auth, accept=JSON)
         except FetchError as err:

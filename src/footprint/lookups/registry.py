@@ -11,22 +11,22 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from footprint.lookups.interface import Lookup
-    from footprint.settings import Settings
+    from footprint.util.settings import Settings
 
 # "module:Class" under footprint.lookups
 BUILTIN: tuple[str, ...] = (
-    "page_scan:PageScanLookup",
-    "web_search:WebSearchLookup",
-    "web_search:SearchResultPagesLookup",
-    "companies_house:CompaniesHouseLookup",
-    "npi_registry:NpiRegistryLookup",
-    "rdap:RdapLookup",
-    "gravatar:GravatarLookup",
-    "profiles:BlueskyLookup",
-    "profiles:MastodonLookup",
-    "profiles:GithubLookup",
-    "hibp:HibpLookup",
-    "walled:WalledPlatformsLookup",
+    "pages.page_scan:PageScanLookup",
+    "search.web:WebSearchLookup",
+    "search.web:SearchResultPagesLookup",
+    "registers.companies_house:CompaniesHouseLookup",
+    "registers.npi_registry:NpiRegistryLookup",
+    "registers.rdap:RdapLookup",
+    "profiles.gravatar:GravatarLookup",
+    "profiles.public:BlueskyLookup",
+    "profiles.public:MastodonLookup",
+    "profiles.public:GithubLookup",
+    "profiles.hibp:HibpLookup",
+    "profiles.walled:WalledPlatformsLookup",
 )
 
 
@@ -35,7 +35,7 @@ def all_lookups(settings: Settings, *, quick: bool = False) -> list[Lookup]:
 
     `quick` (adviser calls) sends fewer web searches.
     """
-    from footprint.lookups.search_common import QUICK_QUERIES, SearchLookupBase
+    from footprint.lookups.search.common import QUICK_QUERIES, SearchLookupBase
 
     found = []
     for target in BUILTIN:

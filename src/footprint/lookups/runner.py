@@ -25,12 +25,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from footprint.lookups.interface import Lookup, Observation, Outcome
-from footprint.net import ConsentViolation, FetchError, interleaved, pool_size
+from footprint.net.client import ConsentViolation, FetchError, interleaved, pool_size
 
 if TYPE_CHECKING:
-    from footprint.consent import ConsentRecord
-    from footprint.net import HttpClient
-    from footprint.profile import Profile
+    from footprint.model.consent import ConsentRecord
+    from footprint.model.profile import Profile
+    from footprint.net.client import HttpClient
 
 NO_CONSENT = "no consent"
 TIMED_OUT = "timed out (global deadline)"

@@ -27,11 +27,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from footprint.checklists import Catalogue, shipped_catalogue
-from footprint.consent import ConsentRecord
+from footprint.content.checklists import Catalogue, shipped_catalogue
 from footprint.lookups.interface import Outcome
+from footprint.model.consent import ConsentRecord
+from footprint.model.vocab import Axis, Severity
 from footprint.report.model import Finding, Level, LookupSummary, Report, Status
-from footprint.vocab import Axis, Severity
 
 ADVISER_SCHEMA_VERSION = "1.0"
 #: Shown for a lookup this version of footprint does not know (its id could say anything).

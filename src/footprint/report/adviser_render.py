@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from footprint import jsonsafe
 from footprint.errors import ReportError
+from footprint.model.vocab import Axis, Severity
 from footprint.report.adviser import AdviserReport
 from footprint.report.model import Level, Status
 from footprint.report.render import (
@@ -24,8 +24,8 @@ from footprint.report.render import (
     pdf_or_report_error,
     write_rendered,
 )
-from footprint.vocab import Axis, Severity
-from footprint.yamlio import describe_validation_error
+from footprint.util import jsonsafe
+from footprint.util.yamlio import describe_validation_error
 
 LABELS = {
     "severity": {s: s.value.capitalize() for s in Severity},

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from footprint.sites import classify, registrable_domain
+from footprint.content.sites import classify, registrable_domain
 
 # Platforms' own sites (their help centres live on these domains or subdomains of them).
 PLATFORMS = frozenset(

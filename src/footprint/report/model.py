@@ -12,8 +12,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from footprint.consent import ConsentRecord
-from footprint.vocab import Axis, Severity, StrEnum
+from footprint.model.consent import ConsentRecord
+from footprint.model.vocab import Axis, Severity, StrEnum
 
 SCHEMA_VERSION = "1.1"  # 1.1: summary.coverage, score may be null
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from footprint.consent import ConsentRecord
 from footprint.errors import ReportError
-from footprint.profile import Profile
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
 from footprint.report.mask import looks_personal, mask_contacts_in, mask_name, mask_value
 from footprint.report.model import (
     Copy,
@@ -69,9 +69,9 @@ def load_copy(source: str, copy: Copy | None) -> Report | AdviserReport:
     adviser copy needs no profile, as it is allow-listed. Raises ReportError for a member copy
     asked of a file that no longer holds the details.
     """
+    from footprint.audit.stored import load_source
     from footprint.report.adviser import adviser_copy
     from footprint.report.adviser_render import read_adviser_json
-    from footprint.reportsource import load_source
 
     path = Path(source)
     filed = read_adviser_json(path) if path.is_file() else None

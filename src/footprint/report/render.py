@@ -19,14 +19,15 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from footprint import jsonsafe
 from footprint.errors import ReportError
-from footprint.fsio import ensure_private_dir, write_private_file
-from footprint.pdf import PdfUnavailable, html_to_pdf
-from footprint.report import plan, view
+from footprint.model.vocab import Axis, Severity, StrEnum
+from footprint.report import actions as plan
+from footprint.report import view
 from footprint.report.model import SCHEMA_VERSION, Report
-from footprint.vocab import Axis, Severity, StrEnum
-from footprint.yamlio import describe_validation_error
+from footprint.util import jsonsafe
+from footprint.util.fsio import ensure_private_dir, write_private_file
+from footprint.util.pdf import PdfUnavailable, html_to_pdf
+from footprint.util.yamlio import describe_validation_error
 
 PDF_HINT = "From the footprint project folder, install the PDF extra with `pip install '.[pdf]'` (WeasyPrint), or print the HTML report to PDF from a browser."
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from footprint.profile import Profile
+from footprint.model.profile import Profile
 from footprint.report.mask import (
     NAME_TITLES,
     UK_POSTCODE,

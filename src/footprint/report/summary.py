@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from footprint.coverage import HIGH_COVERAGE
+from footprint.audit.coverage import HIGH_COVERAGE
 from footprint.report.model import Report, Status
 
 Style = Literal["plain", "strong", "warn", "dim"]

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from footprint.model.vocab import Axis, Severity, emergency_number
 from footprint.report import summary
+from footprint.report.actions import EvidenceRef, PlanItem, number_plan
 from footprint.report.model import (
     Copy,
     Finding,
@@ -23,8 +25,6 @@ from footprint.report.model import (
     Status,
     Unanswered,
 )
-from footprint.report.plan import EvidenceRef, PlanItem, number_plan
-from footprint.vocab import Axis, Severity, emergency_number
 
 SEVERITY_LABEL = {s: s.value.capitalize() for s in Severity}
 LEVEL_LABEL = {

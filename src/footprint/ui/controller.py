@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from footprint.audit import AuditEngine, AuditOptions, Outputs
-from footprint.checklists import Catalogue, shipped_catalogue
+from footprint.content.checklists import Catalogue, shipped_catalogue
 from footprint.errors import FootprintError
-from footprint.profile import Profile, dump_profile
-from footprint.settings import Settings
-from footprint.store import SessionSummary, Store
-from footprint.vocab import Answer
+from footprint.model.profile import Profile, dump_profile
+from footprint.model.vocab import Answer
+from footprint.store.sessions import SessionSummary, Store
+from footprint.util.settings import Settings
 
 
 @dataclass
@@ -115,7 +115,7 @@ class UiAudit:
                 self.engine.start_lookups()
 
     def _save_profile(self, profile: Profile) -> Path:
-        from footprint.fsio import write_private_file
+        from footprint.util.fsio import write_private_file
 
         folder = self.options.profile_folder
         path, n = folder / "profile.yaml", 1

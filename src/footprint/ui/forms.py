@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from footprint.errors import ProfileError
-from footprint.profile import Profile
-from footprint.vocab import PLATFORMS
-from footprint.yamlio import parse_yaml
+from footprint.model.profile import Profile
+from footprint.model.vocab import PLATFORMS
+from footprint.util.yamlio import parse_yaml
 
 MAX_PROFILE_BYTES = 1_000_000
 WORKPLACE_ROWS = 3

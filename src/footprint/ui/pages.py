@@ -17,14 +17,14 @@ from werkzeug.routing import Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
-from footprint.audit.plan import minutes_for, minutes_phrase
+from footprint.audit.questions import minutes_for, minutes_phrase
 from footprint.errors import FootprintError
+from footprint.model.vocab import PLATFORMS, Answer, Jurisdiction, Role
 from footprint.report import summary as summary_words
 from footprint.ui import forms
 from footprint.ui.controller import UiAudit, pdf_available
 from footprint.ui.security import Lock
 from footprint.ui.server import StopSignal
-from footprint.vocab import PLATFORMS, Answer, Jurisdiction, Role
 
 ANSWERS = {"yes": Answer.YES, "no": Answer.NO, "unsure": Answer.UNSURE, "na": Answer.NA}
 ROLE_LABELS = {

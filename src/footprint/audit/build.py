@@ -1,0 +1,198 @@
+"""The state an audit accumulates, and turning it into a Report.
+
+The engine (`footprint.audit.engine`) drives the steps; this module holds what they produce
+and builds the report. It never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from footprint import __version__
+from footprint.audit.answers import RESPONSE_ID
+from footprint.audit.assess import (
+    checklist_findings,
+    lookup_findings,
+    not_checked_from,
+    plan_order,
+    summarise,
+)
+from footprint.audit.coverage import measure, next_step
+from footprint.audit.diff import since_last
+from footprint.content.checklists import Catalogue, ChecklistItem, response_steps_for
+from footprint.lookups.interface import Observation, Outcome
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer, Exposes
+from footprint.report.links import official_links
+from footprint.report.model import (
+    Finding,
+    GuidanceCitation,
+    LookupSummary,
+    Report,
+    ResponsePlanSection,
+    ResponsePlanStep,
+    Subject,
+    Unanswered,
+)
+from footprint.report.plain import plain
+
+
+@dataclass
+class AuditState:
+    """Everything an audit has gathered so far (mirrors what the store keeps)."""
+
+    profile: Profile
+    session_id: str | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    observations: list[Observation] = field(default_factory=list)
+    consents: list[ConsentRecord] = field(default_factory=list)
+    lookup_runs: dict[str, tuple[float, list[str]]] = field(default_factory=dict)
+    lookup_titles: dict[str, str] = field(default_factory=dict)
+    accepted: set[str] = field(default_factory=set)
+    adviser: str | None = None
+    case: str | None = None
+    skipped_areas: set[str] = field(default_factory=set)
+    quick_ids: list[str] | None = None  # a quick audit's questions; the rest: to finish at home
+
+
+@dataclass(frozen=True)
+class Previous:
+    """An earlier finished audit of the same doctor."""
+
+    session_id: str
+    date: datetime
+    report: Report
+
+
+def response_plan_section(catalogue: Catalogue, state: AuditState) -> ResponsePlanSection:
+    """The plan; active (shown first) when the doctor said yes or unsure."""
+    plan = catalogue.response_plan
+    steps = [
+        ResponsePlanStep(
+            title=s.title,
+            detail=s.detail,
+            guidance=list(s.guidance),
+            links=official_links(str(u) for u in s.links),
+        )
+        for s in response_steps_for(plan, state.profile)
+    ]
+    active = state.answers.get(RESPONSE_ID) in (Answer.YES, Answer.UNSURE)
+    return ResponsePlanSection(
+        active=active, title=plan.title, intro=plan.intro, first=plan.first, steps=steps
+    )
+
+
+def _lookup_summaries(state: AuditState) -> list[LookupSummary]:
+    ids = list(dict.fromkeys([*state.lookup_runs, *(o.lookup_id for o in state.observations)]))
+    summaries = []
+    for lookup_id in ids:
+        outcomes = {o.value: 0 for o in Outcome}
+        for obs in state.observations:
+            if obs.lookup_id == lookup_id:
+                outcomes[obs.outcome.value] += 1
+        duration, errors = state.lookup_runs.get(lookup_id, (0.0, []))
+        summaries.append(
+            LookupSummary(
+                id=lookup_id,
+                title=state.lookup_titles.get(lookup_id, lookup_id),
+                outcomes=outcomes,
+                duration_s=round(duration, 2),
+                errors=[plain(e) for e in errors],
+            )
+        )
+    return summaries
+
+
+def build_report(
+    catalogue: Catalogue,
+    items: list[ChecklistItem],
+    state: AuditState,
+    previous: Previous | None = None,
+) -> Report:
+    """Assess everything gathered and build the member's report."""
+    exposes: dict[str, Exposes] = {i.id: i.exposes for i in items}
+    from_lookups = lookup_findings(state.observations, state.lookup_titles)
+    exposes.update({f.id: e for f, e in from_lookups})
+    findings = [f for f, _ in from_lookups] + checklist_findings(catalogue, items, state.answers)
+    open_findings = [f for f in findings if f.id not in state.accepted]
+    accepted = [f for f in findings if f.id in state.accepted]
+    weighted = [(f, exposes.get(f.id, Exposes.IDENTITY)) for f in open_findings]
+    answered = sum(1 for i in items if i.id in state.answers)
+    coverage = measure(items, state.answers, state.observations)
+    summary = summarise(
+        weighted, coverage, answered, len(items), next_step(coverage, state.session_id)
+    )
+    plan = response_plan_section(catalogue, state)
+    report = Report(
+        generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+        tool_version=__version__,
+        session_id=state.session_id,
+        subject=Subject(
+            name=state.profile.masked_name,
+            role=state.profile.role.value,
+            jurisdiction=state.profile.jurisdiction.value,
+            specialty=state.profile.specialty,
+        ),
+        adviser=state.adviser,
+        case=state.case,
+        summary=summary,
+        findings=plan_order(weighted),
+        accepted=accepted,
+        lookups=_lookup_summaries(state),
+        consents=[c.model_copy(update={"sentence": plain(c.sentence)}) for c in state.consents],
+        unanswered=_open_questions(catalogue, items, state, to_finish=False),
+        to_finish=_open_questions(catalogue, items, state, to_finish=True),
+        answered=[i.id for i in items if i.id in state.answers],
+        not_checked=not_checked_from(state.observations, state.lookup_titles),
+        response_plan=plan,
+        guidance=_citations(catalogue, findings, plan),
+    )
+    if previous is not None:
+        report = report.model_copy(
+            update={
+                "since_last": since_last(
+                    previous.report, previous.session_id, previous.date, report
+                )
+            }
+        )
+    return report
+
+
+def _open_questions(
+    catalogue: Catalogue, items: list[ChecklistItem], state: AuditState, *, to_finish: bool
+) -> list[Unanswered]:
+    """Questions without an answer: asked-for ones, or (quick audit) those left for home."""
+    quick = set(state.quick_ids) if state.quick_ids is not None else None
+    return [
+        Unanswered(
+            id=i.id,
+            question=i.question,
+            severity=i.severity,
+            area_title=catalogue.file_of(i.id).title,
+            skipped=i.area in state.skipped_areas,
+        )
+        for i in items
+        if i.id not in state.answers and (quick is not None and i.id not in quick) == to_finish
+    ]
+
+
+def _citations(
+    catalogue: Catalogue, findings: list[Finding], plan: ResponsePlanSection
+) -> list[GuidanceCitation]:
+    used = dict.fromkeys(
+        [g for f in findings for g in f.guidance] + [g for s in plan.steps for g in s.guidance]
+    )
+    refs = [catalogue.guidance[g] for g in used if g in catalogue.guidance]
+    return [
+        GuidanceCitation(
+            id=r.id,
+            publisher=r.publisher,
+            title=r.title,
+            url=str(r.url),
+            date=r.date,
+            summary=r.summary,
+        )
+        for r in refs
+    ]

@@ -1,0 +1,1 @@
+"""Checklist content: checklists, guidance, sites and old item ids; models, loading, validation."""

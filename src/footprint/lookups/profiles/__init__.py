@@ -1,0 +1,1 @@
+"""Lookups of public profiles and accounts: Bluesky, Mastodon, GitHub, Gravatar, breaches, walled platforms."""

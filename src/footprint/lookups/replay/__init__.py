@@ -1,0 +1,1 @@
+"""Replaying recorded real answers through the lookups, offline (`footprint lookups --check-formats`)."""

@@ -1,0 +1,1 @@
+"""Shared vocabulary every layer uses: answers, severities, the profile, observations, consent records."""

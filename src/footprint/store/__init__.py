@@ -1,0 +1,1 @@
+"""The SQLite session store: connection, schema and migrations, rows, sessions."""

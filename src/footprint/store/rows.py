@@ -1,0 +1,121 @@
+"""The session store's rows as Python objects; a row that does not read is a damaged store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from footprint.content.renames import current_answers
+from footprint.errors import StoreDamaged
+from footprint.lookups.interface import Observation
+from footprint.model.consent import ConsentRecord
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer
+from footprint.store.connection import DAMAGED_HINT
+
+SUMMARY_SQL = (
+    "SELECT s.id, s.created_at, s.updated_at, s.status, s.adviser, s.case_ref,"
+    " s.retention_days,"
+    " (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),"
+    " (SELECT COUNT(*) FROM observations o WHERE o.session_id = s.id)"
+    " FROM sessions s"
+)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of `footprint sessions list`."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    status: str
+    adviser: str | None
+    case_ref: str | None
+    retention_days: int
+    answers: int
+    observations: int
+
+    @property
+    def expires_at(self) -> datetime:
+        """When retention says this session should go."""
+        return self.created_at + timedelta(days=self.retention_days)
+
+
+@dataclass(frozen=True)
+class SessionData:
+    """Everything stored for one session."""
+
+    summary: SessionSummary
+    profile: Profile
+    options: dict[str, object]
+    answers: dict[str, Answer]
+    observations: list[Observation]
+    consents: list[ConsentRecord]
+    finished_lookups: dict[str, tuple[float, list[str]]]
+    report_json: str | None
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    """What `purge` removed."""
+
+    sessions: int
+    answers: int
+    observations: int
+
+
+@dataclass(frozen=True)
+class StoredRows:
+    """The raw rows of one session, as `Store.load` reads them."""
+
+    summary: tuple[object, ...]
+    extra: tuple[str, str, str | None]
+    answers: list[tuple[str, str]]
+    observations: list[tuple[str]]
+    consents: list[tuple[str]]
+    runs: list[tuple[str, float, str]]
+
+
+def _damaged(path: Path, what: str, exc: Exception) -> StoreDamaged:
+    # The exception type only: a message could quote stored personal data.
+    return StoreDamaged(f"{path}: {what} is damaged ({type(exc).__name__}).", hint=DAMAGED_HINT)
+
+
+def summary_from_row(row: tuple[object, ...], path: Path) -> SessionSummary:
+    """A `SUMMARY_SQL` row as a SessionSummary."""
+    try:
+        return SessionSummary(
+            id=str(row[0]),
+            created_at=datetime.fromisoformat(str(row[1])),
+            updated_at=datetime.fromisoformat(str(row[2])),
+            status=str(row[3]),
+            adviser=row[4] if isinstance(row[4], str) else None,
+            case_ref=row[5] if isinstance(row[5], str) else None,
+            retention_days=int(str(row[6])),
+            answers=int(str(row[7])),
+            observations=int(str(row[8])),
+        )
+    except (ValueError, TypeError, IndexError) as exc:
+        raise _damaged(path, "a stored session's summary", exc) from None
+
+
+def session_data_from_rows(rows: StoredRows, path: Path) -> SessionData:
+    """Everything stored for one session, validated."""
+    summary = summary_from_row(rows.summary, path)
+    try:
+        return SessionData(
+            summary=summary,
+            profile=Profile.model_validate_json(rows.extra[0]),
+            options=json.loads(rows.extra[1]),
+            # Sessions stored before items were merged name old ids: carry them over.
+            answers=current_answers({item: Answer(value) for item, value in rows.answers}),
+            observations=[Observation.model_validate_json(r[0]) for r in rows.observations],
+            consents=[ConsentRecord.model_validate_json(r[0]) for r in rows.consents],
+            finished_lookups={r[0]: (float(r[1]), json.loads(r[2])) for r in rows.runs},
+            report_json=rows.extra[2],
+        )
+    except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
+        raise _damaged(path, f"the stored data of session {summary.id}", exc) from None

@@ -1,0 +1,1 @@
+"""Small utilities: safe file writing, bounded YAML/JSON reading, paths, settings, PDF."""

@@ -1,0 +1,65 @@
+"""User YAML files: size-capped, UTF-8, bounded nesting, no duplicate keys (issue 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from footprint.errors import ConfigError, ProfileError
+from footprint.util.yamlio import MAX_INPUT_BYTES, MAX_NESTING, read_yaml
+
+
+def _error(path: Path, text: str | bytes) -> str:
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    with pytest.raises(ProfileError) as err:
+        read_yaml(path, ProfileError)
+    assert err.value.hint
+    return err.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name: A B\nname: C D\n", "duplicate key 'name' (first given on line 1)"),
+        ("a: {x: 1, x: 2}\n", "duplicate key 'x'"),
+        ("private:\n  phones: [1]\n  phones: [2]\n", "line 3, column 3"),
+        ("x: " + "[" * 100_000 + "]" * 100_000, f"nested more than {MAX_NESTING} levels"),
+        ("".join(" " * i + "a:\n" for i in range(200)), f"nested more than {MAX_NESTING}"),
+        ("name: [unclosed\n", "not valid YAML at line 2"),
+    ],
+    ids=["duplicate", "duplicate-flow", "duplicate-line", "deep-flow", "deep-block", "syntax"],
+)
+def test_bad_yaml_is_one_clear_message(tmp_path: Path, text: str, expected: str) -> None:
+    assert expected in _error(tmp_path / "p.yaml", text)
+
+
+def test_non_utf8_names_the_byte_and_line(tmp_path: Path) -> None:
+    message = _error(tmp_path / "p.yaml", b"name: Alex\nlocality: Ex\xffampleton\n")
+    assert "not UTF-8 text (byte 0xff on line 2)" in message
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    # Larger than the cap and not even YAML: refused for its size, never parsed.
+    message = _error(tmp_path / "p.yaml", b"[" * (MAX_INPUT_BYTES + 1))
+    assert "larger than 1 MB" in message
+
+
+def test_a_folder_or_missing_file_is_a_message(tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match="file not found"):
+        read_yaml(tmp_path / "missing.yaml", ProfileError)
+    with pytest.raises(ProfileError, match="cannot be read"):
+        read_yaml(tmp_path, ProfileError)
+
+
+def test_ordinary_yaml_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("base: &b {x: 1}\nother:\n  <<: *b\n  x: 2\nlist: [a, b]\n")
+    assert read_yaml(path, ConfigError) == {
+        "base": {"x": 1},
+        "other": {"x": 2},  # a merge key overridden is not a duplicate
+        "list": ["a", "b"],
+    }
