@@ -22,9 +22,10 @@ from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
-from footprint.lookups.interface import Lookup, Observation
+from footprint.lookups.interface import Lookup
 from footprint.lookups.runner import LookupRun
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import (
     MAX_WORKERS,

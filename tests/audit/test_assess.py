@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from footprint.audit.assess import lookup_findings, plan_order, score, top_actions
-from footprint.lookups.interface import Exposure, Observation, Outcome
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.vocab import Axis, Exposes, Severity
 from footprint.report.model import Finding, Status
 

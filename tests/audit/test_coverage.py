@@ -12,7 +12,7 @@ from footprint.audit.coverage import (
     question_checks,
 )
 from footprint.content.checklists import select_items, shipped_catalogue
-from footprint.lookups.interface import Observation, Outcome
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, Axis, Severity
 

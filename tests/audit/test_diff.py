@@ -41,7 +41,9 @@ def _local_search(monkeypatch: pytest.MonkeyPatch, httpserver: HTTPServer) -> It
     # one local stand-in needs no pause between searches (real engines get 1 s)
     monkeypatch.setattr(SearchLookupBase, "min_interval", 0.0)
 
-    page = (Path(__file__).parents[1] / "fixtures" / "web_search" / "ddg_no_results.html").read_text()
+    page = (
+        Path(__file__).parents[1] / "fixtures" / "web_search" / "ddg_no_results.html"
+    ).read_text()
     httpserver.expect_request("/html/").respond_with_data(page, content_type="text/html")
     env = {"FOOTPRINT_DUCKDUCKGO_URL": httpserver.url_for("/")}
     settings = Settings(env=env, allow_loopback=True)

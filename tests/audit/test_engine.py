@@ -132,8 +132,8 @@ def test_the_engine_imports_no_user_interface() -> None:
 
 
 def test_a_question_a_lookup_settled_is_not_asked_or_listed(tmp_path: Path) -> None:
-    from footprint.lookups.interface import Observation, Outcome
     from footprint.lookups.registers.companies_house import HOME
+    from footprint.model.observation import Observation, Outcome
 
     profile = Profile(name="Alex Example", has_company=True)
     engine = AuditEngine.start(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from footprint.audit import questions as plan
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.demo.run import demo_profile
-from footprint.lookups.interface import Exposure, Observation, Outcome
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.vocab import Axis, Exposes, Severity
 
 

@@ -39,7 +39,7 @@ from footprint.content.checklists import ChecklistItem, select_items, shipped_ca
 from footprint.demo.run import demo_profile, demo_settings
 from footprint.demo.server import DemoServer
 from footprint.errors import StoreError
-from footprint.lookups.interface import Observation, Outcome
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import load_profile
 from footprint.model.vocab import Answer
 from footprint.store.sessions import SessionData, Store

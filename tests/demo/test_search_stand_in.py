@@ -8,10 +8,11 @@ from datetime import datetime, timezone
 import pytest
 
 from footprint.demo.run import demo_environment
-from footprint.lookups.interface import Lookup, Observation, Outcome
+from footprint.lookups.interface import Lookup
 from footprint.lookups.search.common import clear_search_cache
 from footprint.lookups.search.web import SearchResultPagesLookup, WebSearchLookup
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation, Outcome
 from footprint.net.client import FetchLimits, HttpClient
 
 

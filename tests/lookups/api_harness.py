@@ -19,8 +19,9 @@ from typing import Any
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from footprint.lookups.interface import Exposure, Lookup, Observation
+from footprint.lookups.interface import Lookup
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Exposure, Observation
 from footprint.model.profile import Profile
 from footprint.net.client import FetchLimits, HttpClient
 from footprint.util.settings import Settings

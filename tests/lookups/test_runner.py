@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 
-from footprint.lookups.interface import Lookup, Observation, Outcome
+from footprint.lookups.interface import Lookup
 from footprint.lookups.runner import (
     INTERNAL_ERROR,
     NO_CONSENT,
@@ -23,6 +23,7 @@ from footprint.lookups.runner import (
     RunHandle,
 )
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.net.client import ConsentViolation, FetchError, FetchLimits, GatedClient, HttpClient
 from footprint.util.settings import Settings
@@ -403,7 +404,8 @@ def service_servers(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, RawSe
 
 
 def _run_builtin(servers: dict[str, RawServer], grant_all: bool) -> tuple[RunHandle, list[Lookup]]:
-    from footprint.model.consent import ConsentLedger, consent_plan, parse_consent_option
+    from footprint.lookups.consent import consent_plan
+    from footprint.model.consent import ConsentLedger, parse_consent_option
 
     services, keys = _settings_names()
     env = dict.fromkeys(keys, "test-key")

@@ -8,16 +8,17 @@ from typing import ClassVar
 import pytest
 
 from footprint.errors import InputError
-from footprint.lookups.interface import Lookup, Observation, Outcome
+from footprint.lookups.consent import consent_plan
+from footprint.lookups.interface import Lookup
 from footprint.model.consent import (
     INTERACTIVE,
     ConsentLedger,
     ConsentQuestion,
-    consent_plan,
     decide,
     named_target_grant,
     parse_consent_option,
 )
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.net.client import GatedClient
 from footprint.util.settings import Settings

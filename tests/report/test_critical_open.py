@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from footprint.audit import AuditState, build_report
 from footprint.content.checklists import select_items, shipped_catalogue
-from footprint.lookups.interface import Observation, Outcome
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, Severity
 from footprint.report.model import Summary

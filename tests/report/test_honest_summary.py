@@ -14,7 +14,7 @@ import pytest
 from footprint.audit import AuditState, build_report
 from footprint.audit.answers import RESPONSE_ID
 from footprint.content.checklists import select_items, shipped_catalogue
-from footprint.lookups.interface import Observation, Outcome
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.report.model import Report

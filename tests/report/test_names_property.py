@@ -30,8 +30,8 @@ from hypothesis import strategies as st
 from footprint.audit import AuditState, Previous, build_report
 from footprint.cli.lookupui import ADVISER_HOW
 from footprint.content.checklists import select_items, shipped_catalogue
-from footprint.lookups.interface import Exposure, Observation, Outcome
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, Axis, Exposes, Severity
 from footprint.report import adviser as adviser_models

@@ -7,8 +7,8 @@ import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from footprint.lookups.interface import Observation, Outcome
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.store.sessions import Store

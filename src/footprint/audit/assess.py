@@ -21,7 +21,7 @@ from urllib.parse import urldefrag, urlsplit
 from footprint.audit.answers import is_exposed
 from footprint.audit.coverage import Coverage
 from footprint.content.checklists import Catalogue, ChecklistItem
-from footprint.lookups.interface import Observation, Outcome
+from footprint.model.observation import Observation, Outcome
 from footprint.model.vocab import Answer, Axis, Exposes, Severity
 from footprint.report.links import official_links
 from footprint.report.model import (

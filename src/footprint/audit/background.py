@@ -11,16 +11,16 @@ import threading
 from dataclasses import dataclass
 
 from footprint.audit.flow import AuditFlow
-from footprint.lookups.interface import Observation, Outcome
+from footprint.lookups.consent import consent_plan
 from footprint.lookups.registry import all_lookups
 from footprint.lookups.runner import LookupRun, RunHandle
 from footprint.model.consent import (
     INTERACTIVE,
     ConsentLedger,
     ConsentQuestion,
-    consent_plan,
     parse_consent_option,
 )
+from footprint.model.observation import Observation, Outcome
 from footprint.net.client import FetchLimits, HttpClient
 from footprint.util.settings import Settings
 

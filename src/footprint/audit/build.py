@@ -21,8 +21,8 @@ from footprint.audit.assess import (
 from footprint.audit.coverage import measure, next_step
 from footprint.audit.diff import since_last
 from footprint.content.checklists import Catalogue, ChecklistItem, response_steps_for
-from footprint.lookups.interface import Observation, Outcome
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, Exposes
 from footprint.report.links import official_links

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from footprint.content.checklists import ChecklistItem
-from footprint.lookups.interface import Observation, Outcome
+from footprint.model.observation import Observation, Outcome
 from footprint.model.vocab import Answer, Axis, Severity
 
 MIN_COVERAGE = 0.6

@@ -18,6 +18,7 @@ from footprint.model.consent import ConsentQuestion
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, emergency_number
 from footprint.report.model import Report
+from footprint.report.nextsteps import Reader
 from footprint.store.sessions import SessionData, Store
 from footprint.util.settings import Settings
 
@@ -328,7 +329,12 @@ class AuditEngine:
         return self.flow.report()
 
     def finish(
-        self, formats: Sequence[Format | str], out_dir: Path, *, full: bool = False
+        self,
+        formats: Sequence[Format | str],
+        out_dir: Path,
+        *,
+        full: bool = False,
+        reader: Reader = Reader.TERMINAL,
     ) -> Outputs:
         """Store the report, then write each format; one failed format never loses the rest."""
         report = self.flow.report()
@@ -341,5 +347,6 @@ class AuditEngine:
             formats,
             adviser_mode=bool(self.flow.state.adviser),
             full=full,
+            reader=reader,
         )
         return Outputs(report=report, written=written, failed=failed)

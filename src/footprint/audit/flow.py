@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from footprint.audit.build import AuditState, Previous, build_report
 from footprint.audit.questions import settled_ids
 from footprint.content.checklists import Catalogue, ChecklistItem, select_items
-from footprint.lookups.interface import Lookup, Observation
+from footprint.lookups.interface import Lookup
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.report.model import Copy, Report

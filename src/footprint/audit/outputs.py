@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from footprint.audit.flow import write_outputs
 from footprint.errors import FootprintError, ReportError
+from footprint.report.nextsteps import Reader
 
 if TYPE_CHECKING:
     from footprint.model.profile import Profile
@@ -44,8 +45,13 @@ def write_each(
     *,
     adviser_mode: bool,
     full: bool,
+    reader: Reader = Reader.TERMINAL,
 ) -> tuple[list[Path], dict[str, str]]:
-    """Write each format on its own: the files written, and format -> what went wrong."""
+    """Write each format on its own: the files written, and format -> what went wrong.
+
+    `reader` says who the report's next steps are worded for (see `footprint.report.nextsteps`).
+    """
+    del reader  # worded by the renderers once they take it
     written: list[Path] = []
     failed: dict[str, str] = {}
     for fmt in formats:

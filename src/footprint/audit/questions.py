@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from footprint.content.checklists import ChecklistItem
-from footprint.lookups.interface import Observation, Outcome
+from footprint.model.observation import Observation, Outcome
 from footprint.model.vocab import Exposes, Severity
 
 #: At most this many questions in `--quick` (a 20-30 minute adviser call), criticals excepted.

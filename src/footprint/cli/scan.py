@@ -111,7 +111,7 @@ def _fail_if_nothing_checked(results: list[ScanResult]) -> None:
 
     One checked target is enough for exit 0: the output says which of the others failed.
     """
-    from footprint.lookups.interface import Outcome
+    from footprint.model.observation import Outcome
 
     if any(r.outcome != Outcome.COULDNT_CHECK for r in results):
         return

@@ -24,7 +24,8 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from footprint.lookups.interface import Lookup, Observation, Outcome
+from footprint.lookups.interface import Lookup
+from footprint.model.observation import Observation, Outcome
 from footprint.net.client import ConsentViolation, FetchError, interleaved, pool_size
 
 if TYPE_CHECKING:

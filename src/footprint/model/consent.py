@@ -3,26 +3,20 @@
 Before any request, each lookup is shown with exactly what it sends and where; the doctor grants
 or refuses each one. Every decision is recorded and appears in the report.
 
-Here: `consent_plan` builds the questions from the lookups and the profile, `decide` turns one
-answer into a `ConsentRecord` (the CLI loops over the questions with its own prompt),
-`parse_consent_option` reads `--consent all|none|ID,ID`, and `ConsentLedger` keeps every
-decision. The gate that enforces them sits below every lookup, in `footprint.net.client`.
+Here: `decide` turns one answer into a `ConsentRecord`, `parse_consent_option` reads
+`--consent all|none|ID,ID`, and `ConsentLedger` keeps every decision (the questions themselves
+are built from the lookups by `footprint.lookups.consent`). The gate that enforces them sits below every lookup, in `footprint.net.client`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from footprint.errors import InputError
-
-if TYPE_CHECKING:
-    from footprint.lookups.interface import Lookup, Observation
-    from footprint.model.profile import Profile
 
 
 class ConsentRecord(BaseModel):
@@ -54,32 +48,6 @@ class ConsentQuestion:
     title: str
     sentence: str
     destinations: tuple[str, ...]
-
-
-def consent_plan(
-    lookups: Sequence[Lookup], profile: Profile
-) -> tuple[list[ConsentQuestion], list[Observation]]:
-    """The consent questions, and a skipped observation for each lookup that cannot run.
-
-    A lookup with a `skip_reason` (no inputs, no API key) is not a question: asking to send
-    nothing would be noise. It is reported as skipped with that reason instead.
-    """
-    questions: list[ConsentQuestion] = []
-    skipped: list[Observation] = []
-    for lookup in lookups:
-        reason = lookup.skip_reason(profile)
-        if reason is not None:
-            skipped.append(lookup.skipped(lookup.title, reason))
-            continue
-        questions.append(
-            ConsentQuestion(
-                lookup_id=lookup.id,
-                title=lookup.title,
-                sentence=lookup.sends(profile),
-                destinations=tuple(sorted(lookup.hosts(profile))),
-            )
-        )
-    return questions, skipped
 
 
 def decide(

@@ -28,8 +28,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from footprint.content.checklists import Catalogue, shipped_catalogue
-from footprint.lookups.interface import Outcome
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Outcome
 from footprint.model.vocab import Axis, Severity
 from footprint.report.model import Finding, Level, LookupSummary, Report, Status
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from footprint.content.renames import current_answers
 from footprint.errors import StoreDamaged
-from footprint.lookups.interface import Observation
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.store.connection import DAMAGED_HINT

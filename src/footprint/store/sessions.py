@@ -19,8 +19,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from footprint.errors import FileAccessError, SessionPurged, StoreError
-from footprint.lookups.interface import Observation
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.store.connection import open_read_only, open_writable, translate

@@ -16,6 +16,7 @@ from footprint.content.checklists import Catalogue, shipped_catalogue
 from footprint.errors import FootprintError
 from footprint.model.profile import Profile, dump_profile
 from footprint.model.vocab import Answer
+from footprint.report.nextsteps import Reader
 from footprint.store.sessions import SessionSummary, Store
 from footprint.util.settings import Settings
 
@@ -164,7 +165,7 @@ class UiAudit:
             if not self.engine.wait_lookups(timeout=0):
                 self.engine.cancel_lookups()
             self.out_dir = self.out_dir or self.engine.default_out_dir(self.options.reports_base)
-            self.outputs = self.engine.finish(formats, self.out_dir)
+            self.outputs = self.engine.finish(formats, self.out_dir, reader=Reader.BROWSER)
             return self.outputs
 
     def written(self) -> list[Path]:

@@ -14,8 +14,8 @@ from pytest_httpserver import HTTPServer
 
 from footprint.demo.server import DemoServer
 from footprint.detect.text import parse_page
-from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.pages.page_scan import PageScanLookup, follow_links
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile, Workplace
 from footprint.model.vocab import Axis, Severity
 from footprint.util.settings import Settings

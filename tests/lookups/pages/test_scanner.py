@@ -10,8 +10,8 @@ from pytest_httpserver import HTTPServer
 
 from footprint.demo.server import DemoServer
 from footprint.errors import InputError
-from footprint.lookups.interface import Outcome
 from footprint.lookups.pages.scanner import resolve_target, scan, site_hosts
+from footprint.model.observation import Outcome
 from footprint.model.profile import Profile
 from footprint.net.client import FetchLimits, HttpClient
 

@@ -8,8 +8,8 @@ import pytest
 from api_harness import Slow, fixture, run, settings_for
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Outcome
 from footprint.lookups.profiles.gravatar import GravatarLookup
+from footprint.model.observation import Outcome
 from footprint.model.profile import PrivateDetails, Profile, WorkDetails
 from footprint.model.vocab import Severity
 from footprint.util.settings import Settings

@@ -11,8 +11,8 @@ from api_harness import Slow, fixture, run, settings_for
 from pytest_httpserver import HTTPServer
 from pytest_httpserver.httpserver import RequestHandler
 
-from footprint.lookups.interface import Outcome
 from footprint.lookups.profiles.hibp import HibpLookup
+from footprint.model.observation import Outcome
 from footprint.model.profile import PrivateDetails, Profile, WorkDetails
 from footprint.model.vocab import Severity
 from footprint.util.settings import Settings

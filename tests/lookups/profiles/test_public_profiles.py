@@ -6,8 +6,8 @@ import pytest
 from api_harness import Slow, fixture, run, settings_for, with_key
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.profiles.public import BlueskyLookup, GithubLookup, MastodonLookup
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import PrivateDetails, Profile, WorkDetails, Workplace
 from footprint.model.vocab import Severity
 from footprint.util.settings import Settings

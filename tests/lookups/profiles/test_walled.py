@@ -6,8 +6,8 @@ from pathlib import Path
 
 from api_harness import run
 
-from footprint.lookups.interface import Outcome
 from footprint.lookups.profiles.walled import REASON, WALLED, WalledPlatformsLookup
+from footprint.model.observation import Outcome
 from footprint.model.profile import Profile
 from footprint.util.settings import Settings
 

@@ -8,8 +8,8 @@ import pytest
 from api_harness import Slow, fixture, run, settings_for
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.registers.companies_house import CompaniesHouseLookup
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import PrivateDetails, Profile
 from footprint.model.vocab import Jurisdiction, Severity
 from footprint.util.settings import Settings

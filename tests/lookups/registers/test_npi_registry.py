@@ -6,8 +6,8 @@ import pytest
 from api_harness import Slow, fixture, run, settings_for
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Outcome
 from footprint.lookups.registers.npi_registry import NpiRegistryLookup
+from footprint.model.observation import Outcome
 from footprint.model.profile import PrivateDetails, Profile
 from footprint.model.vocab import Jurisdiction, Severity
 from footprint.util.settings import Settings

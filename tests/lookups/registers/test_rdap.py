@@ -8,9 +8,9 @@ import pytest
 from api_harness import Slow, fixture, run, settings_for, with_key
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.registers.rdap import RdapLookup
 from footprint.lookups.registers.rdap_data import Bootstrap, published_details, redacted_fields
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import PrivateDetails, Profile, WorkDetails
 from footprint.model.vocab import Severity
 from footprint.net.client import ANY_HOST

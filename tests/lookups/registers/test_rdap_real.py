@@ -13,9 +13,9 @@ from typing import Any
 from api_harness import fixture, run, settings_for
 from pytest_httpserver import HTTPServer
 
-from footprint.lookups.interface import Outcome
 from footprint.lookups.registers.rdap import RdapLookup
 from footprint.lookups.registers.rdap_data import is_personal, published_details, regions
+from footprint.model.observation import Outcome
 from footprint.model.profile import PrivateDetails, Profile
 
 CZ = Profile(

@@ -12,10 +12,10 @@ from api_harness import fixture, run, settings_for
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from footprint.lookups.interface import Outcome
 from footprint.lookups.registers import companies_house, npi_registry
 from footprint.lookups.registers.companies_house import CompaniesHouseLookup
 from footprint.lookups.registers.npi_registry import NpiRegistryLookup
+from footprint.model.observation import Outcome
 from footprint.model.profile import PrivateDetails, Profile
 from footprint.model.vocab import Jurisdiction
 

@@ -18,8 +18,8 @@ from search_harness import search_profile
 
 from footprint.audit import AuditState, build_report
 from footprint.content.checklists import load_catalogue
-from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.search.web import WebSearchLookup
+from footprint.model.observation import Observation, Outcome
 from footprint.report.render import render_html, render_json, render_markdown
 from footprint.util.settings import Settings
 

@@ -11,10 +11,10 @@ from api_harness import QUICK, run
 from pytest_httpserver import HTTPServer
 from search_harness import search_profile
 
-from footprint.lookups.interface import Outcome
 from footprint.lookups.search.backends import SearchFailed, SearxngBackend
 from footprint.lookups.search.google import USE_INSTEAD, GoogleBackend
 from footprint.lookups.search.web import WebSearchLookup
+from footprint.model.observation import Outcome
 from footprint.net.client import HttpClient
 from footprint.util.settings import Settings
 

@@ -10,9 +10,9 @@ from api_harness import run
 from pytest_httpserver import HTTPServer
 from search_harness import PRIVATE, ddg_settings, search_profile
 
-from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.search.pages import SearchResultPagesLookup
 from footprint.lookups.search.web import WebSearchLookup
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Severity
 from footprint.net.client import ANY_HOST

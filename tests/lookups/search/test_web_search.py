@@ -13,7 +13,6 @@ from api_harness import Slow, run
 from pytest_httpserver import HTTPServer
 from search_harness import PRIVATE, ddg_settings, search_profile
 
-from footprint.lookups.interface import Observation, Outcome
 from footprint.lookups.search.backends import (
     BraveBackend,
     DuckDuckGoBackend,
@@ -31,6 +30,7 @@ from footprint.lookups.search.common import (
 )
 from footprint.lookups.search.google import GoogleBackend
 from footprint.lookups.search.web import WebSearchLookup
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Severity
 from footprint.util.settings import Settings

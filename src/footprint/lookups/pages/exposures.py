@@ -8,7 +8,7 @@ or mobile for work") and MDDUS guidance, and Google's "Results about you" remova
 from __future__ import annotations
 
 from footprint.detect.interface import ContactKind
-from footprint.lookups.interface import Exposure
+from footprint.model.observation import Exposure
 from footprint.model.vocab import Axis, Exposes, Severity
 
 _GUIDANCE = ["mdu-unwanted-attention", "mddus-unwanted-advances", "google-results-about-you"]

@@ -19,7 +19,7 @@ from urllib.parse import urldefrag, urlsplit
 from footprint.detect.interface import PhoneType
 from footprint.detect.match import ProfileMatcher
 from footprint.detect.text import Page
-from footprint.lookups.interface import Lookup, Observation, Outcome
+from footprint.lookups.interface import Lookup
 from footprint.lookups.pages.exposures import exposure_for
 from footprint.lookups.pages.scanner import (
     UNREADABLE_PAGE,
@@ -28,6 +28,7 @@ from footprint.lookups.pages.scanner import (
     scan_page_safely,
     site_hosts,
 )
+from footprint.model.observation import Observation, Outcome
 from footprint.net.client import FetchError
 
 if TYPE_CHECKING:

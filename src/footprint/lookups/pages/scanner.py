@@ -28,9 +28,9 @@ from footprint.detect.match import Match, ProfileMatcher
 from footprint.detect.pipeline import detect
 from footprint.detect.text import Page, parse_page, strip_controls
 from footprint.errors import InputError
-from footprint.lookups.interface import Outcome
 from footprint.lookups.search.saved_results import ResultsPage, read_results_page
 from footprint.model.consent import named_target_grant
+from footprint.model.observation import Outcome
 from footprint.model.profile import Profile
 from footprint.net.client import (
     FetchError,

@@ -6,7 +6,8 @@ import re
 from typing import Any, ClassVar
 
 from footprint.lookups import safe_get as _fetch
-from footprint.lookups.interface import Lookup, Observation
+from footprint.lookups.interface import Lookup
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import PLATFORMS
 from footprint.net.client import Response, blocked_reason, host_of

@@ -20,7 +20,7 @@ from footprint.detect.match import Match, ProfileMatcher
 from footprint.detect.phones import to_e164
 from footprint.detect.pipeline import detect
 from footprint.detect.text import Page
-from footprint.lookups.interface import Exposure, Observation, Outcome
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Exposes, Severity
 

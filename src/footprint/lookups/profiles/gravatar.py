@@ -25,8 +25,8 @@ from typing import Any, ClassVar
 from footprint.detect.interface import ContactKind
 from footprint.detect.match import Match, ProfileMatcher
 from footprint.detect.pipeline import detect_html
-from footprint.lookups.interface import Exposure, Observation, Outcome
 from footprint.lookups.json_api import CheckFailed, JsonApiLookup, count_words, profile_emails
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Exposes, Severity
 from footprint.net.client import GatedClient

@@ -22,8 +22,8 @@ from __future__ import annotations
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from footprint.lookups.interface import Exposure, Observation, Outcome
 from footprint.lookups.json_api import CheckFailed, JsonApiLookup, profile_emails
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Exposes, Severity
 from footprint.net.client import GatedClient

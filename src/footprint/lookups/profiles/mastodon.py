@@ -10,7 +10,6 @@ import re
 from typing import Any
 
 from footprint.lookups import safe_get as _fetch
-from footprint.lookups.interface import Observation
 from footprint.lookups.profiles.base import HOSTNAME, ProfileLookup
 from footprint.lookups.profiles.bio import (
     PublicProfile,
@@ -19,6 +18,7 @@ from footprint.lookups.profiles.bio import (
     make_found,
     review,
 )
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Exposes, Severity
 from footprint.net.client import GatedClient, Response, host_of

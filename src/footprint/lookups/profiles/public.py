@@ -14,10 +14,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from footprint.lookups import safe_get as _fetch
-from footprint.lookups.interface import Observation
 from footprint.lookups.profiles.base import HOSTNAME, URL_IN_TEXT, ProfileLookup
 from footprint.lookups.profiles.bio import PublicProfile, review
 from footprint.lookups.profiles.mastodon import MastodonLookup
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import GatedClient, Response
 

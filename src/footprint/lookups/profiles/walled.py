@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from footprint.lookups.interface import Lookup, Observation, Outcome
+from footprint.lookups.interface import Lookup
+from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import PLATFORMS
 from footprint.net.client import GatedClient

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from footprint.lookups.interface import Exposure, Observation, Outcome
 from footprint.lookups.json_api import CheckFailed, JsonApiLookup, as_dict, same_postcode
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Exposes, Jurisdiction, Severity
 from footprint.net.client import GatedClient

@@ -15,7 +15,7 @@ from typing import Any
 import tldextract
 
 from footprint.lookups import safe_get as _fetch
-from footprint.lookups.interface import Exposure, Lookup, Observation, Outcome
+from footprint.lookups.interface import Lookup
 from footprint.lookups.profiles.bio import contains, contains_postcode, uses_real_name, whose_value
 from footprint.lookups.registers.rdap_data import (
     Bootstrap,
@@ -27,6 +27,7 @@ from footprint.lookups.registers.rdap_data import (
     related_link,
     withheld_by_remarks,
 )
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Exposes, Severity
 from footprint.net.client import ANY_HOST, GatedClient, Response, blocked_reason, host_of

@@ -18,9 +18,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from footprint.lookups.interface import Observation
 from footprint.lookups.replay.server import Answer, SampleServer
 from footprint.model.consent import ConsentRecord
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import FetchError, FetchLimits, HttpClient
 from footprint.util.settings import Settings

@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from footprint.lookups.interface import ManualLink
 from footprint.lookups.search.backends import (
     BraveBackend,
     DuckDuckGoBackend,
@@ -29,6 +28,7 @@ from footprint.lookups.search.backends import (
     SearxngBackend,
 )
 from footprint.lookups.search.google import GoogleBackend
+from footprint.model.observation import ManualLink
 from footprint.net.client import FetchError, GatedClient
 from footprint.util.settings import Settings
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from footprint.content.sites import Site
-from footprint.lookups.interface import Exposure, Observation, Outcome
 from footprint.lookups.search.backends import SearchResult
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.vocab import Axis, Exposes, Severity
 
 RESULTS_ABOUT_YOU = "https://support.google.com/websearch/answer/12719076"

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from footprint.content.sites import classify
-from footprint.lookups.interface import Observation
 from footprint.lookups.pages.scanner import page_problem
 from footprint.lookups.search.backends import SearchFailed
 from footprint.lookups.search.chain import EngineChain
@@ -24,6 +23,7 @@ from footprint.lookups.search.common import (
     normalise_url,
 )
 from footprint.lookups.search.scan import scan_page
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import ANY_HOST, FetchError, GatedClient
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from footprint.detect.interface import PhoneType
 from footprint.detect.match import ProfileMatcher
 from footprint.detect.text import parse_page
-from footprint.lookups.interface import Exposure, Observation, Outcome
 from footprint.lookups.pages.exposures import exposure_for
 from footprint.lookups.pages.scanner import ScanContact
 from footprint.lookups.pages.scanner import scan_page as scan_contacts
 from footprint.lookups.search.findings import RESULTS_ABOUT_YOU
+from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 
 _SEARCHED = "a page that comes up when someone searches your name"

@@ -16,7 +16,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from footprint.content.sites import Site, classify
-from footprint.lookups.interface import Observation
 from footprint.lookups.search.backends import SearchFailed, SearchResult
 from footprint.lookups.search.chain import EngineChain, manual_search_links
 from footprint.lookups.search.common import (
@@ -26,6 +25,7 @@ from footprint.lookups.search.common import (
 )
 from footprint.lookups.search.findings import hit_observation
 from footprint.lookups.search.pages import SearchResultPagesLookup
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import GatedClient
 
