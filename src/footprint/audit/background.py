@@ -8,6 +8,7 @@ any thread at any time. Every decision and every result goes to the audit flow, 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 from footprint.audit.flow import AuditFlow
@@ -83,6 +84,7 @@ class LookupSession:
         )
         self.how = ADVISER_HOW if adviser else INTERACTIVE
         self.handle: RunHandle | None = None
+        self._started_at: float | None = None  # monotonic, when the run began
         self._lock = threading.Lock()
         self._total = self._done = self._found = self._couldnt = 0
         self._open: dict[str, ConsentQuestion] = {}
@@ -157,6 +159,7 @@ class LookupSession:
         )
         with self._lock:
             self._total = len(to_run)
+        self._started_at = time.monotonic()
         self.handle = run.start()
 
     # RunObserver (called from lookup threads, one at a time) --------------------------------
@@ -188,6 +191,13 @@ class LookupSession:
                 found=self._found,
                 couldnt_check=self._couldnt,
             )
+
+    def time_left(self) -> float | None:
+        """Seconds until the run's deadline stops what is still running; None when nothing is."""
+        if self._started_at is None or not self.status().running:
+            return None
+        elapsed = time.monotonic() - self._started_at
+        return max(0.0, self.flow.options.deadline_s - elapsed)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait up to `timeout` seconds; True once every lookup has a result (or none ran)."""

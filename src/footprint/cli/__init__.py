@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> Any:
 
 def _main(argv: list[str] | None) -> Any:
     try:
-        return cli.main(args=argv, prog_name="footprint", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="footprint", standalone_mode=False)
     except FootprintError as exc:
         _fail(exc.message, exc.hint, int(exc.exit_code))
     except click.exceptions.Abort:
@@ -155,4 +155,6 @@ def _main(argv: list[str] | None) -> Any:
     except KeyboardInterrupt:
         click.echo("\nStopped. Anything already answered has been kept.", err=True)
         sys.exit(ExitCode.INTERRUPTED)
-    return None
+    if isinstance(code, int):  # a command's exit code (`raise click.exceptions.Exit(code)`)
+        sys.exit(code)
+    return code
