@@ -29,10 +29,9 @@ from footprint.net.response import (
     FetchError,
     FetchLimits,
     Response,
-    host_of,
-    normalise_host,
 )
 from footprint.net.safety import AddressPolicy, make_session
+from footprint.util.domains import host_of, normalise_host
 
 T = TypeVar("T")
 
@@ -220,6 +219,7 @@ class HttpClient:
 
     def acquire_turn(self, host: str, min_interval: float) -> None:
         """Wait for a free per-host slot and the host's minimum interval (cancellable)."""
+        host = normalise_host(host)  # one slot per host however it is spelt
         with self._lock:
             slot = self._slots.setdefault(
                 host, threading.BoundedSemaphore(self.limits.per_host_concurrency)
@@ -237,7 +237,7 @@ class HttpClient:
 
     def release_turn(self, host: str) -> None:
         with self._lock:
-            slot = self._slots[host]
+            slot = self._slots[normalise_host(host)]
         slot.release()
 
     def track(self, watchdog: Any, active: bool) -> None:

@@ -34,8 +34,6 @@ from footprint.net.response import (
     FetchError,
     FetchLimits,
     Response,
-    host_of,
-    normalise_host,
 )
 from footprint.net.safety import (
     AddressPolicy,
@@ -44,6 +42,7 @@ from footprint.net.safety import (
     literal_address,
     watching,
 )
+from footprint.util.domains import host_of, normalise_host
 
 # What the network and the libraries raise for a failed exchange. Anything else is a bug and
 # propagates (the runner reports it as an internal error, not as a network problem).

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from footprint import __version__
 from footprint.errors import FootprintError
@@ -70,16 +69,3 @@ class Response:
     def ok(self) -> bool:
         """2xx."""
         return 200 <= self.status < 300
-
-
-def normalise_host(host: str) -> str:
-    """Lower-case, no trailing dot, no IPv6 brackets: the form host lists are compared in."""
-    return host.strip().strip("[]").rstrip(".").lower()
-
-
-def host_of(url: str) -> str:
-    """The normalised host of `url`, or '' if it has none."""
-    try:
-        return normalise_host(urlsplit(url).hostname or "")
-    except ValueError:
-        return ""
