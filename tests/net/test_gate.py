@@ -155,11 +155,16 @@ def test_min_interval_between_requests_to_one_host() -> None:
         ok_html(sock, request)
 
     with RawServer(note) as raw:
-        http = transport().bind(grant(HOST), frozenset({HOST}), min_interval=0.15)
+        http = transport().bind(grant(HOST), frozenset({HOST}), min_interval=0.3)
         for i in range(3):
             http.get(raw.url(f"/{i}"))
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
-    assert len(gaps) == 2 and min(gaps) >= 0.12  # a lower bound: can't be flaky-fast
+    # The client spaces the requests' planned starts 0.3 s apart. The server sees each one
+    # after a scheduling delay that a busy machine stretches (0.23 s has been seen), which
+    # can bring two neighbours closer than 0.3 s, so the check is on the whole span: without
+    # the interval it is a few milliseconds, with it at least 0.6 s less the first request's
+    # delay.
+    assert len(arrivals) == 3
+    assert arrivals[-1] - arrivals[0] >= 0.35, arrivals
 
 
 def _fake_dns(monkeypatch: pytest.MonkeyPatch, answers: dict[str, list[list[str]]]) -> list[str]:
