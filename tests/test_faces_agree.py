@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,12 @@ from footprint.store.sessions import Store
 from footprint.ui.controller import UiAudit, UiOptions
 from footprint.ui.security import CSRF_FIELD
 from footprint.util.settings import Settings
+
+#: A command a browser user cannot run: no page, and no browser-made report, may show one.
+COMMAND = re.compile(
+    r"\bfootprint (?:audit|ui|scan|profile|log|report|sessions|demo|lookups|checklist|diff)\b"
+    r"|README"
+)
 
 #: The answers given: "yes" to these, "unsure" to these, "no" to everything else asked.
 YES = {"facebook.lookup-by-phone", "contact.personal-mobile-to-patients"}
@@ -48,7 +55,9 @@ def _browser_audit(tmp_path: Path, length: str) -> tuple[dict[str, Any], dict[st
             )
         )
         browser = Browser(audit)
-        assert browser.post("/start", {"length": length}).request.path == "/profile"
+        start = browser.get("/").get_data(as_text=True)
+        profile_page = browser.post("/start", {"length": length})
+        assert profile_page.request.path == "/profile"
         page = browser.client.post(
             "/profile/upload",
             data={
@@ -59,9 +68,11 @@ def _browser_audit(tmp_path: Path, length: str) -> tuple[dict[str, Any], dict[st
             follow_redirects=True,
         )
         assert page.request.path == "/response"
+        pages = [start, profile_page.get_data(as_text=True), page.get_data(as_text=True)]
         given = {RESPONSE_ID: "no"}
         page = browser.post("/response", {"answer": "no"})
         assert page.request.path == "/consent"
+        pages.append(browser.get("/consent").get_data(as_text=True))
         page = browser.post("/consent", {})  # nothing chosen: every lookup refused
         while page.request.path == "/question":
             assert audit.engine is not None
@@ -69,10 +80,15 @@ def _browser_audit(tmp_path: Path, length: str) -> tuple[dict[str, Any], dict[st
             assert question is not None
             item = question.item.id
             given[item] = _answer_for(item)
+            pages.append(page.get_data(as_text=True))
             page = browser.post("/answer", {"item": item, "answer": given[item]})
         assert page.request.path == "/finish"
+        pages.append(page.get_data(as_text=True))
         page = browser.post("/report")
         assert page.request.path == "/report"
+        pages.append(page.get_data(as_text=True))
+        shown = [COMMAND.search(text) for text in pages]
+        assert not any(shown), [m.group(0) for m in shown if m]
         json_file = next(p for p in audit.written() if p.name == "report.json")
         return json.loads(json_file.read_text()), given
 

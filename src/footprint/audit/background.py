@@ -39,11 +39,12 @@ class LookupStatus:
     done: int
     found: int
     couldnt_check: int
+    ended: bool = False  # the run is over: every lookup finished, or the rest were stopped
 
     @property
     def running(self) -> bool:
         """True while some granted lookup has no final result yet."""
-        return self.started and self.done < self.total
+        return self.started and self.done < self.total and not self.ended
 
     def line(self) -> str:
         """One line for between questions: lookups finished, then what their checks gave.
@@ -190,6 +191,7 @@ class LookupSession:
                 done=self._done,
                 found=self._found,
                 couldnt_check=self._couldnt,
+                ended=self.handle is not None and self.handle.done,
             )
 
     def time_left(self) -> float | None:
