@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from footprint.audit.flow import AuditFlow
-from footprint.lookups.consent import consent_plan
+from footprint.lookups.consent_questions import consent_plan
 from footprint.lookups.registry import all_lookups
 from footprint.lookups.runner import LookupRun, RunHandle
 from footprint.model.consent import (

@@ -1,6 +1,6 @@
 """A small in-process cache so one search query is never sent twice in an audit.
 
-Used by the engine chain (`footprint.lookups.search.chain`) for every search it sends; kept in
+Used by the engine chain (`footprint.lookups.search.engine_chain`) for every search it sends; kept in
 its own module so the chain and the search lookups' shared parts do not import each other.
 """
 

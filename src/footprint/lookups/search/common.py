@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from footprint.lookups.interface import Lookup
 from footprint.lookups.search.backends import SearchBackend, SearchResult
 from footprint.lookups.search.cache import cached_search, clear_search_cache
-from footprint.lookups.search.chain import pick_backends
+from footprint.lookups.search.engine_chain import pick_backends
 from footprint.model.profile import Profile
 
 if TYPE_CHECKING:
