@@ -206,7 +206,7 @@ def next_steps(
         args = {"count": str(unanswered), **session}
         steps.append(NextStep(kind=NextStepKind.CARRY_ON, args=args))
     elif unanswered:
-        steps.append(NextStep(kind=NextStepKind.START_AUDIT, args={"open": str(unanswered)}))
+        steps.append(NextStep(kind=NextStepKind.START_AUDIT, args={"count": str(unanswered)}))
     steps += _lookup_steps(state.observations, coverage, by_hand)
     if coverage.open == 0:
         steps.append(NextStep(kind=NextStepKind.REAUDIT, args={"months": str(REAUDIT_MONTHS)}))

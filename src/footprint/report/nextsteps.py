@@ -35,8 +35,8 @@ def _plural(count: str, one: str, many: str) -> str:
 
 
 def _start_audit(step: NextStep, reader: Reader) -> str:
-    open_ = step.args.get("open")
-    if open_ is None:
+    count = step.args.get("count")
+    if count is None:
         start = {
             Reader.TERMINAL: "run `footprint audit` to start",
             Reader.BROWSER: "open footprint and start an audit",
@@ -48,8 +48,8 @@ def _start_audit(step: NextStep, reader: Reader) -> str:
         Reader.BROWSER: "start a new audit in footprint to answer them",
         Reader.MEMBER: "answer them in an audit with footprint on your own computer",
     }[reader]
-    checks = _plural(open_, "check is", "checks are")
-    return f"{checks} still open and nothing from this audit was kept: {again}."
+    questions = _plural(count, "question is", "questions are")
+    return f"{questions} still open and nothing from this audit was kept: {again}."
 
 
 def _carry_on(step: NextStep, reader: Reader) -> str:

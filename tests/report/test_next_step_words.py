@@ -21,7 +21,7 @@ COMMAND = re.compile(r"footprint (audit|profile|scan|log|ui|sessions)\b|footprin
 RENDERERS = [render_html, render_markdown]
 EVERY_KIND_AND_ARGS = [
     NextStep(kind=NextStepKind.START_AUDIT),
-    NextStep(kind=NextStepKind.START_AUDIT, args={"open": "12"}),
+    NextStep(kind=NextStepKind.START_AUDIT, args={"count": "12"}),
     NextStep(kind=NextStepKind.CARRY_ON, args={"session_id": SESSION, "count": "3"}),
     NextStep(kind=NextStepKind.FINISH_AT_HOME, args={"session_id": SESSION, "count": "9"}),
     NextStep(kind=NextStepKind.FINISH_AT_HOME, args={"count": "9"}),
