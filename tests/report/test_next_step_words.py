@@ -70,6 +70,9 @@ def test_member_copy_never_points_at_the_advisers_session(
     assert SESSION not in text and "--resume" not in text
     assert not COMMAND.search(text)
     assert "answer them at home with footprint on your own computer" in text
+    # ... and lists the questions themselves, as the session holding them is not theirs.
+    assert "Do you strip photo locations?" in text
+    assert "Results about you" in text  # an unanswered question, listed too
 
 
 @pytest.mark.parametrize("render", RENDERERS)
@@ -79,6 +82,7 @@ def test_terminal_output_shows_how_to_resume_a_quick_audit(
     text = render(quick, Reader.TERMINAL)
     assert f"footprint audit --resume {SESSION}" in text
     assert "footprint scan saved-page.html --follow-results" in text
+    assert "Do you strip photo locations?" not in text  # counted; the session holds them
 
 
 def test_the_terminal_summary_words_the_steps_for_its_reader(quick: Report) -> None:

@@ -202,6 +202,15 @@ class ReportView:
         return step_words(step, self.reader)
 
     @property
+    def questions_to_list(self) -> list[Unanswered]:
+        """The member's copy lists every open question one by one (the session that holds them
+        is on the adviser's computer); other readers carry on in footprint and see counts."""
+        if self.reader is not Reader.MEMBER:
+            return []
+        open_ = [*self.report.unanswered, *self.report.to_finish]
+        return [q for q in open_ if not q.skipped]
+
+    @property
     def shows_session(self) -> bool:
         """The session id is printed only where its session lives: never in the member's copy
         of an adviser call."""
