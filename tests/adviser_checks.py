@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from footprint.audit.stored import lookup_titles
 from footprint.cli.lookupui import ADVISER_HOW, NO_INPUT, NOTHING_SENT
 from footprint.content.checklists import shipped_catalogue
 from footprint.model.consent import INTERACTIVE, OFFLINE
 from footprint.model.vocab import Axis, Severity
-from footprint.report.adviser import EXPOSES, OTHER_LOOKUP, UNKNOWN_ITEM, lookup_titles
+from footprint.report.adviser import EXPOSES, OTHER_LOOKUP, UNKNOWN_ITEM
 from footprint.report.model import Level, Status
 
 # Who decided and how: written by footprint itself (cli/lookupui.py, consent.py).

@@ -29,7 +29,8 @@ from footprint.util.settings import Settings
 
 #: A command a browser user cannot run: no page, and no browser-made report, may show one.
 COMMAND = re.compile(
-    r"\bfootprint (?:audit|ui|scan|profile|log|report|sessions|demo|lookups|checklist|diff)\b"
+    r"(?:`|<code>|\brun |\btype )footprint "
+    r"(?:audit|ui|scan|profile|log|report|sessions|demo|lookups|checklist|diff)\b"
     r"|README"
 )
 
@@ -87,6 +88,7 @@ def _browser_audit(tmp_path: Path, length: str) -> tuple[dict[str, Any], dict[st
         page = browser.post("/report")
         assert page.request.path == "/report"
         pages.append(page.get_data(as_text=True))
+        pages += [p.read_text() for p in audit.written() if p.suffix in (".html", ".md")]
         shown = [COMMAND.search(text) for text in pages]
         assert not any(shown), [m.group(0) for m in shown if m]
         json_file = next(p for p in audit.written() if p.name == "report.json")
@@ -135,6 +137,7 @@ def _without_times_and_ids(report: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("length", ["quick", "full"])
 def test_the_terminal_and_the_browser_give_the_same_report(tmp_path: Path, length: str) -> None:
+    assert COMMAND.search("then `footprint audit --resume 1a2b`") and COMMAND.search("see README")
     browser_report, given = _browser_audit(tmp_path / "browser", length)
     assert len(given) > 10  # a real interview took place
     terminal_report = _terminal_audit(tmp_path / "terminal", given, quick=length == "quick")

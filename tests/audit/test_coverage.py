@@ -74,13 +74,15 @@ def test_score_needs_coverage_and_no_open_critical() -> None:
     assert not Coverage().allows_score and Coverage().share == 0.0
 
 
-def test_next_step_says_how_much_is_open_and_how_to_resume() -> None:
+def test_next_step_says_how_much_is_open_in_words_for_any_reader() -> None:
     item = select_items(shipped_catalogue(), Profile(name="Alex Example"))[0]
     cov = measure([item], {}, [_obs(Outcome.FOUND, "b")])  # the question is open
-    assert next_step(cov, "abc123").startswith(
-        "1 of 2 checks still open: resume with `footprint audit --resume abc123`"
-    )
-    assert "run `footprint audit` again" in next_step(cov, None)
+    kept = next_step(cov, "abc123")
+    assert kept.startswith("1 of 2 checks still open: answer the remaining questions")
+    assert "abc123" not in kept and "`" not in kept  # the route is a next step, as data
+    afresh = next_step(cov, None)
+    assert "new audit" in afresh and "nothing from this one was kept" in afresh
+    assert "`" not in afresh
     done = measure([], {}, [_obs(Outcome.FOUND, "b")])
     assert next_step(done, "x").startswith("Every check that applies got an answer")
 

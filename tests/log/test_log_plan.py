@@ -12,5 +12,6 @@ def test_the_first_step_after_safety_is_start_your_log() -> None:
         steps = response_steps_for(plan, Profile(name="Jo Tester", jurisdiction=country))
         assert steps[0].title.startswith("If you are in danger"), country
         assert steps[1].title == "Start your log", country
-        assert "`footprint log add`" in steps[1].detail
+        assert "contact log" in steps[1].detail
+        assert "footprint log" not in steps[1].detail  # content is worded for any face
     assert not any("Keep a dated log" in s.title for s in plan.steps)

@@ -23,6 +23,8 @@ from footprint.report.model import (
     Level,
     LookupSummary,
     ManualLink,
+    NextStep,
+    NextStepKind,
     NotChecked,
     Report,
     ResponsePlanSection,
@@ -176,8 +178,8 @@ def _summary() -> Summary:
         checks_open=17,
         critical_open=0,
         name_search_done=True,
-        next_step="17 of 60 checks still open: resume with `footprint audit --resume sess-0002`,"
-        " and check by hand what footprint could not check.",
+        next_step="17 of 60 checks still open: answer the remaining questions, and check by hand"
+        " what footprint could not check.",
         axes={
             Axis.FINDABLE: Level.MODERATE,
             Axis.CONTACTABLE: Level.HIGH,
@@ -312,6 +314,11 @@ def _report(active: bool = False) -> Report:
         ],
         response_plan=_plan(active),
         guidance=GUIDANCE,
+        next_steps=[
+            NextStep(kind=NextStepKind.CARRY_ON, args={"session_id": "sess-0002", "count": "2"}),
+            NextStep(kind=NextStepKind.ADD_TO_PROFILE, args={"count": "1"}),
+            NextStep(kind=NextStepKind.CHECK_BY_HAND, args={"count": "2"}),
+        ],
         since_last=SinceLast(
             previous_session="sess-0001",
             previous_date=datetime(2026, 8, 1, 9, 0, tzinfo=timezone.utc),

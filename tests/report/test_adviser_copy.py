@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from footprint.audit.outputs import write_adviser_reports
+from footprint.audit.stored import lookup_titles, read_adviser_json
 from footprint.content.checklists import shipped_catalogue
 from footprint.errors import ReportError
 from footprint.model.vocab import Axis
-from footprint.report.adviser import OTHER_LOOKUP, UNKNOWN_ITEM, adviser_copy, lookup_titles
-from footprint.report.adviser_render import (
-    read_adviser_json,
-    render_adviser,
-    write_adviser_reports,
-)
+from footprint.report.adviser import OTHER_LOOKUP, UNKNOWN_ITEM, adviser_copy
+from footprint.report.adviser_render import render_adviser
 from footprint.report.model import Copy, Level, Report, Status
 from footprint.report.render import Format
 
@@ -24,7 +22,7 @@ FORMATS = [Format.HTML, Format.MARKDOWN, Format.JSON]
 
 
 def test_it_keeps_what_the_adviser_needs(report: Report) -> None:
-    a = adviser_copy(report)
+    a = adviser_copy(report, lookup_titles())
     assert (a.case, a.adviser) == ("MDU-2026-0042", "Sam Adviser")
     assert a.generated_at == report.generated_at and a.score == report.summary.score
     assert a.axes == report.summary.axes and a.counts == report.summary.counts
@@ -36,7 +34,7 @@ def test_it_keeps_what_the_adviser_needs(report: Report) -> None:
 
 
 def test_titles_and_steps_come_from_the_catalogues_never_the_instance(report: Report) -> None:
-    a = adviser_copy(report)
+    a = adviser_copy(report, lookup_titles())
     by_ref = {f.ref: f for f in a.findings}
     item = shipped_catalogue().items["facebook.lookup-by-phone"]
     # The report's own title ("Title of facebook...") is an instance value: never copied.
@@ -53,7 +51,7 @@ def test_titles_and_steps_come_from_the_catalogues_never_the_instance(report: Re
 
 
 def test_consents_keep_the_decision_and_who_but_never_what_was_sent(report: Report) -> None:
-    a = adviser_copy(report)
+    a = adviser_copy(report, lookup_titles())
     first = a.consents[0]
     assert (first.lookup_id, first.title, first.granted) == ("page-scan", "Pages about you", True)
     assert (first.granted_by, first.asked_by) == ("member (verbal)", "Sam Adviser")
@@ -63,7 +61,7 @@ def test_consents_keep_the_decision_and_who_but_never_what_was_sent(report: Repo
 
 
 def test_lookups_are_numbers_only(report: Report) -> None:
-    a = adviser_copy(report)
+    a = adviser_copy(report, lookup_titles())
     assert a.lookups[0].errors == 1 and a.lookups[0].outcomes["found"] == 3
     for fmt in FORMATS:
         assert "alexexample" not in str(render_adviser(a, fmt)).lower()
@@ -73,38 +71,40 @@ def test_questions_to_finish_come_from_the_catalogue(make_report: Callable[..., 
     item = shipped_catalogue().items["facebook.lookup-by-phone"]
     r = make_report()
     unanswered = [u.model_copy(update={"id": item.id}) for u in r.unanswered[:1]]
-    a = adviser_copy(r.model_copy(update={"unanswered": unanswered + r.unanswered}))
+    a = adviser_copy(
+        r.model_copy(update={"unanswered": unanswered + r.unanswered}), lookup_titles()
+    )
     assert [(u.id, u.question) for u in a.to_finish] == [(item.id, item.question)]
 
 
 def test_no_score_while_nothing_was_checked(report: Report) -> None:
     blank = report.summary.model_copy(update={"axes": dict.fromkeys(Axis, Level.UNKNOWN)})
-    a = adviser_copy(report.model_copy(update={"summary": blank, "findings": []}))
+    a = adviser_copy(report.model_copy(update={"summary": blank, "findings": []}), lookup_titles())
     assert a.score is None
     assert "no score yet" in str(render_adviser(a, Format.MARKDOWN))
 
 
 def test_coverage_is_copied(report: Report) -> None:
     summary = report.summary.model_copy(update={"coverage": 0.75})
-    a = adviser_copy(report.model_copy(update={"summary": summary}))
+    a = adviser_copy(report.model_copy(update={"summary": summary}), lookup_titles())
     assert a.coverage == 0.75
     assert "Coverage: 75%" in str(render_adviser(a, Format.MARKDOWN))
 
 
 def test_an_older_adviser_copy_or_a_masked_copy_gives_the_same(report: Report) -> None:
     old = report.model_copy(update={"copy_kind": Copy.ADVISER})
-    assert adviser_copy(old) == adviser_copy(report)
+    assert adviser_copy(old, lookup_titles()) == adviser_copy(report, lookup_titles())
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_renders(report: Report, fmt: Format) -> None:
-    text = str(render_adviser(adviser_copy(report), fmt))
+    text = str(render_adviser(adviser_copy(report, lookup_titles()), fmt))
     assert "Adviser copy" in text or '"copy": "adviser"' in text
     assert "MDU-2026-0042" in text
 
 
 def test_written_files_read_back(report: Report, tmp_path: Path) -> None:
-    a = adviser_copy(report)
+    a = adviser_copy(report, lookup_titles())
     paths = write_adviser_reports(a, tmp_path / "new" / "adviser-copy", ["html", "md", "json"])
     assert [p.name for p in paths] == ["report.html", "report.md", "report.json"]
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in paths)
@@ -113,7 +113,7 @@ def test_written_files_read_back(report: Report, tmp_path: Path) -> None:
 
 
 def test_an_edited_adviser_file_is_refused_clearly(report: Report, tmp_path: Path) -> None:
-    data = json.loads(render_adviser(adviser_copy(report), Format.JSON))
+    data = json.loads(render_adviser(adviser_copy(report, lookup_titles()), Format.JSON))
     data["findings"][0]["status"] = "leaked"
     path = tmp_path / "report.json"
     path.write_text(json.dumps(data))
@@ -122,7 +122,9 @@ def test_an_edited_adviser_file_is_refused_clearly(report: Report, tmp_path: Pat
 
 
 def test_markdown_values_cannot_add_markup(report: Report) -> None:
-    a = adviser_copy(report.model_copy(update={"case": "# [x](javascript:alert(1))"}))
+    a = adviser_copy(
+        report.model_copy(update={"case": "# [x](javascript:alert(1))"}), lookup_titles()
+    )
     md = str(render_adviser(a, Format.MARKDOWN))
     assert "[x](javascript" not in md and "\\[x\\]" in md
     html = str(render_adviser(a, Format.HTML))
@@ -130,5 +132,5 @@ def test_markdown_values_cannot_add_markup(report: Report) -> None:
 
 
 def test_statuses_are_labelled(report: Report) -> None:
-    md = str(render_adviser(adviser_copy(report), Format.MARKDOWN))
+    md = str(render_adviser(adviser_copy(report, lookup_titles()), Format.MARKDOWN))
     assert Status.COULDNT_CHECK.value not in md and "could not check" in md

@@ -17,7 +17,7 @@ from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
-from footprint.report.model import Report
+from footprint.report.model import NextStepKind, Report
 from footprint.report.render import render_html, render_json, render_markdown
 from footprint.report.summary import summary_lines
 
@@ -61,7 +61,11 @@ def test_no_score_and_low_coverage(failed_audit: Report) -> None:
     assert s.coverage < 0.5
     assert s.checks_open > 0 and s.checks == len(failed_audit.unanswered) + 4 + 12
     assert s.next_step.startswith(f"{s.checks_open} of {s.checks} checks still open")
-    assert "footprint audit --resume s-demo1" in s.next_step
+    # The sentence is for any reader: the route back to the session is a next step, as data.
+    assert "footprint" not in s.next_step.replace("what footprint could not", "")
+    assert "--resume" not in s.next_step
+    carry_on = [n for n in failed_audit.next_steps if n.kind is NextStepKind.CARRY_ON]
+    assert [n.args["session_id"] for n in carry_on] == ["s-demo1"]
     # "low" on an axis after four answers would reassure; it says it cannot tell
     assert {level.value for level in s.axes.values()} == {"unknown"}
 

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from footprint.audit.build import AuditState, build_report
+from footprint.audit.stored import lookup_titles
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.lookups.search.web import WebSearchLookup
 from footprint.model.profile import Profile
@@ -53,7 +54,7 @@ def test_masked_links_are_the_members_and_open_the_right_search(member: Report) 
 
 
 def test_adviser_copy_has_no_search_links(member: Report) -> None:
-    adviser = adviser_copy(member)
+    adviser = adviser_copy(member, lookup_titles())
     for text in (
         render_adviser_html(adviser),
         render_adviser_markdown(adviser),

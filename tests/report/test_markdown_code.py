@@ -22,9 +22,9 @@ def _headings_without_blank_line(text: str) -> list[str]:
 def test_demo_markdown_commands_are_code(demo_dir: Path) -> None:
     md = (demo_dir / "report.md").read_text()
     assert "\\`" not in md
-    assert "`footprint log add`" in md
+    assert "`footprint profile init`" in md  # the demo is made in the terminal: commands shown
     html = (demo_dir / "report.html").read_text()
-    assert "<code>footprint log add</code>" in html and "`footprint" not in html
+    assert "<code>footprint profile init</code>" in html and "`footprint" not in html
 
 
 def test_demo_markdown_headings_follow_a_blank_line(demo_dir: Path) -> None:

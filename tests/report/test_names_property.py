@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from footprint.audit.build import AuditState, Previous, build_report
+from footprint.audit.stored import lookup_titles
 from footprint.cli.lookupui import ADVISER_HOW
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.model.consent import ConsentRecord
@@ -36,7 +37,7 @@ from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, Axis, Exposes, Severity
 from footprint.report import adviser as adviser_models
 from footprint.report import model as report_models
-from footprint.report.adviser import adviser_copy, lookup_titles
+from footprint.report.adviser import adviser_copy
 from footprint.report.adviser_render import render_adviser
 from footprint.report.model import Copy, Report
 from footprint.report.redact import to_copy
@@ -164,7 +165,7 @@ def _report(p: Profile) -> Report:
 
 
 def _adviser_texts(p: Profile) -> dict[Format, str]:
-    a = adviser_copy(_report(p))
+    a = adviser_copy(_report(p), lookup_titles())
     return {fmt: str(render_adviser(a, fmt)) for fmt in FORMATS}
 
 

@@ -13,19 +13,19 @@ from footprint.report.plain import plain, plain_reason
     [
         (
             "skipped: needs an API key in FOOTPRINT_HIBP_KEY",
-            "Not run: it needs a paid key; see the README to enable it",
+            "Not run: it needs a paid key for the service, set up in footprint's settings",
         ),
         (
             "skipped: needs an API key in FOOTPRINT_COMPANIES_HOUSE_KEY",
-            "Not run: it needs a key for the service; see the README to set one up",
+            "Not run: it needs a key for the service, set up in footprint's settings",
         ),
         (
             "skipped: no Mastodon username in your profile (usernames: mastodon: ...)",
-            "Not run: no Mastodon username in your profile (add it with `footprint profile init`)",
+            "Not run: no Mastodon username in your profile",
         ),
         (
             "skipped: no pages listed in your profile (add them under urls: or a workplace's url:)",
-            "Not run: no pages listed in your profile (add it with `footprint profile init`)",
+            "Not run: no pages listed in your profile",
         ),
         ("couldn't check: took too long", "Could not check: took too long"),
     ],

@@ -87,7 +87,8 @@ def test_demo_report_has_no_setting_names_ids_or_yaml(demo_dir: Path, fmt: str) 
 def test_demo_report_titles_do_not_read_as_config(demo_dir: Path) -> None:
     data = json.loads((demo_dir / "report.json").read_text())
     reasons = " ".join(n["reason"] for n in data["not_checked"])
-    assert "Not run: it needs a paid key; see the README to enable it" in reasons
+    assert "Not run: it needs a paid key for the service, set up in footprint's settings" in reasons
+    assert "README" not in reasons and "`footprint" not in reasons
 
 
 def test_demo_help_links_are_official(demo_dir: Path) -> None:

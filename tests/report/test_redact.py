@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from footprint.audit.stored import load_copy, lookup_titles
 from footprint.errors import ReportError
 from footprint.model.profile import Profile
 from footprint.report.adviser import adviser_copy
 from footprint.report.adviser_render import render_adviser_json
 from footprint.report.model import Copy, Evidence, ManualLink, NotChecked, Report, ResponsePlanStep
-from footprint.report.redact import load_copy, to_copy
+from footprint.report.redact import to_copy
 from footprint.report.render import Format, render_json
 
 RENDERERS = {fmt: fmt.renderer() for fmt in Format if fmt is not Format.PDF}
@@ -170,17 +171,17 @@ def test_load_copy_gives_each_copy_of_a_member_file(
     assert load_copy(source, Copy.MEMBER) == report
     masked = load_copy(source, None)
     assert isinstance(masked, Report) and masked.copy_kind is Copy.MASKED
-    assert load_copy(source, Copy.ADVISER) == adviser_copy(report)
+    assert load_copy(source, Copy.ADVISER) == adviser_copy(report, lookup_titles())
 
 
 def test_load_copy_of_an_adviser_file(tmp_path: Path, report: Report) -> None:
     older = _file(tmp_path, report.model_copy(update={"copy_kind": Copy.ADVISER}))
-    assert load_copy(older, None) == adviser_copy(report)  # the copy it is
+    assert load_copy(older, None) == adviser_copy(report, lookup_titles())  # the copy it is
     with pytest.raises(ReportError, match="member copy cannot be rebuilt"):
         load_copy(older, Copy.MEMBER)
     newer = tmp_path / "adviser.json"
-    newer.write_text(render_adviser_json(adviser_copy(report)))
-    assert load_copy(str(newer), Copy.ADVISER) == adviser_copy(report)
-    assert load_copy(str(newer), None) == adviser_copy(report)
+    newer.write_text(render_adviser_json(adviser_copy(report, lookup_titles())))
+    assert load_copy(str(newer), Copy.ADVISER) == adviser_copy(report, lookup_titles())
+    assert load_copy(str(newer), None) == adviser_copy(report, lookup_titles())
     with pytest.raises(ReportError, match="adviser copy; the full member copy"):
         load_copy(str(newer), Copy.MEMBER)

@@ -12,19 +12,18 @@ from pathlib import Path
 
 import pytest
 
+from footprint.audit.outputs import write_pdf, write_reports
+from footprint.audit.stored import load_report_json
 from footprint.errors import ReportError
 from footprint.model.vocab import Axis, Severity
 from footprint.report import render
 from footprint.report.model import Copy, Report
 from footprint.report.render import (
     Format,
-    load_report_json,
     md_escape,
     render_html,
     render_json,
     render_markdown,
-    render_pdf,
-    write_reports,
 )
 from footprint.report.view import safe_url
 
@@ -411,7 +410,7 @@ def test_json_shape(report: Report) -> None:
     ]
     assert "copy_kind" not in data and data["copy"] == "member"
     assert data["generated_at"] == "2026-11-21T14:05:00Z"
-    assert text.startswith('{\n  "schema_version": "1.1",')
+    assert text.startswith('{\n  "schema_version": "1.2",')
     assert data["summary"]["coverage"] == 0.72 and data["summary"]["score"] == 41
 
 
@@ -488,7 +487,7 @@ def test_pdf_without_weasyprint_says_how_to_get_it(
 ) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now raises ImportError
     with pytest.raises(ReportError) as err:
-        render_pdf(report, tmp_path / "report.pdf")
+        write_pdf(report, tmp_path / "report.pdf")
     assert err.value.hint and "pip install '.[pdf]'" in err.value.hint
     with pytest.raises(ReportError):
         write_reports(report, tmp_path / "out", [Format.HTML, Format.PDF])
@@ -508,7 +507,7 @@ def test_pdf_with_weasyprint_writes_a_private_file(
             return b"%PDF-1.7 fake"
 
     monkeypatch.setitem(sys.modules, "weasyprint", types.SimpleNamespace(HTML=FakeHTML))
-    path = render_pdf(report, tmp_path / "report.pdf")
+    path = write_pdf(report, tmp_path / "report.pdf")
     assert path.read_bytes() == b"%PDF-1.7 fake"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert seen and seen[0] == render_html(report)

@@ -6,6 +6,7 @@ and builds the report. It never prints.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -18,7 +19,7 @@ from footprint.audit.assess import (
     plan_order,
     summarise,
 )
-from footprint.audit.coverage import measure, next_step
+from footprint.audit.coverage import NAME_SEARCH, Coverage, measure, next_step
 from footprint.audit.diff import since_last
 from footprint.content.checklists import Catalogue, ChecklistItem, response_steps_for
 from footprint.model.consent import ConsentRecord
@@ -30,13 +31,24 @@ from footprint.report.model import (
     Finding,
     GuidanceCitation,
     LookupSummary,
+    NextStep,
+    NextStepKind,
     Report,
     ResponsePlanSection,
     ResponsePlanStep,
+    Status,
     Subject,
     Unanswered,
 )
 from footprint.report.plain import plain
+
+#: How long before a doctor with every check answered should look again.
+REAUDIT_MONTHS = 3
+# Why a lookup did not run, when running it online with consent would fix it: the runner's
+# "no consent" and the engine's offline reason ("not run, because this audit was offline").
+_NOT_RUN = re.compile(r"^no consent$|\boffline\b")
+# Why a lookup could not run for want of a detail in the profile ("no domains in your profile").
+_NEEDS_PROFILE = re.compile(r"\bin your profile\b")
 
 
 @dataclass
@@ -125,6 +137,9 @@ def build_report(
         weighted, coverage, answered, len(items), next_step(coverage, state.session_id)
     )
     plan = response_plan_section(catalogue, state)
+    unanswered = _open_questions(catalogue, items, state, to_finish=False)
+    to_finish = _open_questions(catalogue, items, state, to_finish=True)
+    not_checked = not_checked_from(state.observations, state.lookup_titles)
     report = Report(
         generated_at=datetime.now(timezone.utc).replace(microsecond=0),
         tool_version=__version__,
@@ -142,12 +157,20 @@ def build_report(
         accepted=accepted,
         lookups=_lookup_summaries(state),
         consents=[c.model_copy(update={"sentence": plain(c.sentence)}) for c in state.consents],
-        unanswered=_open_questions(catalogue, items, state, to_finish=False),
-        to_finish=_open_questions(catalogue, items, state, to_finish=True),
+        unanswered=unanswered,
+        to_finish=to_finish,
         answered=[i.id for i in items if i.id in state.answers],
-        not_checked=not_checked_from(state.observations, state.lookup_titles),
+        not_checked=not_checked,
         response_plan=plan,
         guidance=_citations(catalogue, findings, plan),
+        next_steps=next_steps(
+            state,
+            coverage,
+            plan_active=plan.active,
+            unanswered=len(unanswered),
+            to_finish=len(to_finish),
+            by_hand=len(not_checked) + sum(f.status is Status.COULDNT_CHECK for f in findings),
+        ),
     )
     if previous is not None:
         report = report.model_copy(
@@ -158,6 +181,58 @@ def build_report(
             }
         )
     return report
+
+
+def next_steps(
+    state: AuditState,
+    coverage: Coverage,
+    *,
+    plan_active: bool,
+    unanswered: int,
+    to_finish: int,
+    by_hand: int,
+) -> list[NextStep]:
+    """What to do next, most urgent first, as data: each face words it for its reader."""
+    if coverage.checks == 0:
+        return [NextStep(kind=NextStepKind.START_AUDIT)]
+    session = {"session_id": state.session_id} if state.session_id else {}
+    steps: list[NextStep] = []
+    if plan_active:
+        steps.append(NextStep(kind=NextStepKind.START_LOG))
+    if to_finish:
+        args = {"count": str(to_finish), **session}
+        steps.append(NextStep(kind=NextStepKind.FINISH_AT_HOME, args=args))
+    elif unanswered and session:
+        args = {"count": str(unanswered), **session}
+        steps.append(NextStep(kind=NextStepKind.CARRY_ON, args=args))
+    elif unanswered:
+        steps.append(NextStep(kind=NextStepKind.START_AUDIT, args={"count": str(unanswered)}))
+    steps += _lookup_steps(state.observations, coverage, by_hand)
+    if coverage.open == 0:
+        steps.append(NextStep(kind=NextStepKind.REAUDIT, args={"months": str(REAUDIT_MONTHS)}))
+    return steps
+
+
+def _lookup_steps(
+    observations: list[Observation], coverage: Coverage, by_hand: int
+) -> list[NextStep]:
+    """Next steps for lookups: the name search, lookups not run, details the profile lacks,
+    and checking by hand what could not be checked."""
+    skipped = [o for o in observations if o.outcome is Outcome.SKIPPED]
+    not_run = {o.lookup_id for o in skipped if _NOT_RUN.search(o.reason or "")}
+    needs_profile = {o.lookup_id for o in skipped if _NEEDS_PROFILE.search(o.reason or "")}
+    searched = any(o.lookup_id == NAME_SEARCH for o in observations)
+    steps: list[NextStep] = []
+    if searched and coverage.name_search_open:
+        steps.append(NextStep(kind=NextStepKind.SAVE_RESULTS_PAGE))
+    if not_run:
+        steps.append(NextStep(kind=NextStepKind.RUN_ONLINE, args={"count": str(len(not_run))}))
+    if needs_profile:
+        args = {"count": str(len(needs_profile))}
+        steps.append(NextStep(kind=NextStepKind.ADD_TO_PROFILE, args=args))
+    if by_hand:
+        steps.append(NextStep(kind=NextStepKind.CHECK_BY_HAND, args={"count": str(by_hand)}))
+    return steps
 
 
 def _open_questions(

@@ -33,8 +33,6 @@ from footprint.model.observation import Observation, Outcome
 from footprint.model.vocab import Answer, Axis, Severity
 
 MIN_COVERAGE = 0.6
-#: Coverage at or above which "good news" wording may appear (with nothing critical open).
-HIGH_COVERAGE = 0.8
 WEIGHT: dict[Severity, float] = {
     Severity.CRITICAL: 5.0,
     Severity.HIGH: 3.0,
@@ -160,25 +158,28 @@ def measure(
 
 
 def next_step(coverage: Coverage, session_id: str | None) -> str:
-    """'42 of 61 checks still open: resume with `footprint audit --resume ID` ...'."""
+    """'42 of 61 checks still open: answer the remaining questions, ...', for any reader.
+
+    No command and no pointer to a session: the same sentence is read in the terminal, in the
+    browser and in the member's copy of an adviser call (`Report.next_steps` has the routes).
+    """
     if coverage.checks == 0:
-        return "Nothing was checked yet: run `footprint audit` to start."
+        return "Nothing was checked yet: start an audit."
     if coverage.open == 0:
-        return "Every check that applies got an answer. Re-run the audit every few months."
+        return "Every check that applies got an answer. Run the audit again every few months."
     if not any(c.kind == "question" and not c.covered for c in coverage.checks_list):
         # Every question answered: "answer them" would send the doctor round again for nothing.
         return (
             f"{coverage.open} of {coverage.checks} checks still open, all of them lookups that "
             "did not run or could not finish: check them by hand with the links and steps under "
-            '"What is still open", or run `footprint audit` again online and agree to them.'
+            '"What is still open", or run the audit again online and agree to them.'
         )
-    resume = (
-        f"resume with `footprint audit --resume {session_id}`"
+    answer = (
+        "answer the remaining questions"
         if session_id
-        else "run `footprint audit` again to answer them (nothing from this run was kept, so it "
-        "starts afresh)"
+        else "answer them in a new audit (nothing from this one was kept)"
     )
     return (
-        f"{coverage.open} of {coverage.checks} checks still open: {resume}, and check by hand "
+        f"{coverage.open} of {coverage.checks} checks still open: {answer}, and check by hand "
         "what footprint could not check."
     )

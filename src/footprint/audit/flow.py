@@ -21,11 +21,12 @@ from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
-from footprint.report.model import Copy, Report
+from footprint.report.model import Report
 from footprint.store.sessions import DEFAULT_RETENTION_DAYS, SessionData, Store
 from footprint.util.settings import Settings
 
 if TYPE_CHECKING:
+    from footprint.report.nextsteps import Reader
     from footprint.report.render import Format
 
 
@@ -256,23 +257,15 @@ def write_outputs(
     formats: Sequence[Format | str],
     adviser_mode: bool,
     full: bool,
+    reader: Reader | None = None,
 ) -> list[Path]:
-    """Write the report files: member (or masked) copy, plus the adviser copy in adviser mode."""
-    from footprint.report.adviser import adviser_copy
-    from footprint.report.adviser_render import write_adviser_reports
-    from footprint.report.redact import to_copy
-    from footprint.report.render import write_reports
+    """Write the report files: member (or masked) copy, plus the adviser copy in adviser mode
+    (see `footprint.audit.outputs.write_copies`; `reader` defaults to the terminal)."""
+    from footprint.audit.outputs import write_copies
+    from footprint.report.nextsteps import Reader
 
-    written: list[Path] = []
-    main_copy = Copy.MEMBER if (full or adviser_mode) else Copy.MASKED
-    main = to_copy(report, main_copy, profile)
-    if adviser_mode:
-        written += write_reports(main, out_dir / "member-copy", formats)
-        adviser = adviser_copy(report)  # allow-listed: nothing of the profile can reach it
-        written += write_adviser_reports(adviser, out_dir / "adviser-copy", formats)
-    else:
-        written += write_reports(main, out_dir, formats)
-    return written
+    chosen = reader or Reader.TERMINAL
+    return write_copies(report, profile, out_dir, formats, adviser_mode, full, chosen)
 
 
 def default_out_dir(

@@ -1,12 +1,69 @@
-"""Finding a stored report: a session id in the store, or a report JSON file."""
+"""Finding a stored report: a session id in the store, or a report JSON file; and the copy of
+it that `footprint report render` asks for. The report package parses; this module reads."""
 
 from __future__ import annotations
 
+import importlib
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footprint.errors import ReportError
 from footprint.model.profile import Profile
-from footprint.report.model import Report
+from footprint.report.model import Copy, Report
+
+if TYPE_CHECKING:
+    from footprint.report.adviser import AdviserReport
+
+
+@cache
+def lookup_titles() -> dict[str, str]:
+    """Every built-in lookup's id -> its title, read from the classes (static text we wrote),
+    for the adviser copy: never an instance title, which may quote a page or a name."""
+    from footprint.lookups.registry import BUILTIN
+
+    titles = {}
+    for target in BUILTIN:
+        module, name = target.split(":")
+        cls = getattr(importlib.import_module(f"footprint.lookups.{module}"), name)
+        titles[cls.id] = cls.title
+    return titles
+
+
+def read_report_text(path: Path) -> str:
+    """The text of a report file; errors name the file and say what went wrong."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReportError(
+            f"{path}: file not found.", hint="Check the path and try again."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ReportError(f"{path}: cannot be read ({reason}).") from None
+
+
+def load_report_json(path: Path) -> Report:
+    """Read a report.json written by `render_json` (any 1.x schema); errors name the file and
+    the field."""
+    from footprint.report.render import parse_report_json
+
+    return parse_report_json(read_report_text(path), str(path))
+
+
+def read_adviser_json(path: Path) -> AdviserReport | None:
+    """The adviser copy in a report.json file, or None when the file holds another copy (or
+    cannot be read: the report loader gives the clear message for that).
+
+    Raises ReportError when it says it is an adviser copy but is not a valid one.
+    """
+    from footprint.report.adviser_render import parse_adviser_json
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return parse_adviser_json(text, str(path))
 
 
 def load_source(source: str) -> tuple[Report, Profile | None, str]:
@@ -15,8 +72,6 @@ def load_source(source: str) -> tuple[Report, Profile | None, str]:
     Returns the report, the profile when it came from the store (needed for redaction), and a
     short label for messages.
     """
-    from footprint.report.render import load_report_json
-
     path = Path(source)
     if path.suffix == ".json" or path.exists():
         report = load_report_json(path)
@@ -31,6 +86,37 @@ def load_source(source: str) -> tuple[Report, Profile | None, str]:
             hint=f"Finish it with `footprint audit --resume {source}`.",
         )
     return Report.model_validate_json(data.report_json), data.profile, f"session {source}"
+
+
+def load_copy(source: str, copy: Copy | None) -> Report | AdviserReport:
+    """The copy asked for (None: masked) of a stored session or a report JSON file.
+
+    An adviser copy's file can only give itself (it is what it is, with nothing to mask); an
+    adviser copy needs no profile, as it is allow-listed. Raises ReportError for a member copy
+    asked of a file that no longer holds the details.
+    """
+    from footprint.report.adviser import adviser_copy
+    from footprint.report.redact import to_copy
+
+    path = Path(source)
+    filed = read_adviser_json(path) if path.is_file() else None
+    if filed is not None:
+        if copy is Copy.MEMBER:
+            raise ReportError(
+                f"{source} is an adviser copy; the full member copy cannot be rebuilt from it.",
+                hint="Render the member copy from the stored session id instead.",
+            )
+        return filed
+    loaded, profile, _label = load_source(source)
+    if copy is Copy.MEMBER and loaded.copy_kind is not Copy.MEMBER:
+        raise ReportError(
+            f"{source} is a {loaded.copy_kind.value} copy; the full member copy cannot be "
+            "rebuilt from it.",
+            hint="Render the member copy from the stored session id instead.",
+        )
+    if copy is Copy.ADVISER or (copy is None and loaded.copy_kind is Copy.ADVISER):
+        return adviser_copy(loaded, lookup_titles())
+    return to_copy(loaded, copy or Copy.MASKED, profile)
 
 
 def _stored_profile(session_id: str | None) -> Profile | None:

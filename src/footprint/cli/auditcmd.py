@@ -233,11 +233,6 @@ def _finish(engine: AuditEngine, out_dir: Path, formats: list[Format], full: boo
     outputs = engine.finish(formats, out_dir, full=full, reader=Reader.TERMINAL)
     report = outputs.report
     _print_summary(report)
-    if report.to_finish:
-        resume = f": footprint audit --resume {engine.session_id}" if engine.session_id else ""
-        click.echo(
-            f"\n{len(report.to_finish)} more questions are on your list to finish at home{resume}"
-        )
     if outputs.written:
         click.echo("\nReport written (readable by you only):")
         for path in outputs.written:

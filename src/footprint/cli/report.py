@@ -40,13 +40,14 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     """Render a report again from a session id or a report JSON file.
 
     Without --member-copy or --adviser-copy, evidence is masked (an adviser copy's file is
-    rendered as the adviser copy it is).
+    rendered as the adviser copy it is). Next steps are worded for the terminal.
     """
-    from footprint.report import render as r
+    from footprint.audit.stored import load_copy
     from footprint.report.adviser import AdviserReport
     from footprint.report.adviser_render import render_adviser
     from footprint.report.model import Copy
-    from footprint.report.redact import load_copy
+    from footprint.report.nextsteps import Reader
+    from footprint.report.render import render_report
     from footprint.util.fsio import write_private_file
 
     result = load_copy(source, Copy(copy) if copy else None)
@@ -55,7 +56,7 @@ def render(source: str, fmt: str, copy: str | None, out: Path | None) -> None:
     if isinstance(result, AdviserReport):
         output = render_adviser(result, fmt)
     else:
-        output = r.Format(fmt).renderer()(result)
+        output = render_report(result, fmt, Reader.TERMINAL)
     if out is None:
         from footprint.detect.text import strip_controls
 

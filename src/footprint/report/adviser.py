@@ -10,8 +10,9 @@ round: from the member's report it takes only
 - numbers and vocabulary: coverage, score, axis levels, counts, severities, statuses;
 - text we wrote, looked up by id in a static catalogue: a checklist item's question and fix
   steps (from the shipped checklists, never the report's copy of them) and a lookup's title
-  (from the lookup class, never an instance title that may quote a page or a name), with
-  what it exposes in our words when its id says ("home address");
+  (from the lookup classes, passed in by the caller as `lookup_titles`, never an instance
+  title that may quote a page or a name), with what it exposes in our words when its id
+  says ("home address");
 - the consent record reduced to lookup, decision, who and when (never what was sent or where);
 - the questions left to finish at home, again from the catalogue.
 
@@ -20,9 +21,8 @@ Anything not on that list cannot reach the adviser, whatever the profile holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -123,27 +123,12 @@ class AdviserReport(_Model):
     to_finish: list[ToFinish] = Field(default_factory=list)
 
 
-@cache
-def lookup_titles() -> dict[str, str]:
-    """Every built-in lookup's id -> its title, read from the classes (static text)."""
-    import importlib
-
-    from footprint.lookups.registry import BUILTIN
-
-    titles = {}
-    for target in BUILTIN:
-        module, name = target.split(":")
-        cls = getattr(importlib.import_module(f"footprint.lookups.{module}"), name)
-        titles[cls.id] = cls.title
-    return titles
-
-
-def _lookup(lookup_id: str) -> tuple[str, str]:
-    title = lookup_titles().get(lookup_id)
+def _lookup(lookup_id: str, titles: Mapping[str, str]) -> tuple[str, str]:
+    title = titles.get(lookup_id)
     return (lookup_id, title) if title is not None else OTHER_LOOKUP
 
 
-def _finding(f: Finding, catalogue: Catalogue) -> AdviserFinding:
+def _finding(f: Finding, catalogue: Catalogue, titles: Mapping[str, str]) -> AdviserFinding:
     steps: list[str] = []
     if f.source == "checklist":
         item = catalogue.items.get(f.id)
@@ -151,7 +136,7 @@ def _finding(f: Finding, catalogue: Catalogue) -> AdviserFinding:
         steps = list(item.fix) if item else []
         source: Literal["checklist", "lookup"] = "checklist"
     else:
-        ref, title = _lookup(f.source.removeprefix("lookup:"))
+        ref, title = _lookup(f.source.removeprefix("lookup:"), titles)
         what = EXPOSES.get(f.id.partition(":")[0].rsplit(".", 1)[-1])
         title = f"{title}: {what}" if what and ref != OTHER_LOOKUP[0] else title
         source = "lookup"
@@ -166,14 +151,14 @@ def _finding(f: Finding, catalogue: Catalogue) -> AdviserFinding:
     )
 
 
-def _lookup_summary(lk: LookupSummary) -> AdviserLookup:
-    ref, title = _lookup(lk.id)
+def _lookup_summary(lk: LookupSummary, titles: Mapping[str, str]) -> AdviserLookup:
+    ref, title = _lookup(lk.id, titles)
     outcomes = {k: int(n) for k, n in lk.outcomes.items() if k in _OUTCOMES}
     return AdviserLookup(id=ref, title=title, outcomes=outcomes, errors=len(lk.errors))
 
 
-def _consent(c: ConsentRecord) -> AdviserConsent:
-    ref, title = _lookup(c.lookup_id)
+def _consent(c: ConsentRecord, titles: Mapping[str, str]) -> AdviserConsent:
+    ref, title = _lookup(c.lookup_id, titles)
     return AdviserConsent(
         lookup_id=ref,
         title=title,
@@ -195,8 +180,14 @@ def _scored(report: Report) -> bool:
     return known or bool(report.findings)
 
 
-def adviser_copy(report: Report, catalogue: Catalogue | None = None) -> AdviserReport:
-    """The adviser copy of any copy of a report (member, masked or an older adviser copy)."""
+def adviser_copy(
+    report: Report, lookup_titles: Mapping[str, str], catalogue: Catalogue | None = None
+) -> AdviserReport:
+    """The adviser copy of any copy of a report (member, masked or an older adviser copy).
+
+    `lookup_titles` is every built-in lookup's id -> class title (static text we wrote); a
+    lookup not in it shows as `OTHER_LOOKUP`.
+    """
     catalogue = catalogue or shipped_catalogue()
     summary = report.summary
     return AdviserReport(
@@ -211,11 +202,11 @@ def adviser_copy(report: Report, catalogue: Catalogue | None = None) -> AdviserR
         counts={s: summary.counts.get(s, 0) for s in Severity},
         answered=summary.answered,
         asked=summary.asked,
-        findings=[_finding(f, catalogue) for f in report.findings],
-        accepted=[_finding(f, catalogue) for f in report.accepted],
-        lookups=[_lookup_summary(lk) for lk in report.lookups],
+        findings=[_finding(f, catalogue, lookup_titles) for f in report.findings],
+        accepted=[_finding(f, catalogue, lookup_titles) for f in report.accepted],
+        lookups=[_lookup_summary(lk, lookup_titles) for lk in report.lookups],
         not_checked=len(report.not_checked)
         + sum(f.status is Status.COULDNT_CHECK for f in report.findings),
-        consents=[_consent(c) for c in report.consents],
+        consents=[_consent(c, lookup_titles) for c in report.consents],
         to_finish=_to_finish((u.id for u in report.unanswered), catalogue),
     )

@@ -1,4 +1,4 @@
-"""Rendering the adviser copy (HTML, Markdown, JSON, PDF), writing it, and reading it back.
+"""Rendering the adviser copy (HTML, Markdown, JSON, PDF), and parsing its JSON back.
 
 It uses the report's Jinja environment (HTML autoescaped, Markdown escaped by `finalize`) but
 its own templates, `adviser.html` and `adviser.md.j2`, which print only the AdviserReport.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -17,13 +16,7 @@ from footprint.errors import ReportError
 from footprint.model.vocab import Axis, Severity
 from footprint.report.adviser import AdviserReport
 from footprint.report.model import Level, Status
-from footprint.report.render import (
-    Format,
-    environment,
-    parse_formats,
-    pdf_or_report_error,
-    write_rendered,
-)
+from footprint.report.render import Format, environment, parse_formats, pdf_or_report_error
 from footprint.util import jsonsafe
 from footprint.util.yamlio import describe_validation_error
 
@@ -100,30 +93,29 @@ def render_adviser(adviser: AdviserReport, fmt: Format | str) -> str | bytes:
     return render_adviser_pdf(adviser)
 
 
-def write_adviser_reports(
-    adviser: AdviserReport, out_dir: Path, formats: Iterable[Format | str]
-) -> list[Path]:
-    """One file per format in `out_dir` (report.html, ...); folders 0700, files 0600."""
-    # Everything is rendered first: a PDF failure must not leave a half-written set behind.
-    rendered = [(fmt, render_adviser(adviser, fmt)) for fmt in parse_formats(formats)]
-    return write_rendered(out_dir, rendered)
+def render_adviser_all(
+    adviser: AdviserReport, formats: Iterable[Format | str]
+) -> list[tuple[Format, str | bytes]]:
+    """Every format rendered, before anything is written (a PDF failure writes nothing)."""
+    return [(fmt, render_adviser(adviser, fmt)) for fmt in parse_formats(formats)]
 
 
-def read_adviser_json(path: Path) -> AdviserReport | None:
-    """The adviser copy in a report.json file, or None when the file holds another copy.
+def parse_adviser_json(text: str, name: str) -> AdviserReport | None:
+    """The adviser copy in the text of a report.json, or None when it holds another copy (or
+    is not JSON: the report parser gives the clear message for that).
 
     Raises ReportError when it says it is an adviser copy but is not a valid one.
     """
     try:
-        data = jsonsafe.loads(path.read_text(encoding="utf-8"))  # bounded nesting
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None  # the report loader gives the clear message for these
+        data = jsonsafe.loads(text)  # bounded nesting
+    except json.JSONDecodeError:
+        return None
     if not isinstance(data, dict) or data.get("copy") != "adviser" or "score" not in data:
         return None  # an older adviser copy is a full Report: the report loader reads it
     try:
         return AdviserReport.model_validate(data)
     except ValidationError as exc:
         raise ReportError(
-            f"{path}: not a valid adviser copy: {describe_validation_error(exc)}",
+            f"{name}: not a valid adviser copy: {describe_validation_error(exc)}",
             hint="Use the adviser-copy/report.json that footprint wrote, unedited.",
         ) from None

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from footprint.model.consent import ConsentRecord
 from footprint.model.vocab import Axis, Severity, StrEnum
 
-SCHEMA_VERSION = "1.1"  # 1.1: summary.coverage, score may be null
+# A minor bump adds fields with defaults, so older reports of the same major version still load.
+SCHEMA_VERSION = "1.2"  # 1.1: summary.coverage, score may be null; 1.2: next_steps
 
 
 class _Model(BaseModel):
@@ -45,6 +46,30 @@ class Level(StrEnum):
     MODERATE = "moderate"
     HIGH = "high"
     UNKNOWN = "unknown"  # too little was checked to say
+
+
+class NextStepKind(StrEnum):
+    """What the doctor can do next. Each face words it for its reader (report/nextsteps.py)."""
+
+    START_AUDIT = "start_audit"  # nothing checked, or nothing kept: a new audit
+    CARRY_ON = "carry_on"  # questions still open in a kept session
+    FINISH_AT_HOME = "finish_at_home"  # a quick audit's questions left for home
+    CHECK_BY_HAND = "check_by_hand"  # what footprint could not check, with links and steps
+    RUN_ONLINE = "run_online"  # lookups not run (offline, or not agreed to)
+    SAVE_RESULTS_PAGE = "save_results_page"  # the name search did not run: save a results page
+    ADD_TO_PROFILE = "add_to_profile"  # lookups that need a detail the profile lacks
+    START_LOG = "start_log"  # a patient is contacting the doctor: keep a dated log
+    REAUDIT = "reaudit"  # everything answered: look again in a few months
+
+
+class NextStep(_Model):
+    """One thing to do next, as data: the renderers put it into words for their reader."""
+
+    kind: NextStepKind
+    args: dict[str, str] = Field(
+        default_factory=dict,
+        description="What the words need: e.g. session_id, count, months.",
+    )
 
 
 class Evidence(_Model):
@@ -131,7 +156,11 @@ class Summary(_Model):
         description="True when at least one search of the doctor's name (web-search) ran and"
         " got an answer. Until then there is no score and `findable` is never `low`.",
     )
-    next_step: str = Field(default="", description="What to do next, in plain words.")
+    next_step: str = Field(
+        default="",
+        description="What to do next, in plain words for any reader (no command);"
+        " `Report.next_steps` has the same as data.",
+    )
     axes: dict[Axis, Level]
     counts: dict[Severity, int]
     top_actions: list[TopAction]
@@ -249,7 +278,7 @@ class Report(_Model):
     to_finish: list[Unanswered] = Field(
         default_factory=list,
         description="A quick audit's remaining questions: the member's list to finish at home"
-        " (`footprint audit --resume ID`). Open, like `unanswered`.",
+        " (a `finish_at_home` next step). Open, like `unanswered`.",
     )
     answered: list[str] = Field(
         default_factory=list,
@@ -261,5 +290,8 @@ class Report(_Model):
     consents: list[ConsentRecord] = Field(default_factory=list)
     guidance: list[GuidanceCitation] = Field(default_factory=list)
     since_last: SinceLast | None = None
+    next_steps: list[NextStep] = Field(
+        default_factory=list, description="What to do next, most urgent first (schema 1.2)."
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -3,15 +3,16 @@
 Lookups explain themselves in technical terms that suit `footprint lookups` ("needs an API key
 in FOOTPRINT_HIBP_KEY", "no Mastodon username in your profile (usernames: mastodon: ...)").
 The report rewrites those phrases once, here, whatever lookup wrote them; anything it does not
-recognise that still looks like a setting name becomes "a setting (see the README)".
+recognise that still looks like a setting name becomes "a setting". No command and no README:
+the browser's reader has neither, so where to go next is a next step (`Report.next_steps`).
 """
 
 from __future__ import annotations
 
 import re
 
-_PAID_KEY = "it needs a paid key; see the README to enable it"
-_OTHER_KEY = "it needs a key for the service; see the README to set one up"
+_PAID_KEY = "it needs a paid key for the service, set up in footprint's settings"
+_OTHER_KEY = "it needs a key for the service, set up in footprint's settings"
 # Services whose key costs money: HIBP API v3 needs a paid key (domain-facts.md, HIBP).
 _PAID_KEY_SERVICES = ("HIBP",)
 
@@ -35,9 +36,9 @@ def plain(text: str | None) -> str:
         return ""
     out = _KEY_NEEDED.sub(_key_needed, text)
     out = _OVERRIDE.sub(r" (a stand-in set in your settings, instead of \1)", out)
-    out = _CONFIG_HINT.sub(" (add it with `footprint profile init`)", out)
+    out = _CONFIG_HINT.sub("", out)  # where to add it is a next step (add_to_profile)
     out = _CHECKLIST_REF.sub("", out)
-    return _SETTING.sub("a setting (see the README)", out)
+    return _SETTING.sub("a setting", out)
 
 
 _OUTCOME_PREFIX = {"skipped": "Not run", "couldn't check": "Could not check"}

@@ -13,8 +13,7 @@ adviser.py, and is a model of its own.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from footprint.errors import ReportError
 from footprint.model.consent import ConsentRecord
@@ -29,9 +28,6 @@ from footprint.report.model import (
     Report,
 )
 from footprint.report.scrub import Scrubber
-
-if TYPE_CHECKING:
-    from footprint.report.adviser import AdviserReport
 
 # How much each copy hides; a copy can only be made from one that hides no more.
 _RANK = {Copy.MEMBER: 0, Copy.MASKED: 1, Copy.ADVISER: 2}
@@ -60,38 +56,6 @@ def to_copy(report: Report, copy: Copy, profile: Profile | None = None) -> Repor
     if copy is Copy.ADVISER:
         raise ValueError("the adviser copy is built by footprint.report.adviser.adviser_copy")
     _assert_never(copy)
-
-
-def load_copy(source: str, copy: Copy | None) -> Report | AdviserReport:
-    """The copy asked for (None: masked) of a stored session or a report JSON file.
-
-    An adviser copy's file can only give itself (it is what it is, with nothing to mask); an
-    adviser copy needs no profile, as it is allow-listed. Raises ReportError for a member copy
-    asked of a file that no longer holds the details.
-    """
-    from footprint.audit.stored import load_source
-    from footprint.report.adviser import adviser_copy
-    from footprint.report.adviser_render import read_adviser_json
-
-    path = Path(source)
-    filed = read_adviser_json(path) if path.is_file() else None
-    if filed is not None:
-        if copy is Copy.MEMBER:
-            raise ReportError(
-                f"{source} is an adviser copy; the full member copy cannot be rebuilt from it.",
-                hint="Render the member copy from the stored session id instead.",
-            )
-        return filed
-    loaded, profile, _label = load_source(source)
-    if copy is Copy.MEMBER and loaded.copy_kind is not Copy.MEMBER:
-        raise ReportError(
-            f"{source} is a {loaded.copy_kind.value} copy; the full member copy cannot be "
-            "rebuilt from it.",
-            hint="Render the member copy from the stored session id instead.",
-        )
-    if copy is Copy.ADVISER or (copy is None and loaded.copy_kind is Copy.ADVISER):
-        return adviser_copy(loaded)
-    return to_copy(loaded, copy or Copy.MASKED, profile)
 
 
 def masked_copy(report: Report, scrubber: Scrubber) -> Report:

@@ -1,4 +1,8 @@
-"""Rendering a Report as HTML, Markdown, JSON or PDF, and reading report JSON back.
+"""Rendering a Report as HTML, Markdown, JSON or PDF, and parsing report JSON back.
+
+Pure functions, model to text (or bytes): reading and writing files is the audit layer's
+(`footprint.audit.outputs`, `footprint.audit.stored`). HTML, Markdown and PDF word the next
+steps for a reader (`footprint.report.nextsteps`); JSON carries them as data.
 
 One Jinja2 environment renders both templates. HTML is autoescaped; Markdown gets its own
 escaping through `finalize`, so every value printed into `report.md` is escaped too and no
@@ -11,7 +15,6 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from pathlib import Path
 from typing import Any, NoReturn
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_context, select_autoescape
@@ -24,8 +27,8 @@ from footprint.model.vocab import Axis, Severity, StrEnum
 from footprint.report import actions as plan
 from footprint.report import view
 from footprint.report.model import SCHEMA_VERSION, Report
+from footprint.report.nextsteps import Reader
 from footprint.util import jsonsafe
-from footprint.util.fsio import ensure_private_dir, write_private_file
 from footprint.util.pdf import PdfUnavailable, html_to_pdf
 from footprint.util.yamlio import describe_validation_error
 
@@ -45,7 +48,7 @@ class Format(StrEnum):
         """The file written for this format: report.html, report.md, ..."""
         return f"report.{self.value}"
 
-    def renderer(self) -> Callable[[Report], str | bytes]:
+    def renderer(self) -> Callable[[Report, Reader], str | bytes]:
         """The function that renders a report in this format."""
         if self is Format.HTML:
             return render_html
@@ -161,27 +164,29 @@ def environment() -> Environment:
     return env
 
 
-def _render(template: str, report: Report) -> str:
-    return environment().get_template(template).render(v=view.build_view(report), r=report)
+def _render(template: str, report: Report, reader: Reader) -> str:
+    return environment().get_template(template).render(v=view.build_view(report, reader), r=report)
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, reader: Reader = Reader.TERMINAL) -> str:
     """A self-contained page: inline CSS, no JavaScript, prints cleanly."""
-    return _render("report.html", report)
+    return _render("report.html", report, reader)
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, reader: Reader = Reader.TERMINAL) -> str:
     """The same sections as the HTML, as Markdown."""
     # Templates may leave runs of blank lines where optional parts are empty; one is enough.
-    return re.sub(r"\n{3,}", "\n\n", _render("report.md.j2", report))
+    return re.sub(r"\n{3,}", "\n\n", _render("report.md.j2", report, reader))
 
 
-def render_json(report: Report) -> str:
+def render_json(report: Report, reader: Reader = Reader.TERMINAL) -> str:
     """JSON with a stable key order, `copy` by its alias, ISO 8601 dates, indent 2.
 
     Fields keep the model's order; the axis and severity maps are put in vocabulary order so
-    two runs with the same content give the same file.
+    two runs with the same content give the same file. The next steps are data here, so every
+    reader gets the same JSON.
     """
+    del reader
     summary = report.summary
     stable = summary.model_copy(
         update={
@@ -195,9 +200,9 @@ def render_json(report: Report) -> str:
     )
 
 
-def render_pdf_bytes(report: Report) -> bytes:
+def render_pdf_bytes(report: Report, reader: Reader = Reader.TERMINAL) -> bytes:
     """The HTML report printed to PDF with WeasyPrint (the optional `pdf` extra)."""
-    return pdf_or_report_error(render_html(report))
+    return pdf_or_report_error(render_html(report, reader))
 
 
 def pdf_or_report_error(html: str) -> bytes:
@@ -210,10 +215,9 @@ def pdf_or_report_error(html: str) -> bytes:
         ) from None
 
 
-def render_pdf(report: Report, path: Path) -> Path:
-    """Write the PDF report to `path`, owner-only."""
-    write_private_file(path, render_pdf_bytes(report))
-    return path
+def render_report(report: Report, fmt: Format | str, reader: Reader) -> str | bytes:
+    """The report in one format, its next steps worded for `reader`."""
+    return Format(fmt).renderer()(report, reader)
 
 
 def parse_formats(formats: Iterable[Format | str]) -> list[Format]:
@@ -232,50 +236,34 @@ def parse_formats(formats: Iterable[Format | str]) -> list[Format]:
     return parsed
 
 
-def write_reports(report: Report, out_dir: Path, formats: Iterable[Format | str]) -> list[Path]:
-    """Write one file per format into `out_dir`; every folder made is 0700, files are 0600."""
-    # Render everything first: a PDF failure must not leave a half-written set behind.
-    return write_rendered(out_dir, [(f, f.renderer()(report)) for f in parse_formats(formats)])
+def render_all(
+    report: Report, formats: Iterable[Format | str], reader: Reader
+) -> list[tuple[Format, str | bytes]]:
+    """Every format rendered, before anything is written: a PDF failure (ReportError) then
+    costs no half-written set."""
+    return [(f, f.renderer()(report, reader)) for f in parse_formats(formats)]
 
 
-def write_rendered(out_dir: Path, rendered: Iterable[tuple[Format, str | bytes]]) -> list[Path]:
-    """Write already-rendered formats as `out_dir/report.<ext>` (folders 0700, files 0600)."""
-    ensure_private_dir(out_dir)
-    paths = []
-    for fmt, data in rendered:
-        path = out_dir / fmt.filename
-        write_private_file(path, data)
-        paths.append(path)
-    return paths
-
-
-def load_report_json(path: Path) -> Report:
-    """Read a report.json written by `render_json`; errors name the file and the field."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ReportError(
-            f"{path}: file not found.", hint="Check the path and try again."
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise ReportError(f"{path}: cannot be read ({reason}).") from None
+def parse_report_json(text: str, name: str) -> Report:
+    """A report from the text of a report.json written by `render_json`; errors name `name`
+    (the file) and the field."""
     try:
         data = jsonsafe.loads(text)
     except json.JSONDecodeError as exc:  # TooDeep (nesting) is one too
         raise ReportError(
-            f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}.",
+            f"{name}: not valid JSON at line {exc.lineno}, column {exc.colno}.",
             hint="Use the report.json that footprint wrote, unedited.",
         ) from None
     if not isinstance(data, dict) or "schema_version" not in data:
-        raise ReportError(f"{path}: not a footprint report (no schema_version).")
+        raise ReportError(f"{name}: not a footprint report (no schema_version).")
     version = str(data["schema_version"])
+    # Minor versions only add fields with defaults (1.2: next_steps), so any 1.x reads.
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise ReportError(
-            f"{path}: report schema {version} is not supported (this footprint reads {SCHEMA_VERSION}).",
+            f"{name}: report schema {version} is not supported (this footprint reads {SCHEMA_VERSION}).",
             hint="Render it with the footprint version that wrote it.",
         )
     try:
         return Report.model_validate(data)
     except ValidationError as exc:
-        raise ReportError(f"{path}: not a valid report: {describe_validation_error(exc)}") from None
+        raise ReportError(f"{name}: not a valid report: {describe_validation_error(exc)}") from None

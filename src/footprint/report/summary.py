@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from footprint.audit.coverage import HIGH_COVERAGE
 from footprint.report.model import Report, Status
+from footprint.report.nextsteps import Reader, steps_words
+
+#: Coverage at or above which "good news" wording may appear (with nothing critical open).
+HIGH_COVERAGE = 0.8
 
 Style = Literal["plain", "strong", "warn", "dim"]
 UNSURE_MARK = "not sure yet \u2014 check"
@@ -137,7 +140,15 @@ def action_title(title: str, status: Status) -> str:
     return f"{title} ({UNSURE_MARK})" if status is Status.UNSURE else title
 
 
-def summary_lines(report: Report) -> list[Line]:
+def next_step_words(report: Report, reader: Reader) -> list[str]:
+    """What to do next, worded for `reader`; a report from before next steps were data gives
+    its one sentence while checks are open."""
+    if report.next_steps:
+        return steps_words(report.next_steps, reader)
+    return [report.summary.next_step] if report.summary.checks_open else []
+
+
+def summary_lines(report: Report, reader: Reader = Reader.TERMINAL) -> list[Line]:
     """The terminal summary after an audit, most urgent first."""
     s = report.summary
     lines = [Line("")]
@@ -155,6 +166,7 @@ def summary_lines(report: Report) -> list[Line]:
     lines.append(Line("  " + coverage_words(report)))
     if s.checks_open:
         lines.append(Line("  " + s.next_step, "warn"))
+    lines.extend(Line(f"    - {words}") for words in steps_words(report.next_steps, reader))
     lines.append(Line("  " + what_ran(report)))
     lines.append(
         Line("  " + "   ".join(f"{axis.value}: {level.value}" for axis, level in s.axes.items()))

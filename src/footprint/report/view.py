@@ -20,11 +20,14 @@ from footprint.report.model import (
     Finding,
     GuidanceCitation,
     Level,
+    NextStep,
+    NextStepKind,
     Report,
     ResponsePlanStep,
     Status,
     Unanswered,
 )
+from footprint.report.nextsteps import Reader, step_words
 
 SEVERITY_LABEL = {s: s.value.capitalize() for s in Severity}
 LEVEL_LABEL = {
@@ -123,6 +126,7 @@ class ReportView:
     couldnt_check: list[Finding]
     guidance: dict[str, GuidanceCitation] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    reader: Reader = Reader.TERMINAL
 
     @property
     def header(self) -> str | None:
@@ -179,6 +183,38 @@ class ReportView:
     def may_reassure(self) -> bool:
         """Whether "good news" wording may appear (see summary.may_reassure)."""
         return summary.may_reassure(self.report)
+
+    @property
+    def next_steps(self) -> list[str]:
+        """What to do next, in words for this reader (see report/nextsteps.py)."""
+        return summary.next_step_words(self.report, self.reader)
+
+    @property
+    def finish_at_home(self) -> str:
+        """How to answer a quick audit's remaining questions, in words for this reader."""
+        r = self.report
+        step = next((s for s in r.next_steps if s.kind is NextStepKind.FINISH_AT_HOME), None)
+        if step is None:  # a report from before next steps were data
+            args = {"count": str(len(r.to_finish))}
+            if r.session_id:
+                args["session_id"] = r.session_id
+            step = NextStep(kind=NextStepKind.FINISH_AT_HOME, args=args)
+        return step_words(step, self.reader)
+
+    @property
+    def questions_to_list(self) -> list[Unanswered]:
+        """The member's copy lists every open question one by one (the session that holds them
+        is on the adviser's computer); other readers carry on in footprint and see counts."""
+        if self.reader is not Reader.MEMBER:
+            return []
+        open_ = [*self.report.unanswered, *self.report.to_finish]
+        return [q for q in open_ if not q.skipped]
+
+    @property
+    def shows_session(self) -> bool:
+        """The session id is printed only where its session lives: never in the member's copy
+        of an adviser call."""
+        return self.reader is not Reader.MEMBER and self.report.session_id is not None
 
     def number_of(self, finding_id: str) -> int | None:
         """An action's number in the plan."""
@@ -278,7 +314,7 @@ class ReportView:
         return self.titles.get(finding_id, finding_id)
 
 
-def build_view(report: Report) -> ReportView:
+def build_view(report: Report, reader: Reader = Reader.TERMINAL) -> ReportView:
     """Arrange a report into the sections the templates print.
 
     The plan keeps the report's order (assess.plan_order: severity, confirmed before unsure,
@@ -295,4 +331,5 @@ def build_view(report: Report) -> ReportView:
         couldnt_check=couldnt,
         guidance={g.id: g for g in report.guidance},
         titles=titles,
+        reader=reader,
     )

@@ -32,8 +32,8 @@ MANUAL_CHECK = (
     'your name, your name with your workplace, and your name with "facebook", "instagram" and '
     '"address". Look through the first two pages for people-search sites, your personal '
     "profiles and anything showing your home address or personal number. To have footprint "
-    "read them, save each results page (Save page as, HTML) and run "
-    "`footprint scan saved-page.html --follow-results`."
+    "read them, save each results page from your browser (Save page as, HTML) and give it "
+    "to footprint."
 )
 
 __all__ = [

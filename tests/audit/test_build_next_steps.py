@@ -1,0 +1,120 @@
+"""The core builds the report's next steps as data, and writes each copy for its reader: the
+member's copy of an adviser call never points at the adviser's session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from footprint.audit.answers import RESPONSE_ID
+from footprint.audit.build import AuditState, build_report
+from footprint.audit.flow import write_outputs
+from footprint.content.checklists import select_items, shipped_catalogue
+from footprint.model.observation import Observation, Outcome
+from footprint.model.profile import Profile
+from footprint.model.vocab import Answer
+from footprint.report.model import NextStepKind, Report
+from footprint.report.nextsteps import Reader
+
+SESSION = "s-quick1"
+PROFILE = Profile.model_validate({"name": "Alex Example", "role": "gp"})
+
+
+def _report(state: AuditState) -> Report:
+    catalogue = shipped_catalogue()
+    return build_report(catalogue, select_items(catalogue, state.profile), state)
+
+
+def _obs(lookup: str, outcome: Outcome, reason: str | None = None) -> Observation:
+    return Observation(lookup_id=lookup, outcome=outcome, subject=lookup, reason=reason)
+
+
+@pytest.fixture
+def quick() -> Report:
+    """A stored quick audit: three questions answered, the rest left for home; a patient is
+    contacting the doctor; one lookup offline, one without a profile detail, the name search
+    could not finish."""
+    items = select_items(shipped_catalogue(), PROFILE)
+    state = AuditState(profile=PROFILE, session_id=SESSION, quick_ids=[i.id for i in items[:5]])
+    state.answers = {i.id: Answer.NO for i in items[:3]} | {RESPONSE_ID: Answer.YES}
+    state.observations = [
+        _obs("web-search", Outcome.COULDNT_CHECK, "rate-limited (429)"),
+        _obs(
+            "gravatar", Outcome.SKIPPED, "not run, because this audit was offline: nothing was sent"
+        ),
+        _obs("rdap", Outcome.SKIPPED, "no domains in your profile (domains: ...)"),
+        _obs("page-scan", Outcome.FOUND),
+    ]
+    return _report(state)
+
+
+def test_a_quick_audit_gets_its_steps_most_urgent_first(quick: Report) -> None:
+    kinds = [s.kind for s in quick.next_steps]
+    assert kinds == [
+        NextStepKind.START_LOG,
+        NextStepKind.FINISH_AT_HOME,
+        NextStepKind.SAVE_RESULTS_PAGE,
+        NextStepKind.RUN_ONLINE,
+        NextStepKind.ADD_TO_PROFILE,
+        NextStepKind.CHECK_BY_HAND,
+    ]
+    home = quick.next_steps[1]
+    assert home.args == {"count": str(len(quick.to_finish)), "session_id": SESSION}
+    assert quick.next_steps[3].args == {"count": "1"}
+    assert "--resume" not in quick.summary.next_step and SESSION not in quick.summary.next_step
+
+
+def test_nothing_checked_starts_an_audit_and_nothing_kept_starts_afresh() -> None:
+    empty = _report(AuditState(profile=Profile(name="Alex Example", platforms=[])))
+    assert empty.summary.checks  # the questions apply, so it is "not kept", not "nothing"
+    (step,) = [s for s in empty.next_steps if s.kind is NextStepKind.START_AUDIT]
+    assert step.args == {"count": str(len(empty.unanswered))}
+    assert not any(s.kind is NextStepKind.CARRY_ON for s in empty.next_steps)
+
+
+def test_a_kept_session_with_questions_open_carries_on() -> None:
+    report = _report(AuditState(profile=PROFILE, session_id="s-kept"))
+    carry_on = [s for s in report.next_steps if s.kind is NextStepKind.CARRY_ON]
+    assert [s.args["session_id"] for s in carry_on] == ["s-kept"]
+
+
+def test_everything_answered_says_look_again_later() -> None:
+    catalogue = shipped_catalogue()
+    items = select_items(catalogue, PROFILE)
+    state = AuditState(profile=PROFILE, session_id="s-done")
+    state.answers = {i.id: Answer.NO for i in items}
+    state.observations = [_obs("web-search", Outcome.NOT_FOUND)]
+    report = build_report(catalogue, items, state)
+    assert [s.kind for s in report.next_steps] == [NextStepKind.REAUDIT]
+    assert report.next_steps[0].args == {"months": "3"}
+
+
+def test_the_member_copy_of_an_adviser_call_never_names_the_session(
+    quick: Report, tmp_path: Path
+) -> None:
+    # Made in the browser or the terminal, the member's copy is worded for the member.
+    for reader in (Reader.BROWSER, Reader.TERMINAL):
+        out = tmp_path / reader.value
+        write_outputs(quick, PROFILE, out, ["html", "md", "json"], True, False, reader)
+        for name in ("report.html", "report.md"):
+            text = (out / "member-copy" / name).read_text(encoding="utf-8")
+            assert SESSION not in text and "--resume" not in text, (reader, name)
+            assert "footprint audit" not in text
+        data = json.loads((out / "member-copy" / "report.json").read_text(encoding="utf-8"))
+        assert [s["kind"] for s in data["next_steps"]][:2] == ["start_log", "finish_at_home"]
+        assert (out / "adviser-copy" / "report.html").exists()
+
+
+def test_a_browser_report_names_no_command_and_a_terminal_one_does(
+    quick: Report, tmp_path: Path
+) -> None:
+    write_outputs(quick, PROFILE, tmp_path / "b", ["html", "md"], False, True, Reader.BROWSER)
+    write_outputs(quick, PROFILE, tmp_path / "t", ["html", "md"], False, True)
+    for name in ("report.html", "report.md"):
+        browser = (tmp_path / "b" / name).read_text(encoding="utf-8")
+        assert "--resume" not in browser and "footprint scan" not in browser
+        assert "footprint profile init" not in browser
+        terminal = (tmp_path / "t" / name).read_text(encoding="utf-8")
+        assert f"footprint audit --resume {SESSION}" in terminal
