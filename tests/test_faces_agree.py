@@ -11,7 +11,6 @@ which is the record of the channel, not of the audit.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import Path
@@ -19,12 +18,11 @@ from typing import Any
 
 import pytest
 from tests.auditrun import PROFILE, footprint
-from tests.uiclient import HOST, Browser
+from tests.uiclient import Browser
 
 from footprint.audit.answers import RESPONSE_ID
 from footprint.store.sessions import Store
 from footprint.ui.controller import UiAudit, UiOptions
-from footprint.ui.security import CSRF_FIELD
 from footprint.util.settings import Settings
 
 #: A command a browser user cannot run: no page, and no browser-made report, may show one.
@@ -59,15 +57,7 @@ def _browser_audit(tmp_path: Path, length: str) -> tuple[dict[str, Any], dict[st
         start = browser.get("/").get_data(as_text=True)
         profile_page = browser.post("/start", {"length": length})
         assert profile_page.request.path == "/profile"
-        page = browser.client.post(
-            "/profile/upload",
-            data={
-                CSRF_FIELD: browser.lock.csrf_token(),
-                "file": (io.BytesIO(PROFILE.encode()), "p.yaml"),
-            },
-            headers={"Host": HOST, "Origin": browser.lock.origin},
-            follow_redirects=True,
-        )
+        page = browser.upload_profile(PROFILE)
         assert page.request.path == "/response"
         pages = [start, profile_page.get_data(as_text=True), page.get_data(as_text=True)]
         given = {RESPONSE_ID: "no"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from werkzeug.test import Client, TestResponse
 
 from footprint.ui import build_app
@@ -30,6 +32,18 @@ class Browser:
         return self.client.post(
             path,
             data=form,
+            headers={"Host": HOST, "Origin": self.lock.origin},
+            follow_redirects=True,
+        )
+
+    def upload_profile(self, text: str) -> TestResponse:
+        """Send a profile file through the profile page's upload form."""
+        return self.client.post(
+            "/profile/upload",
+            data={
+                CSRF_FIELD: self.lock.csrf_token(),
+                "file": (io.BytesIO(text.encode()), "p.yaml"),
+            },
             headers={"Host": HOST, "Origin": self.lock.origin},
             follow_redirects=True,
         )

@@ -3,14 +3,13 @@ and one end-of-audit rule for lookups still running, the same whichever face ask
 
 from __future__ import annotations
 
-import io
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from tests.auditrun import PROFILE
-from tests.uiclient import HOST, Browser
+from tests.uiclient import Browser
 
 from footprint.audit import background
 from footprint.audit.engine import AuditEngine
@@ -26,7 +25,6 @@ from footprint.model.vocab import Answer
 from footprint.net.client import GatedClient
 from footprint.store.sessions import Store
 from footprint.ui.controller import UiAudit, UiOptions
-from footprint.ui.security import CSRF_FIELD
 from footprint.util.settings import Settings
 
 RELEASE = threading.Event()
@@ -137,14 +135,7 @@ def test_the_browser_shows_the_bound_and_ends_lookups_by_the_same_rule(tmp_path:
         )
         browser = Browser(audit)
         browser.post("/start", {"length": "quick"})
-        browser.client.post(
-            "/profile/upload",
-            data={
-                CSRF_FIELD: browser.lock.csrf_token(),
-                "file": (io.BytesIO(PROFILE.encode()), "p.yaml"),
-            },
-            headers={"Host": HOST, "Origin": browser.lock.origin},
-        )
+        browser.upload_profile(PROFILE)
         browser.post("/response", {"answer": "no"})
         page = browser.post("/consent", {"slow-stand-in": "yes"})
         assert page.request.path == "/question"
