@@ -238,6 +238,7 @@ def _trial(n: int, tmp: Path, profile_path: Path, interview: Interview) -> None:
     assert set(final.answers) == set(interview.all_ids)
 
 
+@pytest.mark.slow  # TRIALS audits in a terminal, each killed and resumed
 @pytest.mark.parametrize("n", range(TRIALS))
 def test_sigkill_at_a_random_point_loses_nothing_and_asks_nothing_twice(
     n: int, tmp_path: Path, profile_path: Path, interview: Interview

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 REPORT_FIELDS = {
     "schema_version",
     "generated_at",
@@ -22,6 +24,7 @@ REPORT_FIELDS = {
 }
 
 
+@pytest.mark.slow  # the whole demo audit
 def test_demo_writes_a_complete_report(run_cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "demo"
     r = run_cli("demo", "--out", out)
