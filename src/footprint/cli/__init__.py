@@ -36,6 +36,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class CommandExit(BaseException):
+    """A command has said all it has to say and ends with `code`; `main()` exits with it.
+
+    Commands raise this instead of calling sys.exit, so `main()` stays the one place the
+    process exits. A BaseException, like SystemExit: it is an ending, not an error, and an
+    `except Exception` on its way up must not turn it into one.
+    """
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = int(code)
+
+
 class LazyGroup(click.Group):
     """A group whose sub-commands are imported on first use."""
 
@@ -141,6 +154,8 @@ def main(argv: list[str] | None = None) -> Any:
 def _main(argv: list[str] | None) -> Any:
     try:
         return cli.main(args=argv, prog_name="footprint", standalone_mode=False)
+    except CommandExit as exc:
+        sys.exit(exc.code)
     except FootprintError as exc:
         _fail(exc.message, exc.hint, int(exc.exit_code))
     except click.exceptions.Abort:
