@@ -275,3 +275,4 @@ def test_a_page_that_breaks_the_parser_is_only_its_own_couldnt_check(
     assert outcomes == [("hostile", "couldnt_check"), ("team", "found")]
     hostile = next(o for o in found if o.subject.endswith("hostile"))
     assert "could not be read" in (hostile.reason or "")
+    assert (hostile.reason or "").endswith(": RecursionError")  # the type, not the message

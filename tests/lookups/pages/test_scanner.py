@@ -276,6 +276,7 @@ def test_a_page_that_breaks_the_parser_is_its_own_couldnt_check(
     assert first.outcome is Outcome.FOUND
     assert second.outcome is Outcome.COULDNT_CHECK
     assert "could not be read" in (second.reason or "")
+    assert (second.reason or "").endswith(": RecursionError")  # the type, not the message
 
 
 def test_a_couldnt_check_reason_carries_no_terminal_controls() -> None:
