@@ -1,4 +1,4 @@
-"""`footprint demo`: a complete report from loopback pages only (issue 2 and 3 "done means")."""
+"""`footprint demo`: a complete report from loopback pages only, the first thing a new user runs."""
 
 from __future__ import annotations
 
