@@ -1,6 +1,6 @@
 """One GET through `footprint.net.client`: retries, redirects (each hop re-checked), one checked hop.
 
-Kept apart from `net.py` so the public API stays short to read. Reasons in `FetchError` name
+Kept apart from `client.py` so the public API stays short to read. Reasons in `FetchError` name
 the host at most, never the path or query (URLs can carry the doctor's name).
 """
 
