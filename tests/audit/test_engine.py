@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from footprint.audit import AuditEngine, AuditOptions
 from footprint.audit.answers import RESPONSE_ID
+from footprint.audit.engine import AuditEngine
+from footprint.audit.flow import AuditOptions
 from footprint.content.checklists import shipped_catalogue
 from footprint.demo.run import demo_environment
 from footprint.model.profile import Profile

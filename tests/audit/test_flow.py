@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from tests.auditrun import footprint
 
-from footprint.audit import default_out_dir
+from footprint.audit.flow import default_out_dir
 from footprint.model.profile import Profile
 from footprint.store.sessions import Store
 

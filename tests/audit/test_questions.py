@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.audit import questions as plan
+import footprint.audit.questions as plan
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.demo.run import demo_profile
 from footprint.model.observation import Exposure, Observation, Outcome

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footprint.detect.interface import snippet
+from footprint.detect.context import snippet
 from footprint.detect.pipeline import detect_html
 from footprint.detect.text import parse_page, strip_controls
 

@@ -404,7 +404,7 @@ def service_servers(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, RawSe
 
 
 def _run_builtin(servers: dict[str, RawServer], grant_all: bool) -> tuple[RunHandle, list[Lookup]]:
-    from footprint.lookups.consent import consent_plan
+    from footprint.lookups.consent_questions import consent_plan
     from footprint.model.consent import ConsentLedger, parse_consent_option
 
     services, keys = _settings_names()

@@ -8,7 +8,7 @@ from typing import ClassVar
 import pytest
 
 from footprint.errors import InputError
-from footprint.lookups.consent import consent_plan
+from footprint.lookups.consent_questions import consent_plan
 from footprint.lookups.interface import Lookup
 from footprint.model.consent import (
     INTERACTIVE,

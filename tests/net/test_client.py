@@ -3,12 +3,17 @@
 All servers are on 127.0.0.1 (pytest-httpserver, threaded, or tests/netservers.RawServer).
 Limits are small so the suite stays fast; the loose upper bounds on elapsed time prove a limit
 held (without it the fetch would take 20 s or more), they are not performance assertions.
+
+The module shares one server. A request another test left running can still reach its log
+after that test ended, so tests read the log only through `requests_to(server, path)`, and a
+test that holds a request open uses its own server and waits for the request to end.
 """
 
 from __future__ import annotations
 
 import gzip
 import socket
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -49,6 +54,22 @@ def _clear(server: HTTPServer) -> Iterator[None]:
     server.clear()
 
 
+@pytest.fixture
+def own_server() -> Iterator[HTTPServer]:
+    """A server for one test alone, stopped when it ends."""
+    srv = HTTPServer(host=HOST, port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.clear()
+    if srv.is_running():
+        srv.stop()
+
+
+def requests_to(server: HTTPServer, path: str) -> list[Request]:
+    """The requests the server logged for `path`, oldest first (other paths are ignored)."""
+    return [request for request, _ in server.log if request.path == path]
+
+
 def client(limits: FetchLimits = QUICK, *hosts: str, **kw: bool) -> GatedClient:
     hosts = hosts or (HOST,)
     kw.setdefault("allow_loopback", True)
@@ -70,7 +91,7 @@ def test_fetches_html_with_an_honest_user_agent(server: HTTPServer) -> None:
     )
     resp = client().get(server.url_for("/page"))
     assert (resp.status, resp.content_type, resp.text) == (200, "text/html", "<title>Team</title>")
-    request, _ = server.log[0]
+    (request,) = requests_to(server, "/page")
     assert request.headers["User-Agent"] == USER_AGENT
     assert USER_AGENT.startswith("footprint/") and "privacy self-audit" in USER_AGENT
 
@@ -200,18 +221,31 @@ def test_connection_refused() -> None:
     assert reason == f"could not connect to {HOST} (connection refused)"
 
 
-def test_cancel_stops_a_fetch_in_flight(server: HTTPServer) -> None:
-    def slow(_: Request) -> Response:
-        time.sleep(0.8)
-        return Response("late", content_type="text/html")
+def test_cancel_stops_a_fetch_in_flight(own_server: HTTPServer) -> None:
+    release, finished = threading.Event(), threading.Event()
 
-    server.expect_request("/slow").respond_with_handler(slow)
+    def slow(_: Request) -> Response:
+        try:
+            release.wait(10.0)  # answers only once the test has seen the cancel
+            return Response("late", content_type="text/html")
+        finally:
+            finished.set()
+
+    own_server.expect_request("/slow").respond_with_handler(slow)
     transport = HttpClient(FetchLimits(total_timeout=10), allow_loopback=True)
     http = transport.bind(grant(HOST), frozenset({HOST}))
-    timer = __import__("threading").Timer(0.2, transport.cancel)
+    timer = threading.Timer(0.2, transport.cancel)
     timer.start()
-    assert reason_of(lambda: http.get(server.url_for("/slow"))) == "stopped"
-    assert reason_of(lambda: http.get(server.url_for("/slow"))).startswith("stopped")
+    started = time.monotonic()
+    try:
+        assert reason_of(lambda: http.get(own_server.url_for("/slow"))) == "stopped"
+        assert time.monotonic() - started < 5.0  # the server would have held it for 10 s
+        assert reason_of(lambda: http.get(own_server.url_for("/slow"))).startswith("stopped")
+    finally:
+        timer.cancel()
+        release.set()  # end the held request before the server stops
+        assert finished.wait(5.0)
+    assert len(requests_to(own_server, "/slow")) == 1  # the second get never reached it
 
 
 # -- redirects -------------------------------------------------------------------------------------
@@ -228,7 +262,7 @@ def test_redirects_are_followed_within_the_cap(server: HTTPServer) -> None:
 def test_redirect_loop_is_cut(server: HTTPServer) -> None:
     server.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
     assert "too many redirects" in reason_of(lambda: client().get(server.url_for("/loop")))
-    assert len(server.log) == QUICK.max_redirects + 1
+    assert len(requests_to(server, "/loop")) == QUICK.max_redirects + 1
 
 
 @pytest.mark.parametrize(
@@ -282,7 +316,7 @@ def test_credentials_go_only_to_the_host_they_were_meant_for(server: HTTPServer)
     server.expect_request("/landing").respond_with_data("<p>x</p>", content_type="text/html")
     http = client(QUICK, HOST, "localhost")
     http.get(server.url_for("/start"), headers={"X-Api-Key": "secret"}, auth=("user", "pw"))
-    first, second = (req for req, _ in server.log)
+    (first,), (second,) = requests_to(server, "/start"), requests_to(server, "/landing")
     assert first.headers.get("X-Api-Key") == "secret" and "Authorization" in first.headers
     assert "X-Api-Key" not in second.headers and "Authorization" not in second.headers
 
@@ -294,7 +328,8 @@ def test_no_cookies_are_kept(server: HTTPServer) -> None:
     http = client()
     http.get(server.url_for("/set"))
     http.get(server.url_for("/set"))
-    assert all("Cookie" not in req.headers for req, _ in server.log)
+    sent = requests_to(server, "/set")
+    assert len(sent) == 2 and all("Cookie" not in req.headers for req in sent)
 
 
 # -- content type and text -----------------------------------------------------------------------
@@ -346,13 +381,13 @@ def test_429_with_long_retry_after_is_returned_at_once(server: HTTPServer) -> No
         "slow down", status=429, headers={"Retry-After": "3600"}
     )
     resp = client().get(server.url_for("/rl"))
-    assert resp.status == 429 and len(server.log) == 1
+    assert resp.status == 429 and len(requests_to(server, "/rl")) == 1
 
 
 def test_503_without_retry_after_backs_off_then_gives_up(server: HTTPServer) -> None:
     server.expect_request("/down").respond_with_data("busy", status=503)
     resp = client().get(server.url_for("/down"))
-    assert resp.status == 503 and len(server.log) == QUICK.max_retries + 1
+    assert resp.status == 503 and len(requests_to(server, "/down")) == QUICK.max_retries + 1
 
 
 def test_reasons_never_carry_the_query(server: HTTPServer) -> None:
@@ -373,7 +408,8 @@ def test_user_agent_cannot_be_replaced_and_json_bom_is_fine(server: HTTPServer) 
         server.url_for("/bom"), headers={"User-Agent": "Mozilla/5.0"}, accept=("application/json",)
     )
     assert resp.json() == {"a": 1}
-    assert server.log[0][0].headers["User-Agent"] == USER_AGENT
+    (request,) = requests_to(server, "/bom")
+    assert request.headers["User-Agent"] == USER_AGENT
 
 
 def test_204_needs_no_content_type(server: HTTPServer) -> None:

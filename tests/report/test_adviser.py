@@ -21,7 +21,7 @@ from tests.auditrun import footprint, report_json, session_ids, write_answers
 from footprint.cli.lookupui import ADVISER_HOW, NOTHING_SENT
 from footprint.demo.run import demo_profile, demo_settings
 from footprint.demo.server import DemoServer
-from footprint.lookups.consent import consent_plan
+from footprint.lookups.consent_questions import consent_plan
 from footprint.lookups.registry import all_lookups
 from footprint.model.profile import Profile
 from footprint.util.settings import Settings

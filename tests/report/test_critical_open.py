@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.audit import AuditState, build_report
+from footprint.audit.build import AuditState, build_report
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile

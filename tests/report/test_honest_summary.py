@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from footprint.audit import AuditState, build_report
 from footprint.audit.answers import RESPONSE_ID
+from footprint.audit.build import AuditState, build_report
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from footprint.audit import AuditState, build_report
+from footprint.audit.build import AuditState, build_report
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.lookups.search.web import WebSearchLookup
 from footprint.model.profile import Profile

@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from footprint.audit import AuditState, Previous, build_report
+from footprint.audit.build import AuditState, Previous, build_report
 from footprint.cli.lookupui import ADVISER_HOW
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.model.consent import ConsentRecord

@@ -1,63 +1,28 @@
-"""The audit engine: one audit's orchestration, for any front end (terminal, local web UI).
+"""The audit engine: the whole journey of one audit, for any face (terminal, browser).
 
-No Click, Rich or web framework here, and nothing prints or blocks on a person. A front end
-*pulls*: it asks the engine what to show next, shows it however it likes, and hands the answer
-back. State lives in the engine and the session store; every answer, consent decision and
-lookup result is stored the moment it exists, so a request handler may return between any two
-calls, and a crash loses nothing (`AuditEngine.resume` carries on).
+No Click, Rich or web framework here, and nothing prints or blocks on a person. A face *pulls*:
+it asks what comes next (`AuditEngine.next_step`, from `journey.py`), shows that step however it
+likes, and hands the answer back. Every answer, consent decision and lookup result is stored
+the moment it exists, so a request may end between any two calls and a crash loses nothing.
 
-A whole audit, in order (a web UI maps each step to a request)::
+    desk.py        the stored sessions: retention, unfinished audits, saved profiles, start/resume
+    journey.py     which step comes next (START, PROFILE, RESPONSE, CONSENT, QUESTION, FINISH, REPORT)
+    engine.py      one audit: answers, back/skip/stop, consent, lookups, the end-of-audit rule, finish
+    flow.py        the audit's record, written to the store as it grows
+    background.py  consent questions and the lookups' background run
+    questions.py   which questions, in what order (the quick rule), and how long they take
+    answers.py     answers files and what an answer means
+    assess.py, coverage.py, diff.py, build.py   findings, coverage and score, re-audits, the Report
+    outputs.py, stored.py                       report files written and read back
 
-    from footprint.audit import AuditEngine, AuditOptions
+A whole audit, in order::
 
-    engine = AuditEngine.start(catalogue, profile, AuditOptions(quick=True), settings, Store())
-    # or: AuditEngine.resume(catalogue, store.load(session_id), options, settings, store)
-    engine.load_answers_file(path)                 # optional
-    if (q := engine.response_question()) is not None:   # "Is a patient contacting you now?"
-        engine.answer_response(Answer.YES)         # engine.response_active, .response_first_step
-    for cq in engine.consent_questions():          # ConsentQuestion: title, sentence, destinations
-        engine.decide(cq.lookup_id, granted=False) # or engine.decide_by_option("all", asked=False)
-    engine.start_lookups()                         # background threads; undecided = refused
-    engine.progress()                              # Progress(index, total, minutes_left): estimate
-    while (question := engine.next_question()) is not None:
-        # question.item (ChecklistItem), .area_title ("Strava"), .progress.label()
-        # ("12/30, about 6 min left"), .current (earlier answer after a back step)
-        engine.answer(question.item.id, Answer.NO) # stored at once; or:
-        engine.back()                              # re-ask the previous one (or undo a skip)
-        engine.skip_area(question.item.area)       # the doctor does not use this area
-        engine.stop()                              # stop early: the session stays resumable
-    engine.status()                                # LookupStatus snapshot, any thread, any time
-    engine.wait_lookups(timeout=0.2)               # True once every lookup has a result
-    outputs = engine.finish(formats, out_dir)      # Outputs(report, written, failed)
-
-Methods are thread-safe (one lock guards the interview). `engine.session_id` names the stored
-session (None with no store); `check_formats(formats)` fails before the first question when a
-format cannot be written (PDF without WeasyPrint). `plan` holds the quick-audit rule and the
-map of lookup findings that settle questions.
+    with AuditDesk.open() as desk:
+        engine = desk.start(profile, AuditOptions(quick=True), settings)  # or desk.resume(id, ...)
+        while (step := engine.next_step()) is not Step.FINISH:
+            ...  # RESPONSE: engine.answer_response(..); CONSENT: engine.decide(id, granted)
+                 # (the granted lookups start the moment consent is complete);
+                 # QUESTION: engine.next_question() then engine.answer / back / skip_area / stop
+        engine.lookups_time_left()   # lookups still running get until their deadline
+        outputs = engine.finish(formats, out_dir, reader=Reader.TERMINAL)  # the rest: couldn't check
 """
-
-from __future__ import annotations
-
-from footprint.audit.background import LookupStatus
-from footprint.audit.build import AuditState, Previous, build_report, response_plan_section
-from footprint.audit.engine import AuditEngine, Outputs, Question
-from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir, write_outputs
-from footprint.audit.outputs import check_formats
-from footprint.audit.questions import Progress
-
-__all__ = [
-    "AuditEngine",
-    "AuditFlow",
-    "AuditOptions",
-    "AuditState",
-    "LookupStatus",
-    "Outputs",
-    "Previous",
-    "Progress",
-    "Question",
-    "build_report",
-    "check_formats",
-    "default_out_dir",
-    "response_plan_section",
-    "write_outputs",
-]

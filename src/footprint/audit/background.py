@@ -8,10 +8,11 @@ any thread at any time. Every decision and every result goes to the audit flow, 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 from footprint.audit.flow import AuditFlow
-from footprint.lookups.consent import consent_plan
+from footprint.lookups.consent_questions import consent_plan
 from footprint.lookups.registry import all_lookups
 from footprint.lookups.runner import LookupRun, RunHandle
 from footprint.model.consent import (
@@ -38,11 +39,12 @@ class LookupStatus:
     done: int
     found: int
     couldnt_check: int
+    ended: bool = False  # the run is over: every lookup finished, or the rest were stopped
 
     @property
     def running(self) -> bool:
         """True while some granted lookup has no final result yet."""
-        return self.started and self.done < self.total
+        return self.started and self.done < self.total and not self.ended
 
     def line(self) -> str:
         """One line for between questions: lookups finished, then what their checks gave.
@@ -83,6 +85,7 @@ class LookupSession:
         )
         self.how = ADVISER_HOW if adviser else INTERACTIVE
         self.handle: RunHandle | None = None
+        self._started_at: float | None = None  # monotonic, when the run began
         self._lock = threading.Lock()
         self._total = self._done = self._found = self._couldnt = 0
         self._open: dict[str, ConsentQuestion] = {}
@@ -157,6 +160,7 @@ class LookupSession:
         )
         with self._lock:
             self._total = len(to_run)
+        self._started_at = time.monotonic()
         self.handle = run.start()
 
     # RunObserver (called from lookup threads, one at a time) --------------------------------
@@ -187,7 +191,15 @@ class LookupSession:
                 done=self._done,
                 found=self._found,
                 couldnt_check=self._couldnt,
+                ended=self.handle is not None and self.handle.done,
             )
+
+    def time_left(self) -> float | None:
+        """Seconds until the run's deadline stops what is still running; None when nothing is."""
+        if self._started_at is None or not self.status().running:
+            return None
+        elapsed = time.monotonic() - self._started_at
+        return max(0.0, self.flow.options.deadline_s - elapsed)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait up to `timeout` seconds; True once every lookup has a result (or none ran)."""

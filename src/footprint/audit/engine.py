@@ -5,13 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footprint.audit import questions as plan
+import footprint.audit.questions as plan
 from footprint.audit.answers import RESPONSE_ID, initial_answers, load_answers
 from footprint.audit.background import LookupSession, LookupStatus
 from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir
+from footprint.audit.journey import Step, next_step
 from footprint.audit.outputs import write_each
 from footprint.content.checklists import Catalogue, ChecklistItem
 from footprint.model.consent import ConsentQuestion
@@ -75,6 +77,7 @@ class AuditEngine:
         self.flow = flow
         self.lookups = lookups
         self.stopped = False
+        self.outputs: Outputs | None = None  # set by `finish`
         self._lock = threading.RLock()
         self._history: list[tuple[str, str]] = []  # ("answer", item id) | ("skip", area)
         self._revisit: list[str] = []  # items `back()` returned to, latest last
@@ -100,7 +103,9 @@ class AuditEngine:
     ) -> AuditEngine:
         """A new audit (and a stored session unless `store` is None)."""
         flow = AuditFlow.new(catalogue, profile, options, settings, store)
-        return cls._with_lookups(flow, settings, granted_by, limits)
+        engine = cls._with_lookups(flow, settings, granted_by, limits)
+        engine._start_when_decided()
+        return engine
 
     @classmethod
     def resume(
@@ -119,6 +124,7 @@ class AuditEngine:
         flow = AuditFlow.resume(catalogue, data, options, settings, store)
         engine = cls._with_lookups(flow, settings, None, None)
         engine._plan = engine._asking_order(finish_at_home=True)
+        engine._start_when_decided()
         return engine
 
     @classmethod
@@ -164,6 +170,62 @@ class AuditEngine:
     def profile(self) -> Profile:
         """Whose audit this is."""
         return self.flow.state.profile
+
+    # -- the journey ---------------------------------------------------------------------------
+
+    def next_step(self, *, can_ask: bool = True) -> Step:
+        """The step to show now (see `footprint.audit.journey`)."""
+        return next_step(self, can_ask=can_ask)
+
+    @property
+    def reported(self) -> bool:
+        """True once the report was written."""
+        return self.outputs is not None
+
+    def has_consent_questions(self) -> bool:
+        """Whether a lookup still waits for a yes or no."""
+        return bool(self.consent_questions())
+
+    def has_next_question(self) -> bool:
+        """Whether a question is left to ask in this sitting."""
+        return self.next_question() is not None
+
+    def questions_left(self) -> int:
+        """Questions not yet answered in this sitting (after a stop: listed as unanswered)."""
+        progress = self.progress()
+        return max(0, progress.total - progress.index + 1) if progress.total else 0
+
+    # -- facts a face shows ----------------------------------------------------------------------
+
+    @property
+    def adviser(self) -> str | None:
+        """The adviser's name on an adviser call (None for a doctor on their own)."""
+        return self.flow.state.adviser
+
+    @property
+    def case(self) -> str | None:
+        """The case reference on an adviser call."""
+        return self.flow.state.case
+
+    @property
+    def quick(self) -> bool:
+        """A quick audit (most important questions first; the rest listed for home)."""
+        return self.flow.state.quick_ids is not None
+
+    @property
+    def retention_days(self) -> int:
+        """Days the stored session is kept before it is deleted."""
+        return self.flow.options.retention_days
+
+    @property
+    def previous_audit_date(self) -> datetime | None:
+        """When this doctor's last finished audit was (the report shows what changed)."""
+        return self.flow.previous.date if self.flow.previous is not None else None
+
+    def kept_answers(self) -> tuple[dict[str, Answer], set[str]]:
+        """The answers and accepted findings so far (to save them when the session is gone)."""
+        with self._lock:
+            return dict(self.flow.state.answers), set(self.flow.state.accepted)
 
     def load_answers_file(self, path: Path) -> None:
         """Take the answers (and accepted findings) in an answers file; earlier answers stay."""
@@ -213,6 +275,12 @@ class AuditEngine:
         if self.lookups is None:
             raise KeyError(f"no lookups in an offline audit ('{lookup_id}')")
         self.lookups.decide(lookup_id, granted)
+        self._start_when_decided()
+
+    def decide_each(self, granted: dict[str, bool]) -> None:
+        """Decide every open question at once (missing means refused); lookups then start."""
+        for question in self.consent_questions():
+            self.decide(question.lookup_id, granted.get(question.lookup_id, False))
 
     def decide_by_option(self, spec: str | None, *, asked: bool) -> None:
         """`--consent all|none|ID,ID`, or refuse what is still open when nobody can be asked."""
@@ -222,6 +290,12 @@ class AuditEngine:
             self.lookups.decide_by_option(spec)
         elif not asked:
             self.lookups.refuse_open()
+        self._start_when_decided()
+
+    def _start_when_decided(self) -> None:
+        """Consent complete: the granted lookups start now, while the questions go on."""
+        if self.lookups is not None and not self.lookups.open_questions():
+            self.lookups.start()
 
     def start_lookups(self) -> None:
         """Run the granted lookups in background threads (undecided ones are refused)."""
@@ -237,6 +311,21 @@ class AuditEngine:
     def wait_lookups(self, timeout: float | None = None) -> bool:
         """Wait up to `timeout` seconds; True once every lookup has a result."""
         return self.lookups is None or self.lookups.wait(timeout)
+
+    def lookups_time_left(self) -> float | None:
+        """Seconds until lookups still running are stopped; None when none is running.
+
+        The one rule at the end of an audit, in every face: wait for them until their deadline
+        (show this), or until the person chooses not to wait; whatever has not finished then
+        reads "couldn't check" in the report, never "not found".
+        """
+        return self.lookups.time_left() if self.lookups is not None else None
+
+    def end_lookups(self) -> None:
+        """Stop lookups still running: each one reads "couldn't check" ("stopped before it
+        finished"), and runs again if this audit is carried on later."""
+        if self.lookups is not None and self.lookups.status().running:
+            self.lookups.cancel()
 
     def cancel_lookups(self) -> None:
         """Stop the lookups now; finished ones are kept, the rest run again on resume."""
@@ -336,7 +425,11 @@ class AuditEngine:
         full: bool = False,
         reader: Reader = Reader.TERMINAL,
     ) -> Outputs:
-        """Store the report, then write each format; one failed format never loses the rest."""
+        """Store the report, then write each format; one failed format never loses the rest.
+
+        Lookups still running end here (see `lookups_time_left`).
+        """
+        self.end_lookups()
         report = self.flow.report()
         # A quick audit's "to finish at home" list keeps the session open for `--resume`.
         self.flow.finish(report, complete=not self.stopped and not report.to_finish)
@@ -349,4 +442,5 @@ class AuditEngine:
             full=full,
             reader=reader,
         )
-        return Outputs(report=report, written=written, failed=failed)
+        self.outputs = Outputs(report=report, written=written, failed=failed)
+        return self.outputs

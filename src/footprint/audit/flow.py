@@ -40,6 +40,7 @@ class AuditOptions:
     accepted: frozenset[str] = frozenset()
     deadline_s: float = 240.0
     retention_days: int = DEFAULT_RETENTION_DAYS
+    demo: bool = False  # the fictional demo doctor: never offered to carry on a real audit
 
 
 @dataclass
@@ -81,6 +82,7 @@ class AuditFlow:
                     "quick": options.quick,
                     "offline": options.offline,
                     "accepted": sorted(options.accepted),
+                    "demo": options.demo,
                 },
                 retention_days=options.retention_days,
             )
@@ -131,6 +133,7 @@ class AuditFlow:
             accepted=accepted | options.accepted,
             deadline_s=options.deadline_s,
             retention_days=data.summary.retention_days,
+            demo=bool(data.options.get("demo", options.demo)),
         )
         flow = cls(
             catalogue,

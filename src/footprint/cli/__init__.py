@@ -5,7 +5,7 @@ names the module each lives in) so `footprint --help` stays fast: heavy imports 
 rich tables and the lookup modules load only when a command needs them. `main()` is the one
 place the process exits: a domain error, a broken world (disk, database, file encoding) or a bug
 becomes one message and an exit code, and a command that ends with a code of its own (a log that
-does not verify, a question stopped with Ctrl-C) raises `CommandExit`.
+does not verify, a question stopped with Ctrl-C) raises `click.exceptions.Exit(code)`.
 """
 
 from __future__ import annotations
@@ -37,19 +37,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Your contact log: dated, tamper-evident, kept until you delete it.",
     ),
 }
-
-
-class CommandExit(BaseException):
-    """A command has said all it has to say and ends with `code`; `main()` exits with it.
-
-    Commands raise this instead of calling sys.exit, so `main()` stays the one place the
-    process exits. A BaseException, like SystemExit: it is an ending, not an error, and an
-    `except Exception` on its way up must not turn it into one.
-    """
-
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = int(code)
 
 
 class LazyGroup(click.Group):
@@ -156,9 +143,7 @@ def main(argv: list[str] | None = None) -> Any:
 
 def _main(argv: list[str] | None) -> Any:
     try:
-        return cli.main(args=argv, prog_name="footprint", standalone_mode=False)
-    except CommandExit as exc:
-        sys.exit(exc.code)
+        code = cli.main(args=argv, prog_name="footprint", standalone_mode=False)
     except FootprintError as exc:
         _fail(exc.message, exc.hint, int(exc.exit_code))
     except click.exceptions.Abort:
@@ -173,4 +158,6 @@ def _main(argv: list[str] | None) -> Any:
     except KeyboardInterrupt:
         click.echo("\nStopped. Anything already answered has been kept.", err=True)
         sys.exit(ExitCode.INTERRUPTED)
-    return None
+    if isinstance(code, int):  # a command's exit code (`raise click.exceptions.Exit(code)`)
+        sys.exit(code)
+    return code

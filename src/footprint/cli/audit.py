@@ -106,7 +106,7 @@ def audit(**kwargs: Any) -> None:
     if kwargs["case_ref"] and not kwargs["adviser"]:
         raise click.UsageError("--case is for adviser mode: give --adviser NAME as well.")
     kwargs["accepted"] = frozenset(kwargs["accepted"])
-    run_audit_command(AuditArgs(**kwargs))
+    raise click.exceptions.Exit(run_audit_command(AuditArgs(**kwargs)))
 
 
 @click.command()

@@ -1,7 +1,8 @@
-"""What `footprint audit` and `footprint demo` do, step by step (UI side only).
+"""What `footprint audit` and `footprint demo` do: the terminal's rendering of each step.
 
-The steps themselves live in the engine (`footprint.audit`); this module supplies prompts,
-progress and messages, and maps the result to an exit code.
+Which step comes next is the engine's (`footprint.audit.journey`); sessions, retention and
+saved profiles are the desk's (`footprint.audit.desk`). This module supplies prompts, progress
+and messages, and maps the result to an exit code that `footprint.cli.main` exits with.
 """
 
 from __future__ import annotations
@@ -13,16 +14,19 @@ from typing import TYPE_CHECKING
 
 import click
 
-from footprint.audit import AuditEngine, AuditOptions, Outputs, check_formats
+from footprint.audit.desk import AuditDesk, free_profile_path, save_profile
+from footprint.audit.engine import AuditEngine, Outputs
+from footprint.audit.flow import AuditOptions
+from footprint.audit.journey import Step
+from footprint.audit.outputs import check_formats
 from footprint.audit.questions import minutes_phrase
 from footprint.cli import prompts
 from footprint.cli.lookupui import wait_with_progress
-from footprint.content.checklists import shipped_catalogue
 from footprint.errors import ExitCode, InputError, ProfileError, SessionPurged
 from footprint.model.profile import Profile, load_profile
 from footprint.model.vocab import Answer, Severity
 from footprint.report.model import Report
-from footprint.store.sessions import Store
+from footprint.report.nextsteps import Reader
 from footprint.util.settings import Settings
 
 if TYPE_CHECKING:
@@ -55,14 +59,14 @@ def _interactive(no_input: bool) -> bool:
     return not no_input and sys.stdin.isatty()
 
 
-def _apply_retention(store: Store, interactive: bool) -> None:
+def _apply_retention(desk: AuditDesk, interactive: bool) -> None:
     """Delete sessions past their retention period: after asking, or at once with --no-input.
 
     Each session announced its period when it started ("kept for 90 days, then deleted"). A
     run that cannot ask keeps that promise rather than keeping personal details longer than
     the doctor (or member) was told; the report files written earlier are not touched.
     """
-    expired = store.expired()
+    expired = desk.expired()
     if not expired:
         return
     click.echo(f"{len(expired)} stored session(s) are past their retention period:")
@@ -74,38 +78,37 @@ def _apply_retention(store: Store, interactive: bool) -> None:
     if interactive and not click.confirm("Delete them now?", default=True):
         click.echo("Kept for now; you will be asked again next time.")
         return
-    result = store.delete([s.id for s in expired])
-    click.echo(
-        f"Deleted {result.sessions} old session(s): {result.answers} answers and "
-        f"{result.observations} lookup results, overwritten and vacuumed."
-    )
+    result = desk.delete_expired()
+    if result is not None:
+        click.echo(
+            f"Deleted {result.sessions} old session(s): {result.answers} answers and "
+            f"{result.observations} lookup results, overwritten and vacuumed."
+        )
 
 
 def _open_engine(
     args: AuditArgs,
     options: AuditOptions,
     settings: Settings,
-    store: Store | None,
+    desk: AuditDesk,
     interactive: bool,
 ) -> AuditEngine:
-    catalogue = shipped_catalogue()
     resume_id = args.resume_id
     given = load_profile(args.profile_path) if args.profile_path and not resume_id else None
-    if store is not None and resume_id is None and interactive:
-        last = store.latest_unfinished(given)
-        case = f", case {last.case_ref}" if last and last.case_ref else ""
-        if last and click.confirm(
-            f"You have an unfinished audit from {last.created_at:%d %b %H:%M} "
-            f"({last.answers} answers{case}). Carry on with it?",
+    if resume_id is None and interactive:
+        offers = desk.unfinished(given)
+        if offers and click.confirm(
+            f"You have an unfinished audit: {offers[0].label()}. Carry on with it?",
             default=True,
         ):
-            resume_id = last.id
+            resume_id = offers[0].id
     if resume_id:
-        if store is None:
+        if not desk.stored:
             raise InputError("--resume needs the session store; drop --no-store.")
-        data = store.load(str(resume_id))
-        click.echo(f"Resuming session {data.summary.id}: {data.summary.answers} answers kept.")
-        return AuditEngine.resume(catalogue, data, options, settings, store)
+        engine = desk.resume(str(resume_id), settings, options)
+        answers, _ = engine.kept_answers()
+        click.echo(f"Resuming session {engine.session_id}: {len(answers)} answers kept.")
+        return engine
     if given is not None:
         profile = given
     elif interactive:
@@ -118,16 +121,16 @@ def _open_engine(
             "No profile: with --no-input, give --profile FILE.",
             hint="Create one with `footprint profile init`.",
         )
-    engine = AuditEngine.start(catalogue, profile, options, settings, store)
+    engine = desk.start(profile, options, settings)
     if engine.session_id:
         click.echo(
             f"Session {engine.session_id} started; it is kept for "
-            f"{options.retention_days} days, then deleted (`footprint sessions purge` "
+            f"{engine.retention_days} days, then deleted (`footprint sessions purge` "
             "deletes it sooner)."
         )
-    if engine.flow.previous is not None:
+    if engine.previous_audit_date is not None:
         click.echo(
-            f"You had an audit on {engine.flow.previous.date:%d %b %Y}: the report will show "
+            f"You had an audit on {engine.previous_audit_date:%d %b %Y}: the report will show "
             "what changed since then."
         )
     return engine
@@ -135,70 +138,83 @@ def _open_engine(
 
 def _offer_to_save(profile: Profile) -> None:
     """Offer to keep a typed-in profile, so a re-audit need not ask it all again."""
-    from footprint.model.profile import dump_profile
-    from footprint.util.fsio import write_private_file
-
     if not click.confirm("\nSave these details to a profile file for next time?", default=True):
         return
-    default = Path("profile.yaml")
-    n = 1
-    while default.exists():
-        n += 1
-        default = Path(f"profile-{n}.yaml")
-    path = Path(click.prompt("File name", default=str(default)))
-    write_private_file(path, dump_profile(profile))
+    default = free_profile_path(Path("."))
+    path = save_profile(profile, Path(click.prompt("File name", default=default.name)))
     click.echo(f"Saved {path} (readable by you only). Next time: footprint audit --profile {path}")
 
 
-def _ask_response_first(engine: AuditEngine, interactive: bool) -> None:
-    """Before anything else: is a patient already contacting you? If so, say what to do now."""
-    question = engine.response_question()
-    if question is not None and interactive:
-        engine.answer_response(prompts.ask_response_question(question))
-    if interactive and engine.response_active:
-        click.secho(
-            f"\nIf you are in danger now, call {engine.emergency_number}.", fg="red", bold=True
-        )
-        click.secho(f"First: {engine.response_first_step}", fg="yellow", bold=True)
-        click.echo(
-            "Then start your log of every contact: `footprint log add` keeps it on this "
-            "computer, dated and tamper-evident. Your report will start with a step-by-step plan."
-        )
+def _walk(engine: AuditEngine, args: AuditArgs, interactive: bool) -> Outputs:
+    """Render each step the engine says comes next, until the report is written."""
+    announced = warned = False
+    while True:
+        step = engine.next_step(can_ask=interactive)
+        if interactive and engine.response_active and not warned:
+            _warn_in_danger(engine)
+            warned = True
+        if step is Step.RESPONSE:
+            question = engine.response_question()
+            if question is not None:
+                engine.answer_response(prompts.ask_response_question(question))
+        elif step is Step.CONSENT:
+            _decide_consent(engine, args.consent_spec, interactive)
+        elif step is Step.QUESTION:
+            if not announced:
+                _announce_interview(engine)
+                announced = True
+            _ask_one(engine)
+        else:
+            wait_with_progress(engine)
+            out = args.out_dir or engine.default_out_dir()
+            return _finish(engine, out, args.formats, args.full)
 
 
-def _interview(engine: AuditEngine, interactive: bool) -> None:
-    """Ask the questions (with back, skip and stop) until none is left or the doctor stops."""
-    if not interactive:
-        return
+def _warn_in_danger(engine: AuditEngine) -> None:
+    """The doctor said a patient is contacting them: what to do now, before anything else."""
+    click.secho(f"\nIf you are in danger now, call {engine.emergency_number}.", fg="red", bold=True)
+    click.secho(f"First: {engine.response_first_step}", fg="yellow", bold=True)
+    click.echo(
+        "Then start your log of every contact: `footprint log add` keeps it on this "
+        "computer, dated and tamper-evident. Your report will start with a step-by-step plan."
+    )
+
+
+def _announce_interview(engine: AuditEngine) -> None:
     start = engine.progress()
     if start.total:
         click.echo(
             f"\n{start.total} questions for you, most important first: "
             f"{minutes_phrase(start.minutes_left)}. {prompts.HELP}."
         )
-    while (question := engine.next_question()) is not None:
-        reply = prompts.ask_item(
-            question.item,
-            question.progress.label(),
-            question.area_title,
-            engine.status().line(),
-            question.current,
+
+
+def _ask_one(engine: AuditEngine) -> None:
+    """Ask the next question; take an answer, a step back, an area skip or a stop."""
+    question = engine.next_question()
+    if question is None:
+        return
+    reply = prompts.ask_item(
+        question.item,
+        question.progress.label(),
+        question.area_title,
+        engine.status().line(),
+        question.current,
+    )
+    if reply is prompts.STOP:
+        engine.stop()
+        _say_stopped(engine)
+    elif isinstance(reply, Answer):
+        engine.answer(question.item.id, reply)
+    elif reply is prompts.BACK:
+        if not engine.back():
+            click.echo("   Nothing to go back to in this sitting.")
+    else:
+        skipped = engine.skip_area(question.item.area)
+        click.echo(
+            f"   Skipped {question.area_title}: {skipped} question(s), listed as skipped "
+            "in your report (b undoes this)."
         )
-        if reply is prompts.STOP:
-            engine.stop()
-            _say_stopped(engine)
-            return
-        if isinstance(reply, Answer):
-            engine.answer(question.item.id, reply)
-        elif reply is prompts.BACK:
-            if not engine.back():
-                click.echo("   Nothing to go back to in this sitting.")
-        else:
-            skipped = engine.skip_area(question.item.area)
-            click.echo(
-                f"   Skipped {question.area_title}: {skipped} question(s), listed as skipped "
-                "in your report (b undoes this)."
-            )
 
 
 def _say_stopped(engine: AuditEngine) -> None:
@@ -207,15 +223,14 @@ def _say_stopped(engine: AuditEngine) -> None:
         if engine.session_id
         else "Nothing was stored (--no-store), so next time starts afresh."
     )
-    left = engine.progress()
     click.echo(
-        f"\nStopped. {left.total - left.index + 1} questions left; they are listed as "
+        f"\nStopped. {engine.questions_left()} questions left; they are listed as "
         f"unanswered. {later}"
     )
 
 
 def _finish(engine: AuditEngine, out_dir: Path, formats: list[Format], full: bool) -> Outputs:
-    outputs = engine.finish(formats, out_dir, full=full)
+    outputs = engine.finish(formats, out_dir, full=full, reader=Reader.TERMINAL)
     report = outputs.report
     _print_summary(report)
     if report.to_finish:
@@ -257,8 +272,8 @@ def _exit_code(report: Report, fail_on: str | None) -> int:
     return ExitCode.FINDINGS if hit else ExitCode.OK
 
 
-def run_audit_command(args: AuditArgs) -> None:
-    """The body of `footprint audit`."""
+def run_audit_command(args: AuditArgs) -> int:
+    """The body of `footprint audit`: the exit code (the command passes it to `main`)."""
     check_formats(args.formats)  # a PDF that cannot be written fails before any question
     interactive = _interactive(args.no_input)
     if args.out_dir is not None and args.out_dir.exists() and not args.out_dir.is_dir():
@@ -275,39 +290,29 @@ def run_audit_command(args: AuditArgs) -> None:
         accepted=args.accepted,
     )
     settings = Settings.load(allow_private=args.allow_private)
-    store = None if args.no_store else Store()
     engine: AuditEngine | None = None
-    try:
-        if store is not None:
-            _apply_retention(store, interactive)
-        engine = _open_engine(args, options, settings, store, interactive)
-        if args.answers_path is not None:
-            engine.load_answers_file(args.answers_path)
-        _ask_response_first(engine, interactive)
-        _decide_consent(engine, args.consent_spec, interactive)
-        engine.start_lookups()
-        _interview(engine, interactive)
-        wait_with_progress(engine)
-        out = args.out_dir or engine.default_out_dir()
-        outputs = _finish(engine, out, args.formats, args.full)
-    except SessionPurged as purged:  # a purge deleted this session mid-audit
-        if engine is not None:
-            engine.cancel_lookups()
-            from footprint.cli.sessions import offer_to_save_answers
+    with AuditDesk.open(stored=not args.no_store) as desk:
+        try:
+            _apply_retention(desk, interactive)
+            engine = _open_engine(args, options, settings, desk, interactive)
+            if args.answers_path is not None:
+                engine.load_answers_file(args.answers_path)
+            outputs = _walk(engine, args, interactive)
+        except SessionPurged as purged:  # a purge deleted this session mid-audit
+            if engine is not None:
+                engine.cancel_lookups()
+                from footprint.cli.sessions import offer_to_save_answers
 
-            state = engine.flow.state
-            offer_to_save_answers(purged, state.answers, state.accepted, interactive)
-        raise
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        if engine is not None:
-            engine.cancel_lookups()  # finished lookups are kept; the rest run again on resume
-        click.echo(f"\n{_what_was_kept(engine)}", err=True)
-        sys.exit(ExitCode.INTERRUPTED)
-    finally:
-        if store is not None:
-            store.close()
+                answers, accepted = engine.kept_answers()
+                offer_to_save_answers(purged, answers, accepted, interactive)
+            raise
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            if engine is not None:
+                engine.cancel_lookups()  # finished lookups are kept; the rest run again on resume
+            click.echo(f"\n{_what_was_kept(engine)}", err=True)
+            return int(ExitCode.INTERRUPTED)
     # A report file that could not be written is an error, even though the rest were written.
-    sys.exit(ExitCode.ERROR if outputs.failed else _exit_code(outputs.report, args.fail_on))
+    return int(ExitCode.ERROR) if outputs.failed else _exit_code(outputs.report, args.fail_on)
 
 
 def _what_was_kept(engine: AuditEngine | None) -> str:
@@ -333,9 +338,8 @@ def _decide_consent(engine: AuditEngine, spec: str | None, interactive: bool) ->
         "sent unless you agree to each one.",
         bold=True,
     )
-    adviser = engine.flow.state.adviser
     for q in questions:
-        engine.decide(q.lookup_id, prompts.ask_consent(q.title, q.sentence, adviser))
+        engine.decide(q.lookup_id, prompts.ask_consent(q.title, q.sentence, engine.adviser))
 
 
 def run_demo_command(out_dir: Path, formats: list[Format]) -> None:
@@ -349,17 +353,14 @@ def run_demo_command(out_dir: Path, formats: list[Format]) -> None:
             f"Demo: a fictional doctor ({env.profile.masked_name}); pages are served on "
             f"{env.base_url} and nothing leaves this computer."
         )
-        engine = AuditEngine.start(
-            shipped_catalogue(),
+        engine = AuditDesk(None, demo=True).start(
             env.profile,
             AuditOptions(deadline_s=60.0),
             env.settings,
-            None,
             granted_by=env.granted_by,
             limits=FetchLimits(total_timeout=DEMO_TOTAL_TIMEOUT, connect_timeout=2.0),
         )
         engine.load_answers_file(env.answers_path)
         engine.decide_by_option("all", asked=False)
-        engine.start_lookups()
         wait_with_progress(engine)
         _finish(engine, out_dir, formats, full=False)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from footprint.cli import CommandExit
 from footprint.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -104,7 +103,7 @@ def _nothing_saved_if_stopped() -> Iterator[None]:
         yield
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("\nStopped: this entry was not saved. Earlier entries are kept.", err=True)
-        raise CommandExit(ExitCode.INTERRUPTED) from None
+        raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
 
 
 def _ask_files() -> list[Path]:
@@ -238,7 +237,7 @@ def verify(file: Path | None, expected: str | None) -> None:
         with LogStore() as store:
             result = store.verify()
             where = "your log"
-    raise CommandExit(_report(result, where, expected))
+    raise click.exceptions.Exit(_report(result, where, expected))
 
 
 def _report(result: VerifyResult, where: str, expected: str | None) -> int:

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from footprint.cli import CommandExit
 from footprint.errors import ExitCode
 from footprint.model.profile import (
     TITLES,
@@ -244,7 +243,7 @@ def init(out: Path, force: bool) -> None:
     except (KeyboardInterrupt, click.exceptions.Abort):
         # The file is written only at the end, so there is truly nothing to keep.
         click.echo(f"\nStopped. Nothing was saved: {out} was not written.", err=True)
-        raise CommandExit(ExitCode.INTERRUPTED) from None
+        raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
     write_private_file(out, dump_profile(built))
     click.echo(f"\nWrote {out} (readable by you only). Edit it any time, then run:")
     click.echo(f"  footprint audit --profile {out}")

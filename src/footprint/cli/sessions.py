@@ -22,10 +22,10 @@ def sessions() -> None:
 @sessions.command("list")
 def list_sessions() -> None:
     """List stored sessions, newest first."""
-    from footprint.store.sessions import Store
+    from footprint.audit.desk import AuditDesk
 
-    with Store(read_only=True) as store:
-        rows = store.list_sessions()
+    with AuditDesk.open(read_only=True) as desk:
+        rows = desk.sessions()
     if not rows:
         click.echo("No stored sessions.")
         return
@@ -38,17 +38,17 @@ def list_sessions() -> None:
             f"{s.id:<10} {s.created_at:%Y-%m-%d %H:%M} {s.status:<9} {s.answers:>7} "
             f"{s.observations:>7}  {s.expires_at:%Y-%m-%d}    {s.case_ref or ''}"
         )
-    click.echo(f"\nStore: {store.path}")
+    click.echo(f"\nStore: {desk.path}")
 
 
 @sessions.command()
 @click.argument("session_id")
 def show(session_id: str) -> None:
     """Show one session: who, when, progress. Personal details are not printed."""
-    from footprint.store.sessions import Store
+    from footprint.audit.desk import AuditDesk
 
-    with Store(read_only=True) as store:
-        data = store.load(session_id)
+    with AuditDesk.open(read_only=True) as desk:
+        data = desk.load(session_id)
     s = data.summary
     click.echo(f"Session {s.id}: {s.status}, started {s.created_at:%Y-%m-%d %H:%M} UTC")
     click.echo(f"Subject: {data.profile.masked_name} ({data.profile.jurisdiction.value})")
@@ -70,15 +70,15 @@ def show(session_id: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def purge(days: int | None, everything: bool, yes: bool) -> None:
     """Delete sessions for good (the data is overwritten, not just hidden)."""
-    from footprint.store.sessions import Store
+    from footprint.audit.desk import AuditDesk
 
     if days is None and not everything:
         raise click.UsageError("Say which: --older-than DAYS or --all.")
     what = "every stored session" if everything else f"sessions older than {days} days"
     if not yes:
         click.confirm(f"Delete {what}? This cannot be undone.", abort=True)
-    with Store() as store:
-        result = store.purge(older_than_days=days, everything=everything)
+    with AuditDesk.open() as desk:
+        result = desk.purge(older_than_days=days, everything=everything)
     click.echo(
         f"Deleted {result.sessions} session(s): {result.answers} answers and "
         f"{result.observations} lookup results, overwritten and vacuumed."

@@ -52,7 +52,7 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
     unless --no-browser). footprint stops when you press "Finish and close", on Ctrl-C, or
     after 30 minutes with nothing happening. Your answers are saved as you give them.
     """
-    from footprint.store.sessions import Store
+    from footprint.audit.desk import AuditDesk
     from footprint.ui import start_ui
     from footprint.ui.controller import UiOptions
     from footprint.util.settings import Settings
@@ -64,10 +64,10 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
 
             env = stack.enter_context(demo_environment())
             settings, preset, granted_by = env.settings, env.profile, env.granted_by
-        store = None if no_store else stack.enter_context(Store())
+        desk = stack.enter_context(AuditDesk.open(stored=not no_store, demo=demo))
         options = UiOptions(
             settings=settings,
-            store=store,
+            store=desk.store,
             reports_base=reports_base,
             preset_profile=preset,
             granted_by=granted_by,
@@ -89,6 +89,10 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
             if opener is not None:
                 opener.unlink(missing_ok=True)
         click.echo(f"\nfootprint stopped: {reason}.")
+        if running.audit.deleted_old:
+            click.echo(
+                f"Deleted {running.audit.deleted_old} session(s) past their retention period."
+            )
         if running.audit.out_dir is not None and running.audit.outputs is not None:
             click.echo(f"Your report is in {running.audit.out_dir}")
         elif running.audit.engine is not None and running.audit.engine.session_id:

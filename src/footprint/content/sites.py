@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-import tldextract
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from footprint.content.checklists import _check_reviewed, default_dir
 from footprint.errors import ChecklistError
+from footprint.util.domains import normalise_host, registrable_domain
 from footprint.util.yamlio import load_model
+
+__all__ = ["Category", "Site", "SitesFile", "classify", "load_sites", "registrable_domain"]
 
 Category = Literal[
     "people-search",
@@ -22,9 +24,6 @@ Category = Literal[
     "directory",
     "other",
 ]
-
-# Offline public-suffix handling: use the snapshot bundled with tldextract, never fetch it.
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 class Site(BaseModel):
@@ -53,23 +52,17 @@ class SitesFile(BaseModel):
     sites: list[Site] = Field(min_length=1)
 
 
-def registrable_domain(host_or_url: str) -> str:
-    """`www.example.co.uk` or a URL -> `example.co.uk` (public-suffix aware, offline)."""
-    parts = _EXTRACT(host_or_url)
-    return parts.top_domain_under_public_suffix or parts.domain or host_or_url.lower()
-
-
 @cache
 def load_sites() -> dict[str, Site]:
-    """The shipped `sites.yaml`, keyed by domain."""
+    """The shipped `sites.yaml`, keyed by normalised domain (see `normalise_host`)."""
     parsed = load_model(default_dir() / "sites.yaml", SitesFile, ChecklistError)
-    return {s.domain.lower(): s for s in parsed.sites}
+    return {normalise_host(s.domain): s for s in parsed.sites}
 
 
 def classify(url_or_host: str) -> Site | None:
     """The site entry for a URL or host, matching the host or its registrable domain."""
     sites = load_sites()
-    host = url_or_host.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    host = normalise_host(url_or_host.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0])
     while host:
         if host in sites:
             return sites[host]

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from footprint.detect.context import one_line, snippet
 from footprint.model.vocab import StrEnum
 
 if TYPE_CHECKING:
     from footprint.detect.text import Page
-
-CONTEXT_CHARS = 80
 
 
 class ContactKind(StrEnum):
@@ -53,45 +52,6 @@ class Contact:
     normalized: str
     context: str = ""
     phone_type: PhoneType | None = None
-
-
-_SPACES = re.compile(r"\s+")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
-
-
-def _near_lines(segment: str, *, before: bool) -> str:
-    """Keep the current line and at most one more line of `segment` next to the match."""
-    pieces = _LINE_BREAK.split(segment)
-    if before:
-        return " ".join(pieces[-2:])
-    return " ".join(pieces[:2])
-
-
-def snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
-    """A short, single-line piece of `text` around `text[start:end]` (at most ~`width` chars).
-
-    It stays within the match's own line and the next line either side, so a link in a
-    navigation bar is not described by the paragraph three blocks away.
-    """
-    spare = max(width - (end - start), 0)
-    left = max(start - spare // 2, 0)
-    right = min(end + spare - (start - left), len(text))
-    before = _near_lines(text[left:start], before=True)
-    after = _near_lines(text[end:right], before=False)
-    cut_left = left > 0 or len(before) < start - left
-    cut_right = right < len(text) or len(after) < right - end
-    piece = _SPACES.sub(" ", before + text[start:end] + after).strip()
-    return (
-        ("…" if cut_left and before.strip() else "")
-        + piece
-        + ("…" if cut_right and after.strip() else "")
-    )
-
-
-def clip(text: str, width: int = CONTEXT_CHARS) -> str:
-    """`text` on one line, cut to `width` characters."""
-    flat = _SPACES.sub(" ", text).strip()
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 class Detector(ABC):
@@ -130,7 +90,7 @@ class PatternDetector(Detector):
                     continue
                 yield Contact(
                     kind=self.kind,
-                    value=_SPACES.sub(" ", self.value(match)).strip(),
+                    value=one_line(self.value(match)),
                     normalized=normalized,
                     context=snippet(text, match.start(), match.end()),
                 )

@@ -23,7 +23,8 @@ import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumber, PhoneNumberMatcher
 from phonenumbers import PhoneNumberType as NumberType
 
-from footprint.detect.interface import Contact, ContactKind, Detector, PhoneType, snippet
+from footprint.detect.context import snippet
+from footprint.detect.interface import Contact, ContactKind, Detector, PhoneType
 from footprint.detect.text import Page
 
 _TYPES = {

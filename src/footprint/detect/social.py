@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from footprint.detect.interface import Contact, ContactKind, Detector, snippet
+from footprint.detect.context import snippet
+from footprint.detect.interface import Contact, ContactKind, Detector
 from footprint.detect.networks import MASTODON, NETWORKS
 from footprint.detect.text import Page
 

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from footprint.detect.context import clip
 from footprint.detect.emails import normalize_email
-from footprint.detect.interface import Contact, ContactKind, Detector, clip
+from footprint.detect.interface import Contact, ContactKind, Detector
 from footprint.detect.phones import parse_valid
 from footprint.detect.postcodes import canonical_postcode, normalize_address
 from footprint.detect.social import social_profile

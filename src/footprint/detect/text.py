@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, PageElement, ProcessingInstruction
 
-from footprint.detect.interface import clip, snippet
+from footprint.detect.context import clip, snippet
 
 # Content a visitor never sees as text.
 _HIDDEN = frozenset(

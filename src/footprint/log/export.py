@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -26,8 +25,8 @@ from footprint import __version__
 from footprint.log.chain import ALGORITHM, GENESIS, canonical_json, sha256_hex
 from footprint.log.database import LogStore
 from footprint.log.errors import LogError, LogInputError
-from footprint.log.models import Entry
-from footprint.log.summary import Summary, chronological, corrected_by, summarise
+from footprint.log.export_data import HOW_KEPT, DoctorDetails, LogExport
+from footprint.log.summary import Summary, summarise
 from footprint.util.fsio import ensure_private_dir, write_private_file
 
 FORMAT_ID = "footprint-contact-log"
@@ -35,52 +34,22 @@ SCHEMA_VERSION = "1.1"  # 1.1: the `seal` over the whole file
 FORMATS = ("html", "pdf", "json", "csv")
 ATTACHMENTS_DIR = "attachments"
 BASENAME = "contact-log"
-HOW_KEPT = (
-    "This is a log of unwanted contacts, written by the doctor named above with footprint, a "
-    "free tool that keeps it on their own computer and sends it nowhere. Each entry shows when "
-    "the contact happened and, separately, when the entry was written (the computer's clock, in "
-    "UTC). Entries are never edited or deleted one by one: a mistake is put right by a new entry "
-    "that says which entry it corrects, and both are shown. Files such as screenshots and "
-    "letters were copied in when the entry was written and fingerprinted with SHA-256; the "
-    "originals were not changed. Every entry is fingerprinted together with the entry before it "
-    "(a hash chain), so changing, removing or reordering any entry or file afterwards changes "
-    "the final digest printed on every page. The contact-log.json file exported with this copy "
-    "can be checked with `footprint log verify contact-log.json`; its final digest must match "
-    "the one printed here. The digest shows the log has not been changed since this copy was "
-    "made; it cannot by itself prove when each entry was first written."
-)
+__all__ = [
+    "HOW_KEPT",
+    "DoctorDetails",
+    "LogExport",
+    "build",
+    "parse_formats",
+    "seal_of",
+    "summary_json",
+    "to_csv",
+    "to_json",
+    "write",
+    "write_export",
+]
+
 # Formula injection: a spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class DoctorDetails:
-    """What the doctor chooses to put at the top of the export; all optional."""
-
-    name: str = ""
-    details: str = ""
-    about: str = ""
-
-
-@dataclass(frozen=True)
-class LogExport:
-    """Everything an export shows."""
-
-    entries: list[Entry]
-    summary: Summary
-    head: str
-    exported_at: str
-    doctor: DoctorDetails = field(default_factory=DoctorDetails)
-
-    @property
-    def rows(self) -> list[Entry]:
-        """Every entry by time of contact."""
-        return chronological(self.entries)
-
-    @property
-    def corrected_by(self) -> dict[int, list[int]]:
-        """Entry number -> the entries correcting it."""
-        return corrected_by(self.entries)
 
 
 def build(store: LogStore, doctor: DoctorDetails | None = None) -> LogExport:

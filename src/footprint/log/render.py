@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from footprint.log.errors import LogError
-from footprint.log.export import HOW_KEPT, LogExport
+from footprint.log.export_data import HOW_KEPT, LogExport
 from footprint.log.models import Attachment
 from footprint.util.pdf import PdfUnavailable, html_to_pdf
 

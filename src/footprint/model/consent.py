@@ -5,7 +5,7 @@ or refuses each one. Every decision is recorded and appears in the report.
 
 Here: `decide` turns one answer into a `ConsentRecord`, `parse_consent_option` reads
 `--consent all|none|ID,ID`, and `ConsentLedger` keeps every decision (the questions themselves
-are built from the lookups by `footprint.lookups.consent`). The gate that enforces them sits below every lookup, in `footprint.net.client`.
+are built from the lookups by `footprint.lookups.consent_questions`). The gate that enforces them sits below every lookup, in `footprint.net.client`.
 """
 
 from __future__ import annotations

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 from urllib3.exceptions import NameResolutionError, ReadTimeoutError
 
-if TYPE_CHECKING:
-    from footprint.net.client import Response
+from footprint.net.response import Response
 
 _STATUS_REASONS = {
     401: "the site asked for a login (HTTP 401)",

@@ -18,22 +18,23 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
-from footprint import __version__
 from footprint.errors import FootprintError
 from footprint.model.consent import ConsentRecord
 from footprint.net.block import blocked_reason
+from footprint.net.fetch import Fetch
+from footprint.net.response import (
+    USER_AGENT,
+    FetchError,
+    FetchLimits,
+    Response,
+)
 from footprint.net.safety import AddressPolicy, make_session
-from footprint.util import jsonsafe
+from footprint.util.domains import host_of, normalise_host
 
 T = TypeVar("T")
 
-USER_AGENT = (
-    f"footprint/{__version__} (+https://github.com/footprint-audit/footprint; privacy self-audit)"
-)
 #: In a host list: any public host. For lookups whose destinations are only known after they
 #: start (the pages a search returned); their consent sentence must say so. Address checks
 #: (no private, loopback or link-local addresses unless allowed) still apply to every fetch.
@@ -51,16 +52,8 @@ __all__ = [
     "Response",
     "blocked_reason",
     "host_of",
+    "normalise_host",
 ]
-
-
-class FetchError(FootprintError):
-    """A request could not give a usable answer. `reason` is plain words, no personal data."""
-
-    def __init__(self, reason: str, *, url: str | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.url = url
 
 
 class ConsentViolation(FootprintError):
@@ -106,61 +99,6 @@ def interleaved(items: Sequence[T], host: Callable[[T], str]) -> list[int]:
             if not queues[key]:
                 del queues[key]
     return order
-
-
-@dataclass(frozen=True)
-class FetchLimits:
-    """Limits on every fetch. Hostile pages are normal."""
-
-    connect_timeout: float = 5.0
-    total_timeout: float = 20.0
-    max_bytes: int = 3_000_000
-    max_redirects: int = 5
-    max_retries: int = 2
-    max_retry_after: float = 10.0
-    per_host_concurrency: int = 2
-    min_interval: float = 0.0  # seconds between two requests to the same host
-    retry_backoff: float = 1.0  # first wait when a 429/503 gives no Retry-After; doubles
-
-
-@dataclass(frozen=True)
-class Response:
-    """A fetched response, already size-capped and decoded."""
-
-    url: str  # the URL asked for
-    final_url: str  # after redirects
-    status: int
-    headers: Mapping[str, str]  # case-insensitive (a requests CaseInsensitiveDict)
-    content_type: str
-    body: bytes = field(repr=False)
-    text: str = field(repr=False)
-    elapsed: float = 0.0
-
-    def json(self) -> Any:
-        """Parse the body as JSON; raises FetchError('unexpected format') if it is not."""
-        try:
-            # Nesting is bounded: a hostile body must not raise RecursionError in a lookup.
-            return jsonsafe.loads(self.text.lstrip("\ufeff"))  # some APIs start with a BOM
-        except ValueError:
-            raise FetchError("unexpected format: not JSON", url=self.url) from None
-
-    @property
-    def ok(self) -> bool:
-        """2xx."""
-        return 200 <= self.status < 300
-
-
-def normalise_host(host: str) -> str:
-    """Lower-case, no trailing dot, no IPv6 brackets: the form host lists are compared in."""
-    return host.strip().strip("[]").rstrip(".").lower()
-
-
-def host_of(url: str) -> str:
-    """The normalised host of `url`, or '' if it has none."""
-    try:
-        return normalise_host(urlsplit(url).hostname or "")
-    except ValueError:
-        return ""
 
 
 class GatedClient:
@@ -217,8 +155,6 @@ class GatedClient:
         Raises `ConsentViolation` for an ungranted lookup or an unlisted host (a bug), and
         `FetchError` for everything the network or the site did wrong.
         """
-        from footprint.net.fetch import Fetch
-
         if not self.grant.granted:
             raise ConsentViolation(f"lookup {self.grant.lookup_id!r} ran without consent")
         fetch = Fetch(
@@ -279,10 +215,11 @@ class HttpClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # Per-host politeness, used by netfetch.Fetch.
+    # Per-host politeness, used by `footprint.net.fetch.Fetch`.
 
     def acquire_turn(self, host: str, min_interval: float) -> None:
         """Wait for a free per-host slot and the host's minimum interval (cancellable)."""
+        host = normalise_host(host)  # one slot per host however it is spelt
         with self._lock:
             slot = self._slots.setdefault(
                 host, threading.BoundedSemaphore(self.limits.per_host_concurrency)
@@ -300,7 +237,7 @@ class HttpClient:
 
     def release_turn(self, host: str) -> None:
         with self._lock:
-            slot = self._slots[host]
+            slot = self._slots[normalise_host(host)]
         slot.release()
 
     def track(self, watchdog: Any, active: bool) -> None:

@@ -1,16 +1,18 @@
 """One GET through `footprint.net.client`: retries, redirects (each hop re-checked), one checked hop.
 
-Kept apart from `client.py` so the public API stays short to read. Reasons in `FetchError` name
+Kept apart from `footprint.net.client` so the public API stays short to read; it sees the
+client only through `Transport`, so it sits below the client instead of importing it back. Reasons in `FetchError` name
 the host at most, never the path or query (URLs can carry the doctor's name).
 """
 
 from __future__ import annotations
 
 import http.client
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -27,8 +29,20 @@ from footprint.net.body import (
     read_capped,
     retry_after_seconds,
 )
-from footprint.net.client import USER_AGENT, FetchError, Response, host_of, normalise_host
-from footprint.net.safety import AddressRefused, FetchWatchdog, literal_address, watching
+from footprint.net.response import (
+    USER_AGENT,
+    FetchError,
+    FetchLimits,
+    Response,
+)
+from footprint.net.safety import (
+    AddressPolicy,
+    AddressRefused,
+    FetchWatchdog,
+    literal_address,
+    watching,
+)
+from footprint.util.domains import host_of, normalise_host
 
 # What the network and the libraries raise for a failed exchange. Anything else is a bug and
 # propagates (the runner reports it as an internal error, not as a network problem).
@@ -39,11 +53,23 @@ _TRANSPORT_ERRORS = (
     OSError,
 )
 
-if TYPE_CHECKING:
-    from footprint.net.client import HttpClient
-
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 503})
+
+
+class Transport(Protocol):
+    """What a fetch uses of `footprint.net.client.HttpClient`: the session, limits and turns."""
+
+    limits: FetchLimits
+    policy: AddressPolicy
+    session: requests.Session
+    cancelled: threading.Event
+
+    def acquire_turn(self, host: str, min_interval: float) -> None: ...
+
+    def release_turn(self, host: str) -> None: ...
+
+    def track(self, watchdog: Any, active: bool) -> None: ...
 
 
 @dataclass
@@ -62,7 +88,7 @@ class Fetch:
 
     def __init__(
         self,
-        client: HttpClient,
+        client: Transport,
         url: str,
         *,
         params: Mapping[str, str] | None,

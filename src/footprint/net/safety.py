@@ -23,6 +23,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection as u3connection
 
+from footprint.util.domains import normalise_host
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -85,8 +87,11 @@ def literal_address(host: str) -> IPAddress | None:
 
 
 def resolve_checked(host: str, port: int, policy: AddressPolicy) -> list[tuple[Any, ...]]:
-    """Resolve `host` once; refuse it if ANY address is refused (a mixed answer is a trick)."""
-    infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    """Resolve `host` once; refuse it if ANY address is refused (a mixed answer is a trick).
+
+    The name is looked up in its normalised ASCII form, the form the consent gate checked.
+    """
+    infos = socket.getaddrinfo(normalise_host(host), port, 0, socket.SOCK_STREAM)
     for info in infos:
         kind = policy.refusal(ipaddress.ip_address(str(info[4][0]).split("%")[0]))
         if kind is not None:

@@ -42,7 +42,8 @@ ERROR_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 
 NO_COOKIE = (
     "This page only opens from the address footprint printed when you started it, and that "
-    "address works once. To start again, stop footprint (Ctrl-C) and run `footprint ui`."
+    "address works once. To start again, close footprint and open it again: it gives a new "
+    "address."
 )
 
 

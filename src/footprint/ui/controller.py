@@ -1,8 +1,8 @@
-"""One browser's audit: which step it is on, and the engine that does the work.
+"""One browser's audit: the choices made on the start page, and the engine that does the work.
 
-The engine (`footprint.audit.AuditEngine`) holds the audit and stores every answer the moment it
-is given; this object only remembers what the UI needs between requests (the choices made on
-the start page, the files the report was written to) and where the doctor should be sent next.
+What comes next is the engine's decision (`footprint.audit.journey`): this object maps each step
+to a page. Sessions, retention and saved profiles are the desk's (`footprint.audit.desk`). The
+engine stores every answer the moment it is given, so a request may end between any two calls.
 """
 
 from __future__ import annotations
@@ -11,14 +11,34 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from footprint.audit import AuditEngine, AuditOptions, Outputs
-from footprint.content.checklists import Catalogue, shipped_catalogue
-from footprint.errors import FootprintError
-from footprint.model.profile import Profile, dump_profile
+from footprint.audit.desk import (
+    AuditDesk,
+    UnfinishedAudit,
+    browser_formats,
+    check_adviser,
+    free_profile_path,
+    save_profile,
+)
+from footprint.audit.engine import AuditEngine, Outputs
+from footprint.audit.flow import AuditOptions
+from footprint.audit.journey import Step, next_step
+from footprint.errors import InputError
+from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.report.nextsteps import Reader
-from footprint.store.sessions import SessionSummary, Store
+from footprint.store.sessions import Store
 from footprint.util.settings import Settings
+
+#: The page that shows each step.
+PAGES: dict[Step, str] = {
+    Step.START: "/",
+    Step.PROFILE: "/profile",
+    Step.RESPONSE: "/response",
+    Step.CONSENT: "/consent",
+    Step.QUESTION: "/question",
+    Step.FINISH: "/finish",
+    Step.REPORT: "/report",
+}
 
 
 @dataclass
@@ -42,131 +62,105 @@ class UiOptions:
     preset_profile: Profile | None = None  # `footprint ui --demo`: the fictional doctor
 
 
-def pdf_available() -> bool:
-    """True when WeasyPrint can be imported (the optional `.[pdf]` extra)."""
-    try:
-        from footprint.audit import check_formats
-
-        check_formats(["pdf"])
-    except FootprintError:
-        return False
-    return True
-
-
 @dataclass
 class UiAudit:
     """The audit behind the pages: at most one at a time per `footprint ui` run."""
 
     options: UiOptions
-    catalogue: Catalogue = field(default_factory=shipped_catalogue)
     setup: Setup = field(default_factory=Setup)
     engine: AuditEngine | None = None
-    outputs: Outputs | None = None
     out_dir: Path | None = None
     saved_profile: Path | None = None
+    deleted_old: int = 0  # sessions past their retention period, deleted at start
+    chosen: bool = False  # the start page's choices were made
     lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def __post_init__(self) -> None:
+        demo = self.options.preset_profile is not None
+        self.desk = AuditDesk(self.options.store, demo=demo)
+        self.chosen = demo  # the demo doctor needs no choices
+        deleted = self.desk.delete_expired()
+        self.deleted_old = deleted.sessions if deleted is not None else 0
+
+    @property
+    def outputs(self) -> Outputs | None:
+        """The written report, once there is one."""
+        return self.engine.outputs if self.engine is not None else None
 
     # -- starting ---------------------------------------------------------------------------
 
-    def unfinished(self) -> list[SessionSummary]:
-        """Sessions that were stopped before their report: offered on the start page."""
-        if self.options.store is None:
-            return []
-        return [s for s in self.options.store.list_sessions() if s.status != "finished"]
+    def unfinished(self) -> list[UnfinishedAudit]:
+        """Audits stopped before their report was final: offered on the start page."""
+        return self.desk.unfinished()
 
     def choose(self, quick: bool, adviser: str | None, case: str | None) -> str | None:
         """Keep the start page's choices; an error message when they do not fit together."""
-        adviser = (adviser or "").strip() or None
-        case = (case or "").strip() or None
-        if case and not adviser:
-            return "A case reference needs the adviser's name too (or leave both empty)."
+        try:
+            adviser, case = check_adviser(adviser, case)
+        except InputError as exc:
+            return exc.message
         self.setup = Setup(quick=quick, adviser=adviser, case=case)
+        self.chosen = True
         return None
 
     def begin(self, profile: Profile, save: bool = False) -> None:
         """Start the audit for this profile (a new stored session)."""
         with self.lock:
             if save:
-                self.saved_profile = self._save_profile(profile)
-            self.engine = AuditEngine.start(
-                self.catalogue,
+                folder = self.options.profile_folder
+                self.saved_profile = save_profile(profile, free_profile_path(folder))
+            self.engine = self.desk.start(
                 profile,
                 AuditOptions(
                     quick=self.setup.quick, adviser=self.setup.adviser, case=self.setup.case
                 ),
                 self.options.settings,
-                self.options.store,
                 granted_by=self.options.granted_by,
             )
-            self.outputs = None
+            self.out_dir = None
 
     def resume(self, session_id: str) -> None:
         """Carry on a stored session, with every answer kept."""
-        if self.options.store is None:
-            raise FootprintError("Nothing is stored in this run, so there is nothing to resume.")
         with self.lock:
-            data = self.options.store.load(session_id)
-            self.engine = AuditEngine.resume(
-                self.catalogue, data, AuditOptions(), self.options.settings, self.options.store
+            self.engine = self.desk.resume(session_id, self.options.settings, AuditOptions())
+            self.out_dir = None
+            self.setup = Setup(
+                quick=self.engine.quick, adviser=self.engine.adviser, case=self.engine.case
             )
-            self.outputs = None
-            state = self.engine.flow.state
-            self.setup = Setup(quick=self.setup.quick, adviser=state.adviser, case=state.case)
-            if not self.engine.consent_questions():
-                self.engine.start_lookups()
-
-    def _save_profile(self, profile: Profile) -> Path:
-        from footprint.util.fsio import write_private_file
-
-        folder = self.options.profile_folder
-        path, n = folder / "profile.yaml", 1
-        while path.exists():
-            n += 1
-            path = folder / f"profile-{n}.yaml"
-        write_private_file(path, dump_profile(profile))
-        return path
+            self.chosen = True
 
     # -- where next -------------------------------------------------------------------------
 
+    def step(self) -> Step:
+        """The step the doctor is on (the engine's journey)."""
+        if self.engine is None:
+            return next_step(None, chosen=self.chosen)
+        return self.engine.next_step()
+
     def next_page(self) -> str:
         """The page the doctor should see now."""
-        engine = self.engine
-        if engine is None:
-            return "/" if self.options.preset_profile is None else "/profile"
-        if self.outputs is not None:
-            return "/report"
-        if engine.response_question() is not None:
-            return "/response"
-        if engine.consent_questions():
-            return "/consent"
-        if engine.next_question() is None or engine.stopped:
-            return "/finish"
-        return "/question"
+        return PAGES[self.step()]
 
     # -- steps ------------------------------------------------------------------------------
 
     def decide_all(self, granted: dict[str, bool]) -> None:
-        """Record each consent decision (unticked means refused), then start the lookups."""
+        """Record each consent decision (not chosen means refused); the lookups then start."""
         assert self.engine is not None
         with self.lock:
-            for question in self.engine.consent_questions():
-                self.engine.decide(question.lookup_id, granted.get(question.lookup_id, False))
-            self.engine.start_lookups()
+            self.engine.decide_each(granted)
 
     def answer_response(self, answer: Answer) -> None:
         """ "Is a patient contacting you now?" (stored at once)."""
         assert self.engine is not None
         self.engine.answer_response(answer)
 
-    def write_report(self, formats: list[str]) -> Outputs:
-        """Stop what is still running, store the report and write every format."""
+    def write_report(self) -> Outputs:
+        """Store the report and write every format this computer can (lookups still running
+        end now and read "couldn't check", as the engine's end-of-audit rule says)."""
         assert self.engine is not None
         with self.lock:
-            if not self.engine.wait_lookups(timeout=0):
-                self.engine.cancel_lookups()
             self.out_dir = self.out_dir or self.engine.default_out_dir(self.options.reports_base)
-            self.outputs = self.engine.finish(formats, self.out_dir, reader=Reader.BROWSER)
-            return self.outputs
+            return self.engine.finish(browser_formats(), self.out_dir, reader=Reader.BROWSER)
 
     def written(self) -> list[Path]:
         """The report files, in the order they were written."""

@@ -22,7 +22,7 @@ from footprint.errors import FootprintError
 from footprint.model.vocab import PLATFORMS, Answer, Jurisdiction, Role
 from footprint.report import summary as summary_words
 from footprint.ui import forms
-from footprint.ui.controller import UiAudit, pdf_available
+from footprint.ui.controller import UiAudit
 from footprint.ui.security import Lock
 from footprint.ui.server import StopSignal
 
@@ -115,6 +115,10 @@ class Pages:
         context.setdefault("stored", self.audit.options.store is not None)
         who = self.audit.setup.case if engine is not None and self.audit.setup.case else None
         context.setdefault("who", f"case {who}" if who else None)
+        context.setdefault("kept_days", engine.retention_days if engine is not None else None)
+        context.setdefault(
+            "previous_audit", engine.previous_audit_date if engine is not None else None
+        )
         html = self.env.get_template(template).render(**context)
         return Response(html, status=http_status, content_type="text/html; charset=utf-8")
 
@@ -134,11 +138,12 @@ class Pages:
     def _start_page(
         self, adviser: str | None, case: str | None, error: str | None = None
     ) -> Response:
-        full = len(self.audit.catalogue.items)
+        full = len(self.audit.desk.catalogue.items)
         return self.render(
             "start.html",
             http_status=400 if error else 200,
             unfinished=self.audit.unfinished(),
+            deleted_old=self.audit.deleted_old,
             minutes_quick=minutes_phrase(minutes_for(30)),
             minutes_full=minutes_phrase(minutes_for(min(full, 120))),
             adviser=adviser,
@@ -225,7 +230,6 @@ class Pages:
             return self._next()
         questions = engine.consent_questions()
         if not questions:
-            engine.start_lookups()
             return self._next()
         return self.render(
             "consent.html",
@@ -283,16 +287,20 @@ class Pages:
         if self.audit.outputs is not None:
             return redirect("/report", code=303)
         status = self._status()
-        left = 0 if not engine.stopped else engine.progress().total - engine.progress().index + 1
+        left = engine.questions_left() if engine.stopped else 0
+        time_left = engine.lookups_time_left()
         return self.render(
-            "finish.html", status=status, running=status["running"], left=max(left, 0)
+            "finish.html",
+            status=status,
+            running=status["running"],
+            left=left,
+            seconds_left=round(time_left) if time_left is not None else None,
         )
 
     def report_post(self, request: Request) -> Response:
         if self.audit.engine is None:
             return self._next()
-        formats = ["html", "md", "json", *(["pdf"] if pdf_available() else [])]
-        self.audit.write_report(formats)
+        self.audit.write_report()
         return redirect("/report", code=303)
 
     def report(self, request: Request) -> Response:
@@ -383,7 +391,7 @@ def _closing_words(audit: UiAudit) -> str:
     engine = audit.engine
     if engine is not None and engine.session_id:
         return (
-            "You can close this tab. Your answers are saved on this computer: run "
-            "`footprint ui` again and choose “Carry on with this audit”."
+            "You can close this tab. Your answers are saved on this computer: open footprint "
+            "again and choose “Carry on with this audit”."
         )
     return "You can close this tab."

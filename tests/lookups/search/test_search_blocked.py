@@ -16,7 +16,7 @@ from api_harness import run
 from pytest_httpserver import HTTPServer
 from search_harness import search_profile
 
-from footprint.audit import AuditState, build_report
+from footprint.audit.build import AuditState, build_report
 from footprint.content.checklists import load_catalogue
 from footprint.lookups.search.web import WebSearchLookup
 from footprint.model.observation import Observation, Outcome

@@ -10,7 +10,7 @@ from api_harness import run
 from pytest_httpserver import HTTPServer
 from search_harness import PRIVATE, ddg_settings, search_profile
 
-from footprint.lookups.search.pages import SearchResultPagesLookup
+from footprint.lookups.search.result_pages import SearchResultPagesLookup
 from footprint.lookups.search.web import WebSearchLookup
 from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile

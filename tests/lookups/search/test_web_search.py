@@ -21,13 +21,13 @@ from footprint.lookups.search.backends import (
     parse_duckduckgo_html,
     unwrap_duckduckgo_link,
 )
-from footprint.lookups.search.chain import pick_backend, pick_backends
 from footprint.lookups.search.common import (
     SearchTerms,
     build_queries,
     mentions_name,
     normalise_url,
 )
+from footprint.lookups.search.engine_chain import pick_backend, pick_backends
 from footprint.lookups.search.google import GoogleBackend
 from footprint.lookups.search.web import WebSearchLookup
 from footprint.model.observation import Observation, Outcome

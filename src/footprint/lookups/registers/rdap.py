@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import tldextract
-
 from footprint.lookups import safe_get as _fetch
 from footprint.lookups.interface import Lookup
 from footprint.lookups.profiles.bio import contains, contains_postcode, uses_real_name, whose_value
@@ -31,9 +29,8 @@ from footprint.model.observation import Exposure, Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Exposes, Severity
 from footprint.net.client import ANY_HOST, GatedClient, Response, blocked_reason, host_of
+from footprint.util.domains import normalise_host, public_suffix, registrable_domain
 
-# Offline: the public suffix list bundled with tldextract, never fetched.
-_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _LOOKUP_ICANN = "https://lookup.icann.org"
 
 
@@ -53,9 +50,9 @@ class RdapLookup(Lookup):
         found: dict[str, None] = {}
         for raw in profile.domains:
             name = raw.strip().lower().removeprefix("https://").removeprefix("http://")
-            name = _ascii(name.split("/")[0].split(":")[0].strip("."))
-            parts = _SUFFIXES(name)
-            registered = parts.top_domain_under_public_suffix if parts.suffix else ""
+            # The A-label (punycode) form RDAP servers index, e.g. xn--mnchen-3ya.de.
+            name = normalise_host(name.split("/")[0].split(":")[0].strip("."))
+            registered = registrable_domain(name) if public_suffix(name) else ""
             if name:
                 found.setdefault(registered or name, None)
         return list(found)
@@ -263,14 +260,6 @@ def _record_notes(record: dict[str, Any]) -> dict[str, str]:
     if shown:
         notes["region_only_address"] = "; ".join(shown)
     return notes
-
-
-def _ascii(name: str) -> str:
-    """The A-label (punycode) form that RDAP servers index, e.g. xn--mnchen-3ya.de."""
-    try:
-        return name.encode("idna").decode("ascii")
-    except UnicodeError:
-        return name
 
 
 def _first_each(shown: list[Published]) -> list[Published]:

@@ -144,7 +144,7 @@ def _run_lookup(lookup_id: str, settings: Settings, profile: Profile) -> list[Ob
 
 
 def _run_engine(engine: str, settings: Settings, profile: Profile) -> tuple[list[str], str]:
-    from footprint.lookups.search.chain import pick_backends
+    from footprint.lookups.search.engine_chain import pick_backends
 
     backend = next(b for b in pick_backends(settings, str(profile.jurisdiction)) if b.id == engine)
     hosts = frozenset({backend.host})

@@ -1,5 +1,6 @@
-"""What the two search lookups share: the queries a patient would type, the consent wording,
-URL normalising, and a small in-process cache so one query is never sent twice in an audit.
+"""What the two search lookups share: the queries a patient would type, the consent wording and
+URL normalising. The in-process cache that sends each query once per audit is in
+`footprint.lookups.search.cache` (`cached_search` and `clear_search_cache` are re-exported here).
 
 The queries use only the public, work-side parts of the profile (name, title, workplace,
 specialty, town). Nothing from the `private:` block is ever part of a query.
@@ -8,18 +9,15 @@ specialty, town). Nothing from the `private:` block is ever part of a query.
 from __future__ import annotations
 
 import re
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from footprint.lookups.interface import Lookup
 from footprint.lookups.search.backends import SearchBackend, SearchResult
-from footprint.lookups.search.chain import pick_backends
+from footprint.lookups.search.cache import cached_search, clear_search_cache
+from footprint.lookups.search.engine_chain import pick_backends
 from footprint.model.profile import Profile
-from footprint.net.client import FetchError, GatedClient
 
 if TYPE_CHECKING:
     from footprint.util.settings import Settings
@@ -37,6 +35,19 @@ MANUAL_CHECK = (
     "read them, save each results page (Save page as, HTML) and run "
     "`footprint scan saved-page.html --follow-results`."
 )
+
+__all__ = [
+    "DEFAULT_QUERIES",
+    "MANUAL_CHECK",
+    "QUICK_QUERIES",
+    "SearchLookupBase",
+    "SearchTerms",
+    "build_queries",
+    "cached_search",
+    "clear_search_cache",
+    "mentions_name",
+    "normalise_url",
+]
 
 _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|msclkid|ref|ref_src)$", re.IGNORECASE)
 
@@ -105,59 +116,6 @@ def mentions_name(result: SearchResult, profile: Profile) -> bool:
     surnames = {n.split()[-1].lower().strip(".") for n in [profile.name, *profile.variants] if n}
     haystack = f"{result.title} {result.snippet} {result.url}".lower()
     return any(re.search(rf"(?<![a-z]){re.escape(s)}(?![a-z])", haystack) for s in surnames if s)
-
-
-class _SearchCache:
-    """(backend, base URL, query) -> results or the failure; waits if the same search is running.
-
-    Both search lookups may run at once; the second one waits for the first and reuses its
-    answer, so the search engine sees each query once. Entries expire after `ttl` seconds.
-    """
-
-    def __init__(self, ttl: float = 600.0) -> None:
-        self.ttl = ttl
-        self._lock = threading.Lock()
-        self._key_locks: dict[tuple[str, str, str], threading.Lock] = {}
-        self._entries: dict[
-            tuple[str, str, str], tuple[float, list[SearchResult] | FetchError]
-        ] = {}
-
-    def get(
-        self, key: tuple[str, str, str], fetch: Callable[[], list[SearchResult]]
-    ) -> list[SearchResult]:
-        with self._lock:
-            key_lock = self._key_locks.setdefault(key, threading.Lock())
-        with key_lock:
-            entry = self._entries.get(key)
-            if entry is None or time.monotonic() - entry[0] > self.ttl:
-                try:
-                    value: list[SearchResult] | FetchError = fetch()
-                except FetchError as err:
-                    value = err
-                entry = (time.monotonic(), value)
-                self._entries[key] = entry
-        if isinstance(entry[1], FetchError):
-            raise entry[1]
-        return list(entry[1])
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._key_locks.clear()
-
-
-_CACHE = _SearchCache()
-
-
-def cached_search(backend: SearchBackend, query: str, http: GatedClient) -> list[SearchResult]:
-    """`backend.search(query)`, sent at most once per audit process (see `_SearchCache`)."""
-    key = (backend.id, backend.base_url, query)
-    return _CACHE.get(key, lambda: backend.search(query, http))
-
-
-def clear_search_cache() -> None:
-    """Forget cached searches (tests; a new audit in the same process)."""
-    _CACHE.clear()
 
 
 class SearchLookupBase(Lookup):

@@ -7,7 +7,7 @@ with `checklists/sites.yaml`: a people-search listing, a personal profile, a rat
 profile, a register or employer page each become an observation carrying the search that finds
 it and the steps to close it. A blocked search is "couldn't check", never "nothing found".
 
-`search-pages` (separate consent, `footprint.lookups.search.pages`) fetches the top results and
+`search-pages` (separate consent, `footprint.lookups.search.result_pages`) fetches the top results and
 scans them for the doctor's personal details; it reuses these searches rather than resending.
 """
 
@@ -17,14 +17,14 @@ from urllib.parse import urlsplit
 
 from footprint.content.sites import Site, classify
 from footprint.lookups.search.backends import SearchFailed, SearchResult
-from footprint.lookups.search.chain import EngineChain, manual_search_links
 from footprint.lookups.search.common import (
     SearchLookupBase,
     mentions_name,
     normalise_url,
 )
+from footprint.lookups.search.engine_chain import EngineChain, manual_search_links
 from footprint.lookups.search.findings import hit_observation
-from footprint.lookups.search.pages import SearchResultPagesLookup
+from footprint.lookups.search.result_pages import SearchResultPagesLookup
 from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import GatedClient

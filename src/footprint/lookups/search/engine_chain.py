@@ -27,6 +27,7 @@ from footprint.lookups.search.backends import (
     SearchResult,
     SearxngBackend,
 )
+from footprint.lookups.search.cache import cached_search
 from footprint.lookups.search.google import GoogleBackend
 from footprint.model.observation import ManualLink
 from footprint.net.client import FetchError, GatedClient
@@ -71,8 +72,6 @@ class EngineChain:
         Raises `SearchFailed` with every engine's reason when none answered; `stop` is set
         when no engine is left for later searches either.
         """
-        from footprint.lookups.search.common import cached_search  # the cache lives there
-
         reasons: list[str] = []
         for backend in self.backends:
             if backend.id in self.stopped:

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from footprint.content.sites import classify
 from footprint.lookups.pages.scanner import page_problem
 from footprint.lookups.search.backends import SearchFailed
-from footprint.lookups.search.chain import EngineChain
 from footprint.lookups.search.common import (
     DEFAULT_QUERIES,
     SearchLookupBase,
     normalise_url,
 )
-from footprint.lookups.search.scan import scan_page
+from footprint.lookups.search.engine_chain import EngineChain
+from footprint.lookups.search.result_scan import scan_page
 from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import ANY_HOST, FetchError, GatedClient
