@@ -328,6 +328,7 @@ def test_accepted_findings_survive_a_resume(
     assert not {first.id, second.id} & {f["id"] for f in data["findings"]}
 
 
+@pytest.mark.slow  # two whole audits, each in its own terminal
 def test_two_audit_processes_share_one_store(
     tmp_path: Path, profile_path: Path, interview: Interview
 ) -> None:
