@@ -1,4 +1,4 @@
-"""Benchmark (issue 13): adding 10,000 contact-log entries and verifying the chain.
+"""Benchmark: adding 10,000 contact-log entries and verifying the chain.
 
 Times `LogStore.add` (each entry in its own transaction, chained to the one before, with its
 hashes computed, and the head recorded in its table and in `head.json`) against a baseline

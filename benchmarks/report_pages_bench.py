@@ -1,12 +1,12 @@
-"""How many A4 pages the reports print to from Chromium (issue 10: the demo at most 12).
+"""How many A4 pages the reports print to from Chromium (goal: at most 12, so a doctor prints them).
 
 Runs, as a user would, `footprint demo` and a quick adviser-mode audit of the demo doctor
 (`footprint audit --quick --offline --no-input --no-store --adviser ... --answers
 src/footprint/demo/answers.yaml`), then prints each report.html from Debian's system Chromium
 (Playwright with `executable_path`, as tests/browser.py does) to A4 with the report's own print
 CSS (`prefer_css_page_size`), the way tests/report/test_browser_report.py does. Printed: the
-page counts against the goal, and against the counts before issue 10 (demo 54 pages, the
-member's adviser-mode copy 34).
+page counts against the goal, and against the counts before the print layout was shortened
+(demo 54 pages, the member's adviser-mode copy 34).
 
     python benchmarks/report_pages_bench.py [--keep DIR]   # about 20 s; --keep saves the PDFs
 
@@ -27,7 +27,7 @@ from pathlib import Path
 import footprint.demo.run as demo
 
 GOAL_PAGES = 12
-#: Page counts measured before issue 10 (issue text), for the ratio.
+#: Page counts measured before the print layout was shortened, for the ratio.
 BEFORE = {"demo": 54, "member-copy": 34}
 
 
@@ -103,7 +103,7 @@ def main() -> None:
     print("report print length: A4 from the system Chromium, the report's own print CSS")
     for name, count in pages.items():
         old = BEFORE.get(name)
-        before = f"  before issue 10: {old} ({count / old:.2f}x)" if old else ""
+        before = f"  before shortening: {old} ({count / old:.2f}x)" if old else ""
         verdict = "ok" if count <= GOAL_PAGES else "OVER"
         print(f"  {name:13s} {count:3d} pages  goal <= {GOAL_PAGES}: {verdict}", end="")
         print(before)

@@ -1,4 +1,4 @@
-"""Benchmark (issue 3, proof a): the lookup runner against slow loopback hosts.
+"""Benchmark: the lookup runner against slow loopback hosts.
 
 60 checks against 15 hosts (127.0.0.1 ... 127.0.0.15, one threaded HTTP server bound to each)
 that each answer after 300 ms, with a per-host limit of 2 requests at once. The best possible

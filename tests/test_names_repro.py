@@ -1,4 +1,4 @@
-"""The repros of issue 8 (parts 1 and 2), run through the real CLI.
+"""Two name bugs reproduced through the real CLI, so they cannot come back.
 
 1. A doctor whose name is a field name of the report ("Sarah Case") got no report: the old
    scrubber rewrote JSON keys. Every copy, every format, and a re-audit must work.

@@ -76,6 +76,7 @@ def test_offline_all_no_is_not_good_news(offline: tuple[Run, Path]) -> None:
     assert any("offline" in r for r in reasons)
 
 
+@pytest.mark.slow  # every lookup waits for its refused connection
 def test_online_all_failed_is_not_good_news(all_failed: tuple[Run, Path]) -> None:
     data = _check_honest(*all_failed)
     web = next(lk for lk in data["lookups"] if lk["id"] == "web-search")

@@ -26,7 +26,7 @@ def _finding(
     )
 
 
-def test_score_weights_follow_the_issue_order() -> None:
+def test_score_weights_follow_the_exposure_order() -> None:
     order = [
         Exposes.HOME_ADDRESS,
         Exposes.PERSONAL_PHONE,

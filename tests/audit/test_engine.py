@@ -6,6 +6,8 @@ import json
 import threading
 from pathlib import Path
 
+import pytest
+
 from footprint.audit.answers import RESPONSE_ID
 from footprint.audit.engine import AuditEngine
 from footprint.audit.flow import AuditOptions
@@ -18,6 +20,7 @@ from footprint.store.sessions import Store
 from footprint.util.settings import Settings
 
 
+@pytest.mark.slow  # a whole demo audit, lookups included
 def test_a_whole_audit_through_the_engine(tmp_path: Path) -> None:
     store = Store(tmp_path / "fp.db")
     with demo_environment() as env:

@@ -238,6 +238,7 @@ def _trial(n: int, tmp: Path, profile_path: Path, interview: Interview) -> None:
     assert set(final.answers) == set(interview.all_ids)
 
 
+@pytest.mark.slow  # TRIALS audits in a terminal, each killed and resumed
 @pytest.mark.parametrize("n", range(TRIALS))
 def test_sigkill_at_a_random_point_loses_nothing_and_asks_nothing_twice(
     n: int, tmp_path: Path, profile_path: Path, interview: Interview
@@ -327,6 +328,7 @@ def test_accepted_findings_survive_a_resume(
     assert not {first.id, second.id} & {f["id"] for f in data["findings"]}
 
 
+@pytest.mark.slow  # two whole audits, each in its own terminal
 def test_two_audit_processes_share_one_store(
     tmp_path: Path, profile_path: Path, interview: Interview
 ) -> None:

@@ -1,10 +1,12 @@
-"""`footprint demo`: a complete report from loopback pages only (issue 2 and 3 "done means")."""
+"""`footprint demo`: a complete report from loopback pages only, the first thing a new user runs."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 REPORT_FIELDS = {
     "schema_version",
@@ -22,6 +24,7 @@ REPORT_FIELDS = {
 }
 
 
+@pytest.mark.slow  # the whole demo audit
 def test_demo_writes_a_complete_report(run_cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "demo"
     r = run_cli("demo", "--out", out)

@@ -1,4 +1,4 @@
-"""Content rules every shipped checklist item keeps (issue #9 part 2, issue #12).
+"""Content rules every shipped checklist item keeps.
 
 One question per fact, "yes" always the risky answer, every question naming its platform or
 area, a plain-words finding that is not a question, a guidance reference, and no help links to
@@ -86,7 +86,7 @@ AREA_WORDS: dict[str, tuple[str, ...]] = {
         "county",
     ),
 }
-# Content farms and unofficial blogs once cited as "help pages" (issue #12).
+# Content farms and unofficial blogs once cited as "help pages": a doctor must not be sent there.
 DENIED_DOMAINS = {
     "geeknewscentral.com",
     "newsogoos.com",

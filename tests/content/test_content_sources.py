@@ -1,5 +1,5 @@
 """Every shipped source is an official page or the document itself, new items ask only when they
-apply, and the response plan gives each nation and state its own law and helpline (issue #12)."""
+apply, and the response plan gives each nation and state its own law and helpline."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ DENIED_HOSTS = DENIED_DOMAINS | DOCUMENT_COPY_HOSTS | TRADE_PRESS
 AWAITING_GUIDANCE: frozenset[str] = frozenset()
 AWAITING_LINK_FIX: frozenset[str] = frozenset()
 
-# The files this issue added: every item in them is written the new way from the start.
+# Files written after these rules: every item in them follows them from the start.
 NEW_FILES = (
     "devices",
     "home-safety",

@@ -1,4 +1,5 @@
-"""Answers given to items that were later merged or turned round still apply (issue #9)."""
+"""Answers given to items that were later merged or turned round still apply: a doctor never
+answers the same question twice because its wording changed."""
 
 from __future__ import annotations
 

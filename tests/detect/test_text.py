@@ -70,7 +70,7 @@ def test_snippet_stays_short() -> None:
     assert snippet("a b", 0, 1) == "a b"
 
 
-# -- hidden characters and terminal controls (issue 8) ---------------------------------------
+# -- hidden characters and terminal controls: a page must not hide a detail or drive the terminal --
 
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 

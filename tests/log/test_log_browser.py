@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tests.browser import (
     REVIEW_DIR,
     axe_serious,
@@ -20,6 +21,8 @@ from tests.log.pdftext import page_texts
 from footprint.log.database import LogStore
 from footprint.log.export import DoctorDetails, write_export
 from footprint.log.models import Channel
+
+pytestmark = pytest.mark.slow  # Chromium prints the export
 
 CHANNELS = list(Channel)
 

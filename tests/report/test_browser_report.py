@@ -25,6 +25,8 @@ from tests.browser import (
 from footprint.report.model import Report
 from footprint.report.render import render_html
 
+pytestmark = pytest.mark.slow  # Chromium, and the whole demo audit behind demo_dir
+
 MAX_PAGES = 12
 MM = 96 / 25.4  # CSS px per millimetre
 # The print CSS's @page box: A4 less 14 mm margins at the sides and top, 16 mm at the bottom.

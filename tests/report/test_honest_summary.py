@@ -1,4 +1,4 @@
-"""Issue 9's false reassurance, end to end: few answers, a patient contacting, lookups failed.
+"""False reassurance, end to end: few answers, a patient contacting, lookups failed.
 
 The case that once scored 100/100 ("That is good news", "based on 12 lookups") must give no
 score, coverage below half, a plain "what is still open" and no reassuring words in any format.

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from footprint.report.model import Report
 from footprint.report.render import render_markdown
 
@@ -19,6 +21,7 @@ def _headings_without_blank_line(text: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow  # the whole demo audit behind demo_dir
 def test_demo_markdown_commands_are_code(demo_dir: Path) -> None:
     md = (demo_dir / "report.md").read_text()
     assert "\\`" not in md
@@ -27,6 +30,7 @@ def test_demo_markdown_commands_are_code(demo_dir: Path) -> None:
     assert "<code>footprint profile init</code>" in html and "`footprint" not in html
 
 
+@pytest.mark.slow  # the whole demo audit behind demo_dir
 def test_demo_markdown_headings_follow_a_blank_line(demo_dir: Path) -> None:
     assert _headings_without_blank_line((demo_dir / "report.md").read_text()) == []
 

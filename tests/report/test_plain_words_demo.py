@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 
 from footprint.report.links import is_official
 
+pytestmark = pytest.mark.slow  # reads the whole demo audit behind demo_dir
+
 YAML = re.compile(
     r"\b(?:usernames|domains|urls|url|state|platforms|private|work|answers)\s*:\s*(?:\w+\s*:|\.\.\.|\[)"
     r"|\(checklist '|^\s*-\s+id:\s",

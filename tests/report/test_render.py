@@ -473,7 +473,7 @@ def test_write_reports_private_files(report: Report, tmp_path: Path) -> None:
 
 
 def test_write_reports_leaves_an_existing_folder_alone(report: Report, tmp_path: Path) -> None:
-    # Issue 8: a shared 1777 folder must keep its sticky bit; the files in it are 0600.
+    # A shared 1777 folder must keep its sticky bit; the files in it are 0600.
     out = tmp_path / "shared"
     out.mkdir()
     out.chmod(0o1777)

@@ -114,7 +114,7 @@ def test_two_writers_at_once_both_succeed(tmp_path: Path) -> None:
     assert len(sessions) == 2 and all(s.answers == 60 and s.observations == 60 for s in sessions)
 
 
-# -- issue 8: a broken world is a StoreError, never a raw sqlite3 error ------------------------
+# -- a broken world is a StoreError, never a raw sqlite3 error ---------------------------------
 
 
 def test_writing_to_a_purged_session_is_session_purged(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""JSON from pages and APIs: nesting is bounded and reported as malformed JSON (issue 8)."""
+"""JSON from pages and APIs: nesting is bounded and reported as malformed JSON, never a crash."""
 
 from __future__ import annotations
 

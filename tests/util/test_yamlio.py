@@ -1,4 +1,5 @@
-"""User YAML files: size-capped, UTF-8, bounded nesting, no duplicate keys (issue 8)."""
+"""User YAML files: size-capped, UTF-8, bounded nesting, no duplicate keys: a broken or hostile file
+gives a clear error, never a crash or a silently dropped answer."""
 
 from __future__ import annotations
 

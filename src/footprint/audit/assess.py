@@ -7,7 +7,7 @@ looked at (see coverage.py).
 
 The score runs 0-100, higher meaning harder to reach. Each open finding takes away a weight
 set by what it exposes (home address > personal mobile > personal e-mail > personal social
-profile > workplace, as the issue fixes), scaled by severity and halved when the doctor was
+profile > workplace: how directly each reaches the doctor outside work), scaled by severity and halved when the doctor was
 unsure. Within one kind of exposure the k-th finding counts 1/k (a second route to the same
 home address adds less than the first), and the total penalty saturates (exponential).
 """

@@ -25,11 +25,9 @@ if TYPE_CHECKING:
 
 def pdf_ready() -> bool:
     """Whether WeasyPrint (the `pdf` extra) can be loaded here."""
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError):  # OSError: WeasyPrint present, Pango missing
-        return False
-    return True
+    from footprint.util import pdf
+
+    return pdf.available()
 
 
 def check_formats(formats: Iterable[Format | str]) -> None:

@@ -1,8 +1,11 @@
-"""The command line: parse, call the core, render. No logic lives here.
+"""The terminal face, `footprint`: each command parses, calls the core and renders the result.
 
-Commands load lazily (one module per command group) so `footprint --help` stays fast: heavy
-imports such as jinja2, rich tables and the lookup modules load only when a command needs them.
-Every domain error becomes one message and an exit code in `main()`.
+This module holds the command group and the entry point. Commands load lazily (`COMMANDS`
+names the module each lives in) so `footprint --help` stays fast: heavy imports such as jinja2,
+rich tables and the lookup modules load only when a command needs them. `main()` is the one
+place the process exits: a domain error, a broken world (disk, database, file encoding) or a bug
+becomes one message and an exit code, and a command that ends with a code of its own (a log that
+does not verify, a question stopped with Ctrl-C) raises `click.exceptions.Exit(code)`.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ given is asked for. Everything else lives in `footprint.log`.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -104,7 +103,7 @@ def _nothing_saved_if_stopped() -> Iterator[None]:
         yield
     except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("\nStopped: this entry was not saved. Earlier entries are kept.", err=True)
-        sys.exit(ExitCode.INTERRUPTED)
+        raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
 
 
 def _ask_files() -> list[Path]:
@@ -238,7 +237,7 @@ def verify(file: Path | None, expected: str | None) -> None:
         with LogStore() as store:
             result = store.verify()
             where = "your log"
-    sys.exit(_report(result, where, expected))
+    raise click.exceptions.Exit(_report(result, where, expected))
 
 
 def _report(result: VerifyResult, where: str, expected: str | None) -> int:

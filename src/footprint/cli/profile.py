@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -244,7 +243,7 @@ def init(out: Path, force: bool) -> None:
     except (KeyboardInterrupt, click.exceptions.Abort):
         # The file is written only at the end, so there is truly nothing to keep.
         click.echo(f"\nStopped. Nothing was saved: {out} was not written.", err=True)
-        sys.exit(ExitCode.INTERRUPTED)
+        raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
     write_private_file(out, dump_profile(built))
     click.echo(f"\nWrote {out} (readable by you only). Edit it any time, then run:")
     click.echo(f"  footprint audit --profile {out}")

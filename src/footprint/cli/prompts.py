@@ -1,4 +1,8 @@
-"""Interactive prompts for the audit: questions, consent, retention. UI only."""
+"""The terminal audit's prompts: the first question (is a patient contacting you now?), each
+checklist question with its keys (back, skip the area, why, stop) and each lookup's consent.
+
+The terminal face only: each answer goes back to the command that asked.
+"""
 
 from __future__ import annotations
 

@@ -183,4 +183,4 @@ if __name__ == "__main__":  # pragma: no cover - `python -m footprint.demo.serve
         try:
             _wait_forever(running)
         except KeyboardInterrupt:
-            pass
+            pass  # Ctrl-C is how this manual server is stopped; the with-block shuts it down

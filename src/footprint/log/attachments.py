@@ -74,7 +74,7 @@ def file_matches(path: Path, sha256: str) -> bool:
     try:
         return sha256_of(path) == sha256
     except OSError:
-        return False
+        return False  # a copy that cannot be read cannot be shown intact: it counts as changed
 
 
 def checker(folder: Path) -> Callable[[Attachment], bool | None]:
@@ -105,4 +105,4 @@ def wipe(path: Path) -> None:
             os.fsync(fh.fileno())
         path.unlink()
     except FileNotFoundError:
-        pass
+        pass  # already gone: there is nothing left to overwrite or delete

@@ -58,6 +58,8 @@ def _data_uri(attachment: Attachment, files: Path) -> str | None:
     try:
         data = (files / attachment.stored_name).read_bytes()
     except OSError:
+        # Listed without its picture. Export verifies the log first, so a copy that is missing
+        # or changed has already been refused there; this is only a file that vanished since.
         return None
     return f"data:{attachment.media_type};base64,{base64.b64encode(data).decode('ascii')}"
 

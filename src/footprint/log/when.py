@@ -106,7 +106,7 @@ def _parse_iso(typed: str) -> EventTime | None:
     try:
         moment = datetime.fromisoformat(typed.upper().replace(" ", "T").replace("Z", "+00:00"))
     except ValueError:
-        return None
+        return None  # not a date and time in ISO form: the caller tries the other forms
     if moment.tzinfo is None:
         moment = moment.astimezone()  # local time on that day, with that day's offset
     return EventTime(moment.replace(microsecond=0).isoformat())

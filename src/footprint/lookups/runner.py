@@ -1,10 +1,14 @@
 """Running the granted lookups: concurrently, gated, with a deadline, stoppable at any moment.
 
-    run = LookupRun(lookups, profile, client, consents, on_observation=flow.observe)
+    run = LookupRun(lookups, profile, client, consents, on_observation=flow.observe,
+                    observer=progress)
     handle = run.start()          # lookups run in the background while the interview goes on
     ...
     handle.wait(timeout=1.0)      # True once every lookup has a result
-    handle.cancel()               # Ctrl-C: stop now, keep what finished
+    handle.cancel()               # Ctrl-C or stop: end now, keep what finished
+
+The audit starts its lookups this way for both faces (`footprint.audit.background`); `run()`
+starts a run and waits for it to end.
 
 Every lookup ends with a result, never a crash: a lookup without consent is `skipped` ("no
 consent") and makes no request; one that raises is `couldnt_check` ("internal error in
@@ -12,9 +16,10 @@ lookup"); one still running at the global deadline is `couldnt_check` ("timed ou
 deadline)"). A `ConsentViolation` is the exception: it means a lookup tried to reach a host it
 was not granted, which is a bug, so it stops the run and is raised from `wait()`.
 
-Callbacks (`on_observation` and the `RunObserver` methods) are called one at a time, from the
-lookup threads, so the store and the progress display need no locking of their own. Core code
-never prints: the CLI turns `RunObserver` calls into its progress display.
+Callbacks (`on_observation` and the `RunObserver` methods) are called one at a time, in the
+order of `observations`, from the lookup threads, so one callback never races another; what a
+callback shares with other threads (a progress snapshot a face reads) still needs its own lock.
+Core code never prints: the audit's observer keeps a progress snapshot that each face shows.
 """
 
 from __future__ import annotations

@@ -51,8 +51,8 @@ class Answer(StrEnum):
 class Exposes(StrEnum):
     """What a checklist item or lookup exposes; drives the score weighting.
 
-    The issue fixes the order: home address > personal mobile > personal e-mail >
-    personal social profile > workplace.
+    Weighted by how directly each lets a patient reach the doctor outside work: home address >
+    personal mobile > personal e-mail > personal social profile > workplace.
     """
 
     HOME_ADDRESS = "home-address"

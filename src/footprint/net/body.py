@@ -130,7 +130,7 @@ def _codec(name: str) -> str | None:
     try:
         return codecs.lookup(name).name
     except LookupError:
-        return None
+        return None  # a charset Python does not know: decode_text falls back to UTF-8/cp1252
 
 
 def decode_text(body: bytes, headers: Mapping[str, str]) -> str:

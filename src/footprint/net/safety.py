@@ -179,7 +179,7 @@ def _shutdown(conn: Any) -> None:
         try:
             sock.shutdown(socket.SHUT_RDWR)
         except OSError:
-            pass
+            pass  # already closed or never connected: nothing is left waiting on it
 
 
 _local = threading.local()

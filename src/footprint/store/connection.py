@@ -93,7 +93,7 @@ def _private_mode(path: Path) -> None:
         if stat.S_IMODE(os.stat(path).st_mode) & 0o077:
             os.chmod(path, 0o600)
     except OSError:
-        pass
+        pass  # a read-only disk or another user's file: the store still opens as it is
 
 
 def _create(path: Path) -> None:

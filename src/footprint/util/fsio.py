@@ -108,4 +108,4 @@ def _remove_quietly(path: Path) -> None:
     try:
         os.unlink(path)
     except OSError:
-        pass
+        pass  # it may never have been created; the caller raises the write's own error

@@ -11,6 +11,15 @@ class PdfUnavailable(Exception):
     """WeasyPrint is not installed, or installed without the libraries it needs (Pango)."""
 
 
+def available() -> bool:
+    """Whether WeasyPrint can be loaded here (installed, and its libraries found)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):  # OSError: WeasyPrint present, Pango missing
+        return False
+    return True
+
+
 def html_to_pdf(html: str) -> bytes:
     """The page printed by WeasyPrint; PdfUnavailable names why it cannot be."""
     try:

@@ -22,7 +22,6 @@ from footprint.detect.text import Page
 from footprint.lookups.interface import Lookup
 from footprint.lookups.pages.exposures import exposure_for
 from footprint.lookups.pages.scanner import (
-    UNREADABLE_PAGE,
     ScanContact,
     page_problem,
     scan_page_safely,
@@ -112,11 +111,11 @@ class PageScanLookup(Lookup):
             out.append(self.couldnt_check(subject, reason, url))
             return None
         crawl.claim(response.final_url)
-        page, contacts = scan_page_safely(
+        page, contacts, problem = scan_page_safely(
             response.text, response.final_url, crawl.region, crawl.matcher
         )
         if page is None:  # a hostile page: its own couldn't-check, the other pages still count
-            out.append(self.couldnt_check(subject, UNREADABLE_PAGE, url))
+            out.append(self.couldnt_check(subject, problem, url))
             return None
         found = [
             self._found(subject, response.final_url, c)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -162,19 +162,29 @@ def scan_page(page: Page, region: str, matcher: ProfileMatcher | None) -> list[S
 UNREADABLE_PAGE = "the page could not be read (its content is malformed or hostile)"
 
 
+class PageScan(NamedTuple):
+    """One page parsed and scanned, or (`page` None) the couldn't-check reason it failed with."""
+
+    page: Page | None
+    contacts: list[ScanContact]
+    problem: str = ""
+
+
 def scan_page_safely(
     page_source: str | bytes, url: str | None, region: str, matcher: ProfileMatcher | None
-) -> tuple[Page | None, list[ScanContact]]:
-    """Parse and scan one page; (None, []) if anything in it breaks the parser or a detector.
+) -> PageScan:
+    """Parse and scan one page; if it breaks the parser or a detector, no page and the reason.
 
     A hostile page (nesting 100,000 levels deep, say) must cost only itself: its failure is
     that page's couldn't-check, never the loss of every other page's findings.
     """
     try:
         page = parse_page(page_source, url)
-        return page, scan_page(page, region, matcher)
-    except Exception:  # noqa: BLE001 - any parser or detector failure; the type is not needed
-        return None, []
+        return PageScan(page, scan_page(page, region, matcher))
+    except Exception as exc:  # noqa: BLE001 - any parser or detector failure, named below
+        # The type, never the message (it could quote the page): a detector's own bug then
+        # reads differently from a hostile page in the report and in a bug report.
+        return PageScan(None, [], f"{UNREADABLE_PAGE}: {type(exc).__name__}")
 
 
 def page_problem(response: Response) -> str | None:
@@ -214,9 +224,9 @@ def scan_file(target: Target, region: str, matcher: ProfileMatcher | None) -> Sc
         data = target.path.read_bytes()
     except OSError as exc:
         return _couldnt(target.named, f"could not read the file ({exc.strerror or 'error'})")
-    page, contacts = scan_page_safely(data, None, region, matcher)
+    page, contacts, problem = scan_page_safely(data, None, region, matcher)
     if page is None:
-        return _couldnt(target.named, UNREADABLE_PAGE)
+        return _couldnt(target.named, problem)
     result = _result(target.named, None, contacts)
     return result.model_copy(update={"results_page": read_results_page(data)})
 
@@ -251,9 +261,9 @@ def scan_url(
     reason = page_problem(response)
     if reason is not None:
         return _couldnt(target.named, reason, response.final_url)
-    page, contacts = scan_page_safely(response.text, response.final_url, region, matcher)
+    page, contacts, problem = scan_page_safely(response.text, response.final_url, region, matcher)
     if page is None:
-        return _couldnt(target.named, UNREADABLE_PAGE, response.final_url)
+        return _couldnt(target.named, problem, response.final_url)
     return _result(target.named, response.final_url, contacts)
 
 

@@ -1,6 +1,6 @@
 """`mastodon-profile`: WebFinger, then the account lookup on the doctor's own server.
 
-Split from `profiles.py` for size; the registry names it as `profiles:MastodonLookup`.
+Split from `public.py` for size; the registry names it as `profiles.public:MastodonLookup`.
 Sources: domain-facts.md 1.17; tests/fixtures/mastodon/README.md.
 """
 

@@ -6,7 +6,7 @@ in the `X-Goog-Api-Key` header (a Google system parameter) rather than the URL, 
 never end up in a logged or reported URL.
 
 Google closed the Custom Search JSON API to new customers and ends its whole-web search on
-1 January 2027 (domain-facts.md; issue 11); what it answers after that is not documented. So an
+1 January 2027 (domain-facts.md); what it answers after that is not documented. So an
 error that says the API is closed or gone, and from that date any answer that is not a normal
 results page, is "couldn't check" with what to use instead, and stops further Google searches.
 """
