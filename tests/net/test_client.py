@@ -17,6 +17,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -35,6 +36,9 @@ QUICK = FetchLimits(
     max_retry_after=2.0,
     retry_backoff=0.05,
 )
+#: QUICK with time to spare, for every test that is not about time: on a busy machine a 1 s
+#: timeout (and the retry it causes) would add a request to the ones a test counts.
+PATIENT = replace(QUICK, connect_timeout=10.0, total_timeout=10.0)
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +74,7 @@ def requests_to(server: HTTPServer, path: str) -> list[Request]:
     return [request for request, _ in server.log if request.path == path]
 
 
-def client(limits: FetchLimits = QUICK, *hosts: str, **kw: bool) -> GatedClient:
+def client(limits: FetchLimits = PATIENT, *hosts: str, **kw: bool) -> GatedClient:
     hosts = hosts or (HOST,)
     kw.setdefault("allow_loopback", True)
     return HttpClient(limits, **kw).bind(grant(*hosts), frozenset(hosts))
@@ -194,7 +198,7 @@ def test_slow_drip_body_stops_at_the_total_deadline(server: HTTPServer) -> None:
 
     server.expect_request("/drip").respond_with_handler(drip)
     started = time.monotonic()
-    reason = reason_of(lambda: client().get(server.url_for("/drip")))
+    reason = reason_of(lambda: client(QUICK).get(server.url_for("/drip")))
     assert "took too long" in reason
     assert time.monotonic() - started < QUICK.total_timeout + 2.0
 
@@ -208,7 +212,7 @@ def test_slow_drip_headers_stop_at_the_total_deadline() -> None:
 
     with RawServer(drip_headers) as raw:
         started = time.monotonic()
-        assert "took too long" in reason_of(lambda: client().get(raw.url("/")))
+        assert "took too long" in reason_of(lambda: client(QUICK).get(raw.url("/")))
         assert time.monotonic() - started < QUICK.total_timeout + 2.0
 
 
@@ -380,14 +384,14 @@ def test_429_with_long_retry_after_is_returned_at_once(server: HTTPServer) -> No
     server.expect_request("/rl").respond_with_data(
         "slow down", status=429, headers={"Retry-After": "3600"}
     )
-    resp = client().get(server.url_for("/rl"))
+    resp = client(PATIENT).get(server.url_for("/rl"))
     assert resp.status == 429 and len(requests_to(server, "/rl")) == 1
 
 
 def test_503_without_retry_after_backs_off_then_gives_up(server: HTTPServer) -> None:
     server.expect_request("/down").respond_with_data("busy", status=503)
-    resp = client().get(server.url_for("/down"))
-    assert resp.status == 503 and len(requests_to(server, "/down")) == QUICK.max_retries + 1
+    resp = client(PATIENT).get(server.url_for("/down"))
+    assert resp.status == 503 and len(requests_to(server, "/down")) == PATIENT.max_retries + 1
 
 
 def test_reasons_never_carry_the_query(server: HTTPServer) -> None:
