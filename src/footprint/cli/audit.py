@@ -103,8 +103,13 @@ def audit(**kwargs: Any) -> None:
     """
     from footprint.cli.auditcmd import AuditArgs, run_audit_command
 
-    if kwargs["case_ref"] and not kwargs["adviser"]:
-        raise click.UsageError("--case is for adviser mode: give --adviser NAME as well.")
+    from footprint.audit.desk import check_adviser
+    from footprint.errors import InputError
+
+    try:  # the core's rule, worded with this face's option names
+        check_adviser(kwargs["adviser"], kwargs["case_ref"])
+    except InputError:
+        raise click.UsageError("--case is for adviser mode: give --adviser NAME as well.") from None
     kwargs["accepted"] = frozenset(kwargs["accepted"])
     raise click.exceptions.Exit(run_audit_command(AuditArgs(**kwargs)))
 
