@@ -101,9 +101,8 @@ def audit(**kwargs: Any) -> None:
     go: b goes back a question, s skips an area you don't use, and q or Ctrl-C stops (carry
     on later with --resume).
     """
-    from footprint.cli.auditcmd import AuditArgs, run_audit_command
-
     from footprint.audit.desk import check_adviser
+    from footprint.cli.auditcmd import AuditArgs, run_audit_command
     from footprint.errors import InputError
 
     try:  # the core's rule, worded with this face's option names
