@@ -150,17 +150,35 @@ def test_the_browser_shows_the_bound_and_ends_lookups_by_the_same_rule(tmp_path:
         assert slow.outcome is Outcome.COULDNT_CHECK and slow.reason == STOPPED
 
 
-def test_the_browser_deletes_sessions_past_their_retention_and_says_so(tmp_path: Path) -> None:
+def test_the_browser_asks_before_deleting_sessions_past_their_retention(tmp_path: Path) -> None:
     with Store(tmp_path / "ui.db") as store:
         old = store.create_session(_profile(), retention_days=0)
         kept = store.create_session(_profile())
         audit = UiAudit(UiOptions(settings=Settings(env={}), store=store, profile_folder=tmp_path))
-        ids = [s.id for s in store.list_sessions()]
-        assert old not in ids and kept in ids
-        page = Browser(audit).get("/")
-        assert "1 earlier audit was past the time it said it would be kept" in page.get_data(
-            as_text=True
-        )
+        browser = Browser(audit)
+        page = browser.get("/").get_data(as_text=True)
+        assert "1 earlier audit is past the time it was to be kept" in page
+        assert old in [s.id for s in store.list_sessions()]  # nothing deleted before the answer
+        page = browser.post("/retention", {"choice": "keep"}).get_data(as_text=True)
+        assert old in [s.id for s in store.list_sessions()] and "past the time" not in page
+        again = Browser(UiAudit(UiOptions(settings=Settings(env={}), store=store)))
+        page = again.post("/retention", {"choice": "delete"}).get_data(as_text=True)
+        assert [s.id for s in store.list_sessions()] == [kept]
+        assert "Deleted 1 earlier audit from this computer" in page
+
+
+def test_questions_left_counts_only_unanswered_questions_after_a_back_step(tmp_path: Path) -> None:
+    engine = _engine(tmp_path)
+    engine.answer_response(Answer.NO)
+    engine.decide("slow-stand-in", False)
+    before = engine.questions_left()
+    for _ in range(3):
+        question = engine.next_question()
+        assert question is not None
+        engine.answer(question.item.id, Answer.NO)
+    assert engine.back()
+    engine.stop()
+    assert engine.questions_left() == before - 3
 
 
 def test_demo_audits_are_never_offered_to_a_real_audit(tmp_path: Path) -> None:
@@ -176,3 +194,91 @@ def test_demo_audits_are_never_offered_to_a_real_audit(tmp_path: Path) -> None:
     label = real_offers[0].label()
     assert "Alex Example" in label and "quick audit" in label and "0 of " in label
     assert "(demo)" in demo_offers[0].label() and "full audit" in demo_offers[0].label()
+
+
+RUNS: list[str] = []
+
+
+class CountedLookup(SlowLookup):
+    """The slow stand-in, counting each run."""
+
+    def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
+        RUNS.append(self.id)
+        return super().run(profile, http)
+
+
+class MovedLookup(SlowLookup):
+    """The same lookup, now sending to another host."""
+
+    def hosts(self, profile: Profile) -> frozenset[str]:
+        return frozenset({"127.0.0.2"})
+
+
+def _use(monkeypatch: pytest.MonkeyPatch, cls: type[Lookup]) -> None:
+    monkeypatch.setattr(background, "all_lookups", lambda settings, quick=False: [cls(settings)])
+
+
+def _stopped_session(tmp_path: Path, store: Store) -> str:
+    engine = AuditEngine.start(
+        shipped_catalogue(), _profile(), AuditOptions(quick=True), Settings(env={}), store
+    )
+    engine.answer_response(Answer.NO)
+    engine.decide("slow-stand-in", True)
+    engine.cancel_lookups()  # the doctor closed footprint: the lookup runs again on carrying on
+    assert engine.session_id is not None
+    return engine.session_id
+
+
+def test_carry_on_pressed_twice_runs_each_lookup_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    _use(monkeypatch, CountedLookup)
+    RUNS.clear()
+    with Store(tmp_path / "fp.db") as store:
+        session = _stopped_session(tmp_path, store)
+        audit = UiAudit(UiOptions(settings=Settings(env={}), store=store, profile_folder=tmp_path))
+        browser = Browser(audit)
+        browser.post(f"/resume/{session}")
+        browser.post(f"/resume/{session}")
+        deadline = time.monotonic() + 5
+        while len(RUNS) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        assert RUNS == ["slow-stand-in", "slow-stand-in"]  # the first sitting, then one resume
+
+
+def test_a_consent_given_for_other_hosts_is_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "fp.db") as store:
+        session = _stopped_session(tmp_path, store)
+        _use(monkeypatch, MovedLookup)
+        engine = AuditEngine.resume(
+            shipped_catalogue(), store.load(session), AuditOptions(), Settings(env={}), store
+        )
+        asked = engine.consent_questions()
+        assert [q.destinations for q in asked] == [("127.0.0.2",)]
+        assert not engine.status().started  # nothing runs on the old consent
+        assert engine.next_step() is Step.CONSENT
+
+
+def test_a_session_purged_mid_audit_lets_the_browser_start_again(tmp_path: Path) -> None:
+    with Store(tmp_path / "ui.db") as store:
+        audit = UiAudit(UiOptions(settings=Settings(env={}), store=store, profile_folder=tmp_path))
+        browser = Browser(audit)
+        browser.post("/start", {"length": "quick"})
+        browser.upload_profile(PROFILE)
+        browser.post("/response", {"answer": "no"})
+        browser.post("/consent", {})
+        assert audit.engine is not None
+        question = audit.engine.next_question()
+        assert question is not None
+        store.purge(everything=True)
+        page = browser.post("/answer", {"item": question.item.id, "answer": "no"})
+        text = page.get_data(as_text=True)
+        assert page.status_code == 409 and "saved answers were deleted" in text
+        assert "footprint sessions" not in text and "--resume" not in text
+        start = browser.get("/")
+        assert start.request.path == "/" and "Start a new check" in start.get_data(as_text=True)

@@ -19,6 +19,7 @@ from footprint.model.consent import (
     INTERACTIVE,
     ConsentLedger,
     ConsentQuestion,
+    ConsentRecord,
     parse_consent_option,
 )
 from footprint.model.observation import Observation, Outcome
@@ -100,7 +101,7 @@ class LookupSession:
             self.flow.lookup_done(obs.lookup_id, 0.0, [])
         for q in questions:
             earlier = self.flow.decided(q.lookup_id)
-            if earlier is not None:
+            if earlier is not None and _same_question(earlier, q):
                 self.ledger.add(earlier)
             elif not q.destinations:
                 # Asking to send nothing would be noise (walled platforms: manual checks only).
@@ -209,3 +210,11 @@ class LookupSession:
         """Stop now; what finished is kept."""
         if self.handle is not None:
             self.handle.cancel()
+
+
+def _same_question(earlier: ConsentRecord, question: ConsentQuestion) -> bool:
+    """An earlier decision stands only for the same request to the same hosts: if what would be
+    sent, or where, has changed since (another service address, a changed profile), ask again."""
+    return earlier.sentence == question.sentence and sorted(earlier.destinations) == sorted(
+        question.destinations
+    )

@@ -191,9 +191,9 @@ class AuditEngine:
         return self.next_question() is not None
 
     def questions_left(self) -> int:
-        """Questions not yet answered in this sitting (after a stop: listed as unanswered)."""
-        progress = self.progress()
-        return max(0, progress.total - progress.index + 1) if progress.total else 0
+        """Questions of this sitting with no answer yet (after a stop: listed as unanswered)."""
+        with self._lock:
+            return len(self._pending())
 
     # -- facts a face shows ----------------------------------------------------------------------
 

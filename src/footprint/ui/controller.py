@@ -71,7 +71,8 @@ class UiAudit:
     engine: AuditEngine | None = None
     out_dir: Path | None = None
     saved_profile: Path | None = None
-    deleted_old: int = 0  # sessions past their retention period, deleted at start
+    deleted_old: int = 0  # sessions past their retention period that the doctor deleted
+    kept_old: bool = False  # the doctor chose to keep them for now: not asked again this run
     chosen: bool = False  # the start page's choices were made
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -79,8 +80,6 @@ class UiAudit:
         demo = self.options.preset_profile is not None
         self.desk = AuditDesk(self.options.store, demo=demo)
         self.chosen = demo  # the demo doctor needs no choices
-        deleted = self.desk.delete_expired()
-        self.deleted_old = deleted.sessions if deleted is not None else 0
 
     @property
     def outputs(self) -> Outputs | None:
@@ -88,6 +87,20 @@ class UiAudit:
         return self.engine.outputs if self.engine is not None else None
 
     # -- starting ---------------------------------------------------------------------------
+
+    def past_retention(self) -> int:
+        """How many stored audits are past the time they said they would be kept (to ask about
+        on the start page, as the terminal asks; 0 once the doctor chose to keep them)."""
+        return 0 if self.kept_old else len(self.desk.expired())
+
+    def settle_retention(self, delete: bool) -> None:
+        """The doctor's answer: delete them now, or keep them until next time."""
+        with self.lock:
+            if not delete:
+                self.kept_old = True
+                return
+            result = self.desk.delete_expired()
+            self.deleted_old += result.sessions if result is not None else 0
 
     def unfinished(self) -> list[UnfinishedAudit]:
         """Audits stopped before their report was final: offered on the start page."""
@@ -106,6 +119,9 @@ class UiAudit:
     def begin(self, profile: Profile, save: bool = False) -> None:
         """Start the audit for this profile (a new stored session)."""
         with self.lock:
+            if self.engine is not None and not self.engine.reported:
+                return  # a form sent twice: the audit it started goes on
+            self._let_go()
             if save:
                 folder = self.options.profile_folder
                 self.saved_profile = save_profile(profile, free_profile_path(folder))
@@ -120,14 +136,32 @@ class UiAudit:
             self.out_dir = None
 
     def resume(self, session_id: str) -> None:
-        """Carry on a stored session, with every answer kept."""
+        """Carry on a stored session, with every answer kept. Carrying on the audit already open
+        (a button pressed twice) changes nothing: two engines on one session would run each
+        lookup twice."""
         with self.lock:
+            if self.engine is not None and self.engine.session_id == session_id:
+                return
+            self._let_go()
             self.engine = self.desk.resume(session_id, self.options.settings, AuditOptions())
             self.out_dir = None
             self.setup = Setup(
                 quick=self.engine.quick, adviser=self.engine.adviser, case=self.engine.case
             )
             self.chosen = True
+
+    def _let_go(self) -> None:
+        """Before another audit takes this one's place: its lookups stop (what finished is kept)."""
+        if self.engine is not None:
+            self.engine.cancel_lookups()
+            self.engine = None
+
+    def forget(self) -> None:
+        """The audit's stored session is gone (deleted by a purge): back to the start page."""
+        with self.lock:
+            self._let_go()
+            self.chosen = self.options.preset_profile is not None
+            self.out_dir = None
 
     # -- where next -------------------------------------------------------------------------
 

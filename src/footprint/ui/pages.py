@@ -18,7 +18,7 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from footprint.audit.questions import minutes_for, minutes_phrase
-from footprint.errors import FootprintError
+from footprint.errors import FootprintError, SessionPurged, StoreError
 from footprint.model.vocab import PLATFORMS, Answer, Jurisdiction, Role
 from footprint.report import summary as summary_words
 from footprint.ui import forms
@@ -46,10 +46,24 @@ REPORT_CSP = (
     "base-uri 'none'; form-action 'none'"
 )
 
+SESSION_GONE = "This audit's saved answers were deleted"
+SESSION_GONE_TEXT = (
+    "They were deleted from this computer while the audit was open (saved audits were cleared, "
+    "or this one was past the time it was kept for), so nothing more can be added to it. Start "
+    "a new audit from the start page: it asks the questions again."
+)
+STORE_FAILED = "footprint could not use its saved answers on this computer"
+STORE_FAILED_TEXT = (
+    "The file that keeps your answers could not be read or written (the disk may be full, "
+    "read-only or damaged). Answers given before this are kept. Close footprint, check the "
+    "disk, and open footprint again."
+)
+
 ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/", "start", "GET"),
     ("/start", "start_post", "POST"),
     ("/resume/<session_id>", "resume", "POST"),
+    ("/retention", "retention_post", "POST"),
     ("/profile", "profile", "GET"),
     ("/profile", "profile_post", "POST"),
     ("/profile/upload", "profile_upload", "POST"),
@@ -103,8 +117,28 @@ class Pages:
         self.env = _environment()
 
     def handlers(self) -> dict[str, Any]:
-        """Endpoint name -> bound handler, for `UiApp`."""
-        return {endpoint: getattr(self, endpoint) for _, endpoint, _ in ROUTES}
+        """Endpoint name -> bound handler, for `UiApp`; store failures worded for the browser."""
+        return {endpoint: self._worded(getattr(self, endpoint)) for _, endpoint, _ in ROUTES}
+
+    def _worded(self, handler: Any) -> Any:
+        """The core's store errors name terminal commands; a browser reader gets its own words
+        and a way on (a purged session is let go, so the start page starts a new audit)."""
+
+        def run(request: Request, **values: Any) -> Response:
+            try:
+                response: Response = handler(request, **values)
+            except SessionPurged:
+                self.audit.forget()
+                return self.render(
+                    "message.html", http_status=409, heading=SESSION_GONE, text=SESSION_GONE_TEXT
+                )
+            except StoreError:
+                return self.render(
+                    "message.html", http_status=500, heading=STORE_FAILED, text=STORE_FAILED_TEXT
+                )
+            return response
+
+        return run
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -144,6 +178,7 @@ class Pages:
             http_status=400 if error else 200,
             unfinished=self.audit.unfinished(),
             deleted_old=self.audit.deleted_old,
+            past_retention=self.audit.past_retention(),
             minutes_quick=minutes_phrase(minutes_for(30)),
             minutes_full=minutes_phrase(minutes_for(min(full, 120))),
             adviser=adviser,
@@ -165,9 +200,15 @@ class Pages:
             return self._start_page(adviser, case, error)
         return redirect("/profile", code=303)
 
+    def retention_post(self, request: Request) -> Response:
+        self.audit.settle_retention(delete=request.form.get("choice") == "delete")
+        return redirect("/", code=303)
+
     def resume(self, request: Request, session_id: str) -> Response:
         try:
             self.audit.resume(session_id)
+        except StoreError:
+            raise  # worded for the browser by `_worded`
         except FootprintError as exc:
             return self.render(
                 "message.html", http_status=400, heading="Cannot carry on", text=str(exc)
