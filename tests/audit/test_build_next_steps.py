@@ -4,6 +4,7 @@ member's copy of an adviser call never points at the adviser's session."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
-from footprint.report.model import NextStepKind, Report
+from footprint.report.model import NextStepKind, Report, SinceLast
 from footprint.report.nextsteps import Reader
 
 SESSION = "s-quick1"
@@ -94,17 +95,47 @@ def test_everything_answered_says_look_again_later() -> None:
 def test_the_member_copy_of_an_adviser_call_never_names_the_session(
     quick: Report, tmp_path: Path
 ) -> None:
-    # Made in the browser or the terminal, the member's copy is worded for the member.
+    # A second audit of the same member: "since your last audit" names an earlier session too.
+    earlier = SinceLast(
+        previous_session="s-earlier",
+        previous_date=datetime(2024, 1, 2, tzinfo=timezone.utc),
+        previous_score=None,
+        fixed=[],
+        new=[],
+        unchanged=[],
+    )
+    again = quick.model_copy(update={"since_last": earlier})
+    # Made in the browser or the terminal, the member's copy is worded for the member, and no
+    # file of it (the JSON included) carries a session id: those live on the adviser's computer.
     for reader in (Reader.BROWSER, Reader.TERMINAL):
         out = tmp_path / reader.value
-        write_outputs(quick, PROFILE, out, ["html", "md", "json"], True, False, reader)
+        write_outputs(again, PROFILE, out, ["html", "md", "json"], True, False, reader)
+        files = sorted((out / "member-copy").iterdir())
+        assert [f.name for f in files] == ["report.html", "report.json", "report.md"]
+        for path in files:
+            text = path.read_text(encoding="utf-8")
+            assert SESSION not in text and "s-earlier" not in text, (reader, path.name)
+            assert "--resume" not in text, (reader, path.name)
         for name in ("report.html", "report.md"):
-            text = (out / "member-copy" / name).read_text(encoding="utf-8")
-            assert SESSION not in text and "--resume" not in text, (reader, name)
-            assert "footprint audit" not in text
+            assert "footprint audit" not in (out / "member-copy" / name).read_text()
         data = json.loads((out / "member-copy" / "report.json").read_text(encoding="utf-8"))
-        assert [s["kind"] for s in data["next_steps"]][:2] == ["start_log", "finish_at_home"]
+        assert data["session_id"] is None
+        steps = {s["kind"]: s["args"] for s in data["next_steps"]}
+        assert steps["finish_at_home"] == {"count": str(len(quick.to_finish))}
+        assert all("session_id" not in args for args in steps.values())
+        assert data["since_last"]["previous_date"].startswith("2024-01-02")
         assert (out / "adviser-copy" / "report.html").exists()
+    assert again.session_id == SESSION  # the report itself is left as it was
+
+
+def test_the_doctors_own_report_keeps_its_session(quick: Report, tmp_path: Path) -> None:
+    for full in (False, True):  # masked, and the doctor's full copy
+        out = tmp_path / str(full)
+        write_outputs(quick, PROFILE, out, ["json"], False, full)
+        data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        assert data["session_id"] == SESSION
+        home = next(s for s in data["next_steps"] if s["kind"] == "finish_at_home")
+        assert home["args"]["session_id"] == SESSION
 
 
 def test_a_browser_report_names_no_command_and_a_terminal_one_does(
