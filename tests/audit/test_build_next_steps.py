@@ -55,16 +55,67 @@ def test_a_quick_audit_gets_its_steps_most_urgent_first(quick: Report) -> None:
     kinds = [s.kind for s in quick.next_steps]
     assert kinds == [
         NextStepKind.START_LOG,
+        NextStepKind.CARRY_ON,
         NextStepKind.FINISH_AT_HOME,
         NextStepKind.SAVE_RESULTS_PAGE,
         NextStepKind.RUN_ONLINE,
         NextStepKind.ADD_TO_PROFILE,
         NextStepKind.CHECK_BY_HAND,
     ]
-    home = quick.next_steps[1]
+    # Two of the five quick questions are still open (this sitting's), the rest are for home.
+    assert quick.next_steps[1].args == {"count": "2", "session_id": SESSION}
+    home = quick.next_steps[2]
     assert home.args == {"count": str(len(quick.to_finish)), "session_id": SESSION}
-    assert quick.next_steps[3].args == {"count": "1"}
+    assert len(quick.to_finish) == len(select_items(shipped_catalogue(), PROFILE)) - 5
+    assert quick.next_steps[4].args == {"count": "1"}
     assert "--resume" not in quick.summary.next_step and SESSION not in quick.summary.next_step
+
+
+def _question_steps(report: Report) -> list[tuple[NextStepKind, dict[str, str]]]:
+    kinds = {NextStepKind.CARRY_ON, NextStepKind.FINISH_AT_HOME, NextStepKind.START_AUDIT}
+    return [(s.kind, s.args) for s in report.next_steps if s.kind in kinds]
+
+
+def _quick_state(quick: int, answered: int, session_id: str | None = SESSION) -> AuditState:
+    items = select_items(shipped_catalogue(), PROFILE)
+    state = AuditState(
+        profile=PROFILE, session_id=session_id, quick_ids=[i.id for i in items[:quick]]
+    )
+    state.answers = {i.id: Answer.NO for i in items[:answered]}
+    return state
+
+
+def test_a_quick_audit_stopped_early_says_both_what_is_open_now_and_what_is_for_home() -> None:
+    state = _quick_state(quick=30, answered=9)
+    rest = len(select_items(shipped_catalogue(), PROFILE)) - 30
+    session = {"session_id": SESSION}
+    assert _question_steps(_report(state)) == [
+        (NextStepKind.CARRY_ON, {"count": "21", **session}),
+        (NextStepKind.FINISH_AT_HOME, {"count": str(rest), **session}),
+    ]
+
+
+def test_a_quick_audit_with_its_questions_answered_leaves_only_the_list_for_home() -> None:
+    state = _quick_state(quick=30, answered=30)
+    rest = len(select_items(shipped_catalogue(), PROFILE)) - 30
+    assert _question_steps(_report(state)) == [
+        (NextStepKind.FINISH_AT_HOME, {"count": str(rest), "session_id": SESSION}),
+    ]
+
+
+def test_a_full_audit_stopped_early_carries_on() -> None:
+    items = select_items(shipped_catalogue(), PROFILE)
+    state = AuditState(profile=PROFILE, session_id=SESSION)
+    state.answers = {i.id: Answer.NO for i in items[:9]}
+    assert _question_steps(_report(state)) == [
+        (NextStepKind.CARRY_ON, {"count": str(len(items) - 9), "session_id": SESSION}),
+    ]
+
+
+def test_a_quick_audit_with_nothing_kept_starts_afresh_for_every_open_question() -> None:
+    state = _quick_state(quick=30, answered=9, session_id=None)
+    open_ = len(select_items(shipped_catalogue(), PROFILE)) - 9
+    assert _question_steps(_report(state)) == [(NextStepKind.START_AUDIT, {"count": str(open_)})]
 
 
 def test_nothing_checked_starts_an_audit_and_nothing_kept_starts_afresh() -> None:
