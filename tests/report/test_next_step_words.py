@@ -12,7 +12,7 @@ import pytest
 
 from footprint.model.vocab import Severity
 from footprint.report.model import NextStep, NextStepKind, Report, Unanswered
-from footprint.report.nextsteps import Reader, step_words
+from footprint.report.nextsteps import CARRY_ON_BUTTON, Reader, step_words, steps_words
 from footprint.report.render import parse_report_json, render_html, render_json, render_markdown
 from footprint.report.summary import summary_lines
 
@@ -110,3 +110,44 @@ def test_an_older_report_without_next_steps_still_loads_and_renders(report: Repo
     assert old.next_steps == [] and old.schema_version == "1.1"
     html = render_html(old, Reader.BROWSER)
     assert "17 of 60 checks still open: answer the rest." in html
+
+
+QUICK_STOPPED = [
+    NextStep(kind=NextStepKind.CARRY_ON, args={"session_id": SESSION, "count": "21"}),
+    NextStep(kind=NextStepKind.FINISH_AT_HOME, args={"session_id": SESSION, "count": "79"}),
+]
+
+
+@pytest.mark.parametrize("reader", list(Reader))
+def test_a_stopped_quick_audit_counts_both_lists_once_each(reader: Reader) -> None:
+    now, home = steps_words(QUICK_STOPPED, reader)
+    assert now.startswith("21 questions are still open") and "79" not in now
+    assert home.startswith("Then 79 more questions are on your list to finish at home")
+    assert "21" not in home
+    # The command (terminal) or the button (browser) is named once, not on both lines.
+    assert "--resume" not in home and CARRY_ON_BUTTON not in home
+    if reader is Reader.TERMINAL:
+        assert f"`footprint audit --resume {SESSION}`" in now
+    if reader is Reader.BROWSER:
+        assert CARRY_ON_BUTTON in now
+    if reader is Reader.MEMBER:
+        assert "listed in this report" in now and "listed in this report too" in home
+
+
+@pytest.mark.parametrize("reader", list(Reader))
+def test_the_list_for_home_alone_reads_on_its_own(reader: Reader) -> None:
+    (home,) = steps_words(QUICK_STOPPED[1:], reader)
+    assert home.startswith("79 more questions are on your list to finish at home: ")
+    assert home == step_words(QUICK_STOPPED[1], reader)
+
+
+def test_one_open_question_is_worded_in_the_singular() -> None:
+    steps = [
+        NextStep(kind=NextStepKind.CARRY_ON, args={"count": "1"}),
+        NextStep(kind=NextStepKind.FINISH_AT_HOME, args={"count": "1"}),
+    ]
+    now, home = steps_words(steps, Reader.MEMBER)
+    assert now.startswith("1 question is still open: it is listed") and "answer it " in now
+    assert home.startswith("Then 1 more question is on your list")
+    (alone,) = steps_words(steps[1:], Reader.MEMBER)
+    assert "it is listed in this report; answer it with" in alone

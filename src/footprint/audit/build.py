@@ -199,17 +199,29 @@ def next_steps(
     steps: list[NextStep] = []
     if plan_active:
         steps.append(NextStep(kind=NextStepKind.START_LOG))
-    if to_finish:
-        args = {"count": str(to_finish), **session}
-        steps.append(NextStep(kind=NextStepKind.FINISH_AT_HOME, args=args))
-    elif unanswered and session:
-        args = {"count": str(unanswered), **session}
-        steps.append(NextStep(kind=NextStepKind.CARRY_ON, args=args))
-    elif unanswered:
-        steps.append(NextStep(kind=NextStepKind.START_AUDIT, args={"count": str(unanswered)}))
+    steps += _question_steps(unanswered, to_finish, session)
     steps += _lookup_steps(state.observations, coverage, by_hand)
     if coverage.open == 0:
         steps.append(NextStep(kind=NextStepKind.REAUDIT, args={"months": str(REAUDIT_MONTHS)}))
+    return steps
+
+
+def _question_steps(unanswered: int, to_finish: int, session: dict[str, str]) -> list[NextStep]:
+    """Next steps for open questions: this sitting's first (a resume asks a quick audit's own
+    questions before its list to finish at home), then that list. With no session kept, one
+    new audit answers them all."""
+    if not session:
+        everything = unanswered + to_finish
+        if not everything:
+            return []
+        return [NextStep(kind=NextStepKind.START_AUDIT, args={"count": str(everything)})]
+    steps: list[NextStep] = []
+    if unanswered:
+        args = {"count": str(unanswered), **session}
+        steps.append(NextStep(kind=NextStepKind.CARRY_ON, args=args))
+    if to_finish:
+        args = {"count": str(to_finish), **session}
+        steps.append(NextStep(kind=NextStepKind.FINISH_AT_HOME, args=args))
     return steps
 
 

@@ -94,8 +94,9 @@ def write_copies(
 ) -> list[Path]:
     """Write the report files: member (or masked) copy, plus the adviser copy in adviser mode.
 
-    In adviser mode the member's copy (member-copy/) is worded for the member: the session it
-    came from lives on the adviser's computer.
+    In adviser mode the member's copy (member-copy/) is worded for the member and carries no
+    session id (see `without_sessions`): the session it came from lives on the adviser's
+    computer.
     """
     from footprint.audit.stored import lookup_titles
     from footprint.report.adviser import adviser_copy
@@ -105,13 +106,31 @@ def write_copies(
     main_copy = Copy.MEMBER if (full or adviser_mode) else Copy.MASKED
     main = to_copy(report, main_copy, profile)
     if adviser_mode:
-        written += write_reports(main, out_dir / "member-copy", formats, Reader.MEMBER)
+        member = without_sessions(main)
+        written += write_reports(member, out_dir / "member-copy", formats, Reader.MEMBER)
         # Allow-listed: nothing of the profile can reach it.
         adviser = adviser_copy(report, lookup_titles())
         written += write_adviser_reports(adviser, out_dir / "adviser-copy", formats)
     else:
         written += write_reports(main, out_dir, formats, reader)
     return written
+
+
+def without_sessions(report: Report) -> Report:
+    """`report` with no session id anywhere: for the member's copy of an adviser call.
+
+    The sessions (this one, and the earlier one "since your last audit" compares with) live
+    on the adviser's computer: useless to the member, and a pointer to data they cannot reach.
+    Done here, once, so every format (JSON included) leaves them out.
+    """
+    steps = [
+        s.model_copy(update={"args": {k: v for k, v in s.args.items() if k != "session_id"}})
+        for s in report.next_steps
+    ]
+    update: dict[str, object] = {"session_id": None, "next_steps": steps}
+    if report.since_last is not None:
+        update["since_last"] = report.since_last.model_copy(update={"previous_session": ""})
+    return report.model_copy(update=update)
 
 
 def write_reports(

@@ -54,25 +54,60 @@ def _start_audit(step: NextStep, reader: Reader) -> str:
 
 def _carry_on(step: NextStep, reader: Reader) -> str:
     session = step.args.get("session_id", "")
+    count = step.args.get("count", "")
+    still = f"{_plural(count, 'question is', 'questions are')} still open" if count else ""
     if reader is Reader.TERMINAL and session:
-        return f"Carry on with this audit to answer the rest: `footprint audit --resume {session}`."
+        if not still:
+            return f"Carry on with this audit to answer the rest: `footprint audit --resume {session}`."
+        return f"{still} in this audit: carry on to answer them with `footprint audit --resume {session}`."
     if reader is Reader.BROWSER:
-        return f"Carry on in footprint: open it again and choose {CARRY_ON_BUTTON}."
-    return _at_home("The questions still open")
+        lead = f"{still} in this audit" if still else "Questions are still open in this audit"
+        return f"{lead}: open footprint again and choose {CARRY_ON_BUTTON}."
+    if not still:
+        return _at_home("The questions still open")
+    return f"{still}: {_listed_here(count)} answer {_them(count)} at home with footprint on your own computer."
 
 
 def _finish_at_home(step: NextStep, reader: Reader) -> str:
     session = step.args.get("session_id", "")
     count = step.args.get("count", "")
-    lead = f"{count} more questions are on your list to finish at home" if count else ""
+    lead = _home_list(count) or "Answer the rest at home"
     if reader is Reader.TERMINAL:
         command = f"footprint audit --resume {session}" if session else "footprint audit"
-        return f"{lead or 'Answer the rest at home'}: `{command}`."
+        return f"{lead}: `{command}`."
     if reader is Reader.BROWSER and session:
-        return f"{lead or 'Answer the rest at home'}: open footprint again and choose {CARRY_ON_BUTTON}."
+        return f"{lead}: open footprint again and choose {CARRY_ON_BUTTON}."
     if reader is Reader.BROWSER:
-        return f"{lead or 'Answer the rest at home'}: start a new audit in footprint."
-    return _at_home("The remaining questions")
+        return f"{lead}: start a new audit in footprint."
+    if not count:
+        return _at_home("The remaining questions")
+    return (
+        f"{lead}: {_listed_here(count)} answer {_them(count)} with footprint on your own computer."
+    )
+
+
+def _finish_after_carry_on(step: NextStep, reader: Reader) -> str:
+    """A quick audit's list for home, just after the step for its own open questions: a resume
+    asks those first, and the list in the resume after that, so this says only what is new."""
+    lead = "Then " + (_home_list(step.args.get("count", "")) or "the rest is to finish at home")
+    if reader is Reader.TERMINAL and step.args.get("session_id"):
+        return f"{lead}: run the same command again."
+    if reader is Reader.BROWSER:
+        return f"{lead}: choose the same button again."
+    return f"{lead}, listed in this report too."
+
+
+def _home_list(count: str) -> str:
+    more = _plural(count, "more question is", "more questions are")
+    return f"{more} on your list to finish at home" if count else ""
+
+
+def _listed_here(count: str) -> str:
+    return "it is listed in this report;" if count == "1" else "they are listed in this report;"
+
+
+def _them(count: str) -> str:
+    return "it" if count == "1" else "them"
 
 
 def _at_home(what: str) -> str:
@@ -166,5 +201,14 @@ def step_words(step: NextStep, reader: Reader) -> str:
 
 
 def steps_words(steps: list[NextStep], reader: Reader) -> list[str]:
-    """Every next step in words for `reader`, in order."""
-    return [step_words(s, reader) for s in steps]
+    """Every next step in words for `reader`, in order; a quick audit's list for home, after
+    the step for its own open questions, follows on from it instead of repeating it."""
+    words = []
+    carrying_on = False
+    for step in steps:
+        if step.kind is NextStepKind.FINISH_AT_HOME and carrying_on:
+            words.append(_finish_after_carry_on(step, reader))
+        else:
+            words.append(step_words(step, reader))
+        carrying_on = carrying_on or step.kind is NextStepKind.CARRY_ON
+    return words
