@@ -72,15 +72,14 @@ def check_same_kind(session_id: str, *, demo: bool, wanted_demo: bool) -> None:
     """InputError when a demo session would be carried on as a real audit, or the reverse."""
     if demo and not wanted_demo:
         raise InputError(
-            f"Session {session_id} is the demo audit (a made-up doctor), so it cannot be"
-            " carried on as a real audit.",
-            hint="Start a new audit for yourself, or open the demo again to carry the demo on.",
+            f"Session {session_id} is the demo audit, about a made-up doctor: it can only be"
+            " carried on in the demo. Start a new audit for your own answers.",
+            hint="`footprint ui --demo` carries the demo on; `footprint audit` starts a real one.",
         )
     if wanted_demo and not demo:
         raise InputError(
-            f"Session {session_id} is a real audit, so it cannot be carried on in the demo.",
-            hint="Carry it on outside the demo: `footprint audit --resume "
-            f"{session_id}` or `footprint ui`.",
+            f"Session {session_id} is a real audit, not the demo: carry it on outside the demo.",
+            hint=f"`footprint audit --resume {session_id}`, or `footprint ui` without --demo.",
         )
 
 
