@@ -27,9 +27,9 @@ from footprint.audit.engine import AuditEngine
 from footprint.audit.flow import AuditOptions
 from footprint.audit.outputs import pdf_ready
 from footprint.content.checklists import Catalogue, select_items, shipped_catalogue
-from footprint.errors import InputError, StoreDamaged
+from footprint.errors import InputError
 from footprint.model.profile import Profile, dump_profile
-from footprint.store.rows import PurgeResult, SessionData, SessionSummary
+from footprint.store.rows import PurgeResult, SessionData, SessionSummary, UnfinishedSession
 from footprint.store.sessions import Store
 from footprint.util.fsio import write_private_file
 
@@ -54,12 +54,32 @@ class UnfinishedAudit:
     total: int
 
     def label(self) -> str:
-        """E.g. "Dr Alex Example: quick audit, started 3 Dec 2026 at 14:05, 12 of 30 answered"."""
+        """E.g. "Dr Alex Example: quick audit, started 3 Dec 2026 at 14:05, 12 of 30 answered",
+        the time in this computer's zone (it is stored in UTC)."""
         kind = "quick audit" if self.quick else "full audit"
         demo = " (demo)" if self.demo else ""
         return (
-            f"{self.name}{demo}: {kind}, started {self.started:%d %b %Y at %H:%M}, "
+            f"{self.name}{demo}: {kind}, started {self.started.astimezone():%d %b %Y at %H:%M}, "
             f"{self.answered} of {self.total} answered"
+        )
+
+
+def _is_demo(options: dict[str, object]) -> bool:
+    return bool(options.get("demo"))
+
+
+def check_same_kind(session_id: str, *, demo: bool, wanted_demo: bool) -> None:
+    """InputError when a demo session would be carried on as a real audit, or the reverse."""
+    if demo and not wanted_demo:
+        raise InputError(
+            f"Session {session_id} is the demo audit, about a made-up doctor: it can only be"
+            " carried on in the demo. Start a new audit for your own answers.",
+            hint="`footprint ui --demo` carries the demo on; `footprint audit` starts a real one.",
+        )
+    if wanted_demo and not demo:
+        raise InputError(
+            f"Session {session_id} is a real audit, not the demo: carry it on outside the demo.",
+            hint=f"`footprint audit --resume {session_id}`, or `footprint ui` without --demo.",
         )
 
 
@@ -172,48 +192,35 @@ class AuditDesk:
 
     def unfinished(self, profile: Profile | None = None) -> list[UnfinishedAudit]:
         """Audits to offer to carry on, newest first: this face's kind only (demo or real), and
-        with a profile, only that doctor's (an adviser is never offered another member's)."""
+        with a profile, only that doctor's (an adviser is never offered another member's).
+
+        Read in one light query (no observations, no answers beyond their ids): both faces ask
+        at every start, and an adviser's store keeps hundreds of unfinished quick audits. A
+        damaged session is left out by the store (one must not hide the others)."""
         if self.store is None:
             return []
-        wanted = self._subject_ids(profile)
-        found = []
-        for summary in self.store.list_sessions():
-            if summary.status == "finished" or (wanted is not None and summary.id not in wanted):
-                continue
-            try:
-                audit = self._describe(self.store.load(summary.id))
-            except StoreDamaged:
-                # One damaged session must not hide the others or stop a new audit; the
-                # sessions command names it, and a new audit goes on.
-                continue
-            if audit.demo == self.demo:
-                found.append(audit)
-        return found
+        sessions = self.store.unfinished_sessions(profile)
+        return [self._describe(s) for s in sessions if _is_demo(s.options) == self.demo]
 
-    def _subject_ids(self, profile: Profile | None) -> set[str] | None:
-        if profile is None or self.store is None:
-            return None
-        return set(self.store.session_ids_for(profile))
-
-    def _describe(self, data: SessionData) -> UnfinishedAudit:
-        summary = data.summary
-        quick_ids = data.options.get("quick_ids")
-        quick = bool(data.options.get("quick"))
+    def _describe(self, session: UnfinishedSession) -> UnfinishedAudit:
+        quick_ids = session.options.get("quick_ids")
         if isinstance(quick_ids, list):
-            total = len(quick_ids)
+            items = {str(i) for i in quick_ids}
         else:
-            total = len(select_items(self.catalogue, data.profile))
-        name = f"case {summary.case_ref}" if summary.case_ref else data.profile.name
-        if summary.adviser and not summary.case_ref:
+            items = {i.id for i in select_items(self.catalogue, session.profile)}
+        name = f"case {session.case_ref}" if session.case_ref else session.profile.name
+        if session.adviser and not session.case_ref:
             name = "an adviser call"  # the member's name stays off the adviser's start page
         return UnfinishedAudit(
-            id=summary.id,
+            id=session.id,
             name=name,
-            quick=quick,
-            demo=bool(data.options.get("demo")),
-            started=summary.created_at,
-            answered=summary.answers,
-            total=max(total, summary.answers),
+            quick=bool(session.options.get("quick")),
+            demo=_is_demo(session.options),
+            started=session.created_at,
+            # The audit's own questions only, as its report counts them: not the opening
+            # "Is a patient contacting you now?", which is not on the checklist.
+            answered=len(items & session.answered_ids),
+            total=len(items),
         )
 
     # -- starting and carrying on -------------------------------------------------------------
@@ -242,6 +249,10 @@ class AuditDesk:
         )
 
     def resume(self, session_id: str, settings: Settings, options: AuditOptions) -> AuditEngine:
-        """Carry on a stored audit with every answer kept."""
+        """Carry on a stored audit with every answer kept; a demo audit only on the demo face,
+        a real one only on a real face (the demo's consent to every lookup must never drive
+        real lookups, and made-up answers must never end up in a real report)."""
         store = self._require_store()
-        return AuditEngine.resume(self.catalogue, store.load(session_id), options, settings, store)
+        data = store.load(session_id)
+        check_same_kind(session_id, demo=_is_demo(data.options), wanted_demo=self.demo)
+        return AuditEngine.resume(self.catalogue, data, options, settings, store)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from footprint.content.renames import current_answers
+from footprint.content.renames import current_answers, current_id
 from footprint.errors import StoreDamaged
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation
@@ -21,6 +21,15 @@ SUMMARY_SQL = (
     " (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),"
     " (SELECT COUNT(*) FROM observations o WHERE o.session_id = s.id)"
     " FROM sessions s"
+)
+
+#: What a list of unfinished audits needs, one row per session: no observation is read (a
+#: session can hold hundreds), and answers only as their item ids (a JSON array).
+UNFINISHED_SQL = (
+    "SELECT s.id, s.created_at, s.adviser, s.case_ref, s.profile_json, s.options_json,"
+    " (SELECT json_group_array(a.item_id) FROM answers a WHERE a.session_id = s.id)"
+    " FROM sessions s WHERE s.status != 'finished' AND (? IS NULL OR s.subject_key = ?)"
+    " ORDER BY s.created_at DESC, s.rowid DESC"
 )
 
 
@@ -59,6 +68,19 @@ class SessionData:
 
 
 @dataclass(frozen=True)
+class UnfinishedSession:
+    """What a list of unfinished audits shows of one session (`UNFINISHED_SQL`)."""
+
+    id: str
+    created_at: datetime
+    adviser: str | None
+    case_ref: str | None
+    profile: Profile
+    options: dict[str, object]
+    answered_ids: frozenset[str]  # today's item ids (old ones carried over), any question
+
+
+@dataclass(frozen=True)
 class PurgeResult:
     """What `purge` removed."""
 
@@ -79,7 +101,7 @@ class StoredRows:
     runs: list[tuple[str, float, str]]
 
 
-def _damaged(path: Path, what: str, exc: Exception) -> StoreDamaged:
+def damaged(path: Path, what: str, exc: Exception) -> StoreDamaged:
     # The exception type only: a message could quote stored personal data.
     return StoreDamaged(f"{path}: {what} is damaged ({type(exc).__name__}).", hint=DAMAGED_HINT)
 
@@ -99,7 +121,34 @@ def summary_from_row(row: tuple[object, ...], path: Path) -> SessionSummary:
             observations=int(str(row[8])),
         )
     except (ValueError, TypeError, IndexError) as exc:
-        raise _damaged(path, "a stored session's summary", exc) from None
+        raise damaged(path, "a stored session's summary", exc) from None
+
+
+def options_from_json(raw: str) -> dict[str, object]:
+    """A session's stored options; anything but a JSON object is damage (ValueError)."""
+    options = json.loads(raw)
+    if not isinstance(options, dict):
+        raise ValueError("the stored options are not a JSON object")
+    return options
+
+
+def unfinished_from_row(row: tuple[object, ...], path: Path) -> UnfinishedSession:
+    """An `UNFINISHED_SQL` row, validated (StoreDamaged if it does not read)."""
+    try:
+        item_ids = json.loads(str(row[6]))
+        if not isinstance(item_ids, list):
+            raise ValueError("the answered items are not a list")
+        return UnfinishedSession(
+            id=str(row[0]),
+            created_at=datetime.fromisoformat(str(row[1])),
+            adviser=row[2] if isinstance(row[2], str) else None,
+            case_ref=row[3] if isinstance(row[3], str) else None,
+            profile=Profile.model_validate_json(str(row[4])),
+            options=options_from_json(str(row[5])),
+            answered_ids=frozenset(current_id(str(i)) for i in item_ids),
+        )
+    except (ValueError, TypeError, IndexError) as exc:
+        raise damaged(path, "a stored session", exc) from None
 
 
 def session_data_from_rows(rows: StoredRows, path: Path) -> SessionData:
@@ -109,7 +158,7 @@ def session_data_from_rows(rows: StoredRows, path: Path) -> SessionData:
         return SessionData(
             summary=summary,
             profile=Profile.model_validate_json(rows.extra[0]),
-            options=json.loads(rows.extra[1]),
+            options=options_from_json(rows.extra[1]),
             # Sessions stored before items were merged name old ids: carry them over.
             answers=current_answers({item: Answer(value) for item, value in rows.answers}),
             observations=[Observation.model_validate_json(r[0]) for r in rows.observations],
@@ -118,4 +167,4 @@ def session_data_from_rows(rows: StoredRows, path: Path) -> SessionData:
             report_json=rows.extra[2],
         )
     except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
-        raise _damaged(path, f"the stored data of session {summary.id}", exc) from None
+        raise damaged(path, f"the stored data of session {summary.id}", exc) from None

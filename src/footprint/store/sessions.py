@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from footprint.errors import FileAccessError, SessionPurged, StoreError
+from footprint.errors import FileAccessError, SessionPurged, StoreDamaged, StoreError
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation
 from footprint.model.profile import Profile
@@ -26,12 +26,17 @@ from footprint.model.vocab import Answer
 from footprint.store.connection import open_read_only, open_writable, translate
 from footprint.store.rows import (  # noqa: F401 - SessionData and SessionSummary re-exported
     SUMMARY_SQL,
+    UNFINISHED_SQL,
     PurgeResult,
     SessionData,
     SessionSummary,
     StoredRows,
+    UnfinishedSession,
+    damaged,
+    options_from_json,
     session_data_from_rows,
     summary_from_row,
+    unfinished_from_row,
 )
 from footprint.store.schema import (  # noqa: F401 - re-exported
     DEFAULT_RETENTION_DAYS,
@@ -184,7 +189,12 @@ class Store:
             row = db.execute(
                 "SELECT options_json FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-            options = {**json.loads(row[0]), **changes}
+            try:
+                options = {**options_from_json(row[0]), **changes}
+            except (ValueError, TypeError) as exc:
+                raise damaged(
+                    self.path, f"the stored options of session {session_id}", exc
+                ) from None
             db.execute(
                 "UPDATE sessions SET options_json = ? WHERE id = ?",
                 (json.dumps(options), session_id),
@@ -235,6 +245,24 @@ class Store:
                 (None, None) if profile is None else (subject_key(profile),) * 2,
             ).fetchall()
         return summary_from_row(rows[0], self.path) if rows else None
+
+    def unfinished_sessions(self, profile: Profile | None = None) -> list[UnfinishedSession]:
+        """Sessions that did not finish, newest first, read in one query (no observation is
+        read: a session can hold hundreds); with a profile, only that doctor's."""
+        key = None if profile is None else subject_key(profile)
+        with self._reading() as db:
+            rows = db.execute(UNFINISHED_SQL, (key, key)).fetchall()
+        readable = (self._unfinished_or_none(row) for row in rows)
+        return [session for session in readable if session is not None]
+
+    def _unfinished_or_none(self, row: tuple[object, ...]) -> UnfinishedSession | None:
+        try:
+            return unfinished_from_row(row, self.path)
+        except StoreDamaged:
+            # One damaged session must not hide the others or stop a new audit: it is left
+            # out of the list (`footprint sessions list` still shows it, and opening it says
+            # it is damaged), and a new audit goes on.
+            return None
 
     def session_ids_for(self, profile: Profile) -> list[str]:
         """Ids of this doctor's sessions (same name and country), newest first."""
