@@ -264,15 +264,6 @@ class Store:
             # it is damaged), and a new audit goes on.
             return None
 
-    def session_ids_for(self, profile: Profile) -> list[str]:
-        """Ids of this doctor's sessions (same name and country), newest first."""
-        with self._reading() as db:
-            rows = db.execute(
-                "SELECT id FROM sessions WHERE subject_key = ? ORDER BY created_at DESC",
-                (subject_key(profile),),
-            ).fetchall()
-        return [str(r[0]) for r in rows]
-
     def load(self, session_id: str) -> SessionData:
         """Everything stored for a session; StoreError if there is no such session."""
         with self._reading() as db:
