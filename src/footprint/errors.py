@@ -73,6 +73,10 @@ class StoreDamaged(StoreError):
     """The session store file is damaged (malformed pages, zero bytes, not a database)."""
 
 
+class SessionMissing(StoreError):
+    """No stored session has the id asked for (never existed, or deleted since)."""
+
+
 class SessionPurged(StoreError):
     """The session being written was deleted (by a purge) while it was open.
 

@@ -152,19 +152,73 @@ def test_the_browser_shows_the_bound_and_ends_lookups_by_the_same_rule(tmp_path:
 
 def test_the_browser_asks_before_deleting_sessions_past_their_retention(tmp_path: Path) -> None:
     with Store(tmp_path / "ui.db") as store:
-        old = store.create_session(_profile(), retention_days=0)
+        old = store.create_session(_profile(), retention_days=0, case_ref="C-9", adviser="Sam")
         kept = store.create_session(_profile())
         audit = UiAudit(UiOptions(settings=Settings(env={}), store=store, profile_folder=tmp_path))
         browser = Browser(audit)
         page = browser.get("/").get_data(as_text=True)
         assert "1 earlier audit is past the time it was to be kept" in page
+        assert "case C-9: not finished" in page  # the doctor sees what would be deleted
         assert old in [s.id for s in store.list_sessions()]  # nothing deleted before the answer
-        page = browser.post("/retention", {"choice": "keep"}).get_data(as_text=True)
+        page = browser.post("/retention", {"choice": "keep", "session": old}).get_data(as_text=True)
         assert old in [s.id for s in store.list_sessions()] and "past the time" not in page
         again = Browser(UiAudit(UiOptions(settings=Settings(env={}), store=store)))
-        page = again.post("/retention", {"choice": "delete"}).get_data(as_text=True)
-        assert [s.id for s in store.list_sessions()] == [kept]
+        later = store.create_session(_profile(), retention_days=0)  # expired after the page
+        page = again.post("/retention", {"choice": "delete", "session": old}).get_data(as_text=True)
+        assert sorted(s.id for s in store.list_sessions()) == sorted([kept, later])
         assert "Deleted 1 earlier audit from this computer" in page
+
+
+def test_the_demo_never_offers_to_delete_real_audits(tmp_path: Path) -> None:
+    with Store(tmp_path / "ui.db") as store:
+        old = store.create_session(_profile(), retention_days=0)
+        demo = UiAudit(UiOptions(settings=Settings(env={}), store=store, preset_profile=_profile()))
+        assert demo.past_retention() == []
+        demo.settle_retention(delete=True, chosen=[old])
+        assert old in [s.id for s in store.list_sessions()]
+
+
+def test_a_new_profile_or_set_up_starts_a_new_audit_and_the_open_one_is_kept(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "ui.db") as store:
+        audit = UiAudit(UiOptions(settings=Settings(env={}), store=store, profile_folder=tmp_path))
+        browser = Browser(audit)
+        browser.post("/start", {"length": "quick", "adviser": "Sam", "case": "CASE-A"})
+        browser.upload_profile(PROFILE)
+        assert audit.engine is not None
+        first = audit.engine.session_id
+        browser.upload_profile(PROFILE)  # the same form sent twice: nothing more
+        assert audit.engine.session_id == first
+        page = browser.post("/start", {"length": "full", "adviser": "Sam", "case": "CASE-B"})
+        assert page.request.path != "/profile" and audit.setup.case == "CASE-A"
+        browser.upload_profile(PROFILE.replace("Alex Example", "Bea Example"))  # another member
+        assert audit.engine.session_id != first and audit.engine.profile.name == "Bea Example"
+        assert len(store.list_sessions()) == 2  # the first audit stays, to carry on later
+
+
+def test_carrying_on_a_deleted_audit_says_so(tmp_path: Path) -> None:
+    with Store(tmp_path / "ui.db") as store:
+        browser = Browser(UiAudit(UiOptions(settings=Settings(env={}), store=store)))
+        page = browser.post("/resume/deadbeef")
+        text = page.get_data(as_text=True)
+        assert page.status_code == 404 and "no longer on this computer" in text
+        assert "disk" not in text
+
+
+def test_a_quick_list_with_renamed_items_follows_the_renames(tmp_path: Path) -> None:
+    from footprint.content.renames import RENAMED
+
+    with Store(tmp_path / "fp.db") as store:
+        session = _stopped_session(tmp_path, store)
+        data = store.load(session)
+        quick = list(data.options["quick_ids"])  # type: ignore[call-overload]
+        old, new = next((o, n) for o, n in RENAMED.items() if n in quick)
+        store.update_options(session, quick_ids=[old if i == new else i for i in quick])
+        engine = AuditEngine.resume(
+            shipped_catalogue(), store.load(session), AuditOptions(), Settings(env={}), store
+        )
+        assert engine.flow.state.quick_ids == quick
 
 
 def test_questions_left_counts_only_unanswered_questions_after_a_back_step(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ Faces never open the store themselves: they open a desk (`AuditDesk.open`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,6 +27,7 @@ from footprint.audit.engine import AuditEngine
 from footprint.audit.flow import AuditOptions
 from footprint.audit.outputs import pdf_ready
 from footprint.content.checklists import Catalogue, select_items, shipped_catalogue
+from footprint.content.renames import current_id
 from footprint.errors import InputError
 from footprint.model.profile import Profile, dump_profile
 from footprint.store.rows import PurgeResult, SessionData, SessionSummary, UnfinishedSession
@@ -178,15 +179,21 @@ class AuditDesk:
     # -- retention ----------------------------------------------------------------------------
 
     def expired(self) -> list[SessionSummary]:
-        """Sessions past their retention period (due to be deleted)."""
-        return self.store.expired() if self.store is not None else []
+        """Sessions past their retention period (due to be deleted). The demo manages none:
+        it shares the store with the doctor's real audits, which are not its to delete."""
+        if self.store is None or self.demo:
+            return []
+        return self.store.expired()
 
-    def delete_expired(self) -> PurgeResult | None:
-        """Delete every session past its retention period; None when there was none."""
-        due = self.expired()
+    def delete_expired(
+        self, chosen: Collection[str] | None = None, *, keep: str | None = None
+    ) -> PurgeResult | None:
+        """Delete the sessions past their retention period: all of them, or only the `chosen`
+        ids (those the person was shown), never `keep` (an audit open now); None if none."""
+        due = [s.id for s in self.expired() if (chosen is None or s.id in chosen) and s.id != keep]
         if not due or self.store is None:
             return None
-        return self.store.delete([s.id for s in due])
+        return self.store.delete(due)
 
     # -- unfinished audits --------------------------------------------------------------------
 
@@ -205,7 +212,7 @@ class AuditDesk:
     def _describe(self, session: UnfinishedSession) -> UnfinishedAudit:
         quick_ids = session.options.get("quick_ids")
         if isinstance(quick_ids, list):
-            items = {str(i) for i in quick_ids}
+            items = {current_id(str(i)) for i in quick_ids}
         else:
             items = {i.id for i in select_items(self.catalogue, session.profile)}
         name = f"case {session.case_ref}" if session.case_ref else session.profile.name
@@ -248,11 +255,20 @@ class AuditDesk:
             limits=limits,
         )
 
-    def resume(self, session_id: str, settings: Settings, options: AuditOptions) -> AuditEngine:
+    def resume(
+        self,
+        session_id: str,
+        settings: Settings,
+        options: AuditOptions,
+        *,
+        granted_by: str | None = None,
+    ) -> AuditEngine:
         """Carry on a stored audit with every answer kept; a demo audit only on the demo face,
         a real one only on a real face (the demo's consent to every lookup must never drive
         real lookups, and made-up answers must never end up in a real report)."""
         store = self._require_store()
         data = store.load(session_id)
         check_same_kind(session_id, demo=_is_demo(data.options), wanted_demo=self.demo)
-        return AuditEngine.resume(self.catalogue, data, options, settings, store)
+        return AuditEngine.resume(
+            self.catalogue, data, options, settings, store, granted_by=granted_by
+        )

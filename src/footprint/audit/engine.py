@@ -115,6 +115,8 @@ class AuditEngine:
         options: AuditOptions,
         settings: Settings,
         store: Store,
+        *,
+        granted_by: str | None = None,
     ) -> AuditEngine:
         """Carry on a stored session: answers, consents and finished lookups are kept.
 
@@ -122,7 +124,7 @@ class AuditEngine:
         the ones left for home.
         """
         flow = AuditFlow.resume(catalogue, data, options, settings, store)
-        engine = cls._with_lookups(flow, settings, None, None)
+        engine = cls._with_lookups(flow, settings, granted_by, None)
         engine._plan = engine._asking_order(finish_at_home=True)
         engine._start_when_decided()
         return engine

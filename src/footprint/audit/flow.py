@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from footprint.audit.build import AuditState, Previous, build_report
 from footprint.audit.questions import settled_ids
 from footprint.content.checklists import Catalogue, ChecklistItem, select_items
+from footprint.content.renames import current_id
 from footprint.lookups.interface import Lookup
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation
@@ -124,7 +125,9 @@ class AuditFlow:
             adviser=data.summary.adviser,
             case=data.summary.case_ref,
             skipped_areas=set(_strings(data.options.get("skipped_areas"))),
-            quick_ids=_strings(data.options["quick_ids"]) if "quick_ids" in data.options else None,
+            quick_ids=_current_ids(data.options["quick_ids"])
+            if "quick_ids" in data.options
+            else None,
         )
         merged = AuditOptions(
             quick=quick,
@@ -243,6 +246,11 @@ class AuditFlow:
             self.store.finish(
                 self.state.session_id, report.model_dump_json(by_alias=True), complete=complete
             )
+
+
+def _current_ids(value: object) -> list[str]:
+    """A stored quick list with every renamed or merged item under today's id, once each."""
+    return list(dict.fromkeys(current_id(i) for i in _strings(value)))
 
 
 def _strings(value: object) -> list[str]:

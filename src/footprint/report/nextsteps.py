@@ -59,7 +59,10 @@ def _carry_on(step: NextStep, reader: Reader) -> str:
     if reader is Reader.TERMINAL and session:
         if not still:
             return f"Carry on with this audit to answer the rest: `footprint audit --resume {session}`."
-        return f"{still} in this audit: carry on to answer them with `footprint audit --resume {session}`."
+        return (
+            f"{still} in this audit: carry on to answer {_them(count)} with "
+            f"`footprint audit --resume {session}`."
+        )
     if reader is Reader.BROWSER:
         lead = f"{still} in this audit" if still else "Questions are still open in this audit"
         return f"{lead}: open footprint again and choose {CARRY_ON_BUTTON}."

@@ -18,7 +18,12 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from footprint.errors import FileAccessError, SessionPurged, StoreDamaged, StoreError
+from footprint.errors import (
+    FileAccessError,
+    SessionMissing,
+    SessionPurged,
+    StoreDamaged,
+)
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation
 from footprint.model.profile import Profile
@@ -269,7 +274,7 @@ class Store:
         with self._reading() as db:
             row = db.execute(SUMMARY_SQL + " WHERE s.id = ?", (session_id,)).fetchone()
             if row is None:
-                raise StoreError(
+                raise SessionMissing(
                     f"No stored session '{session_id}'.",
                     hint="`footprint sessions list` shows the sessions kept on this computer.",
                 )

@@ -8,6 +8,7 @@ engine stores every answer the moment it is given, so a request may end between 
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from footprint.errors import InputError
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.report.nextsteps import Reader
+from footprint.store.rows import SessionSummary
 from footprint.store.sessions import Store
 from footprint.util.settings import Settings
 
@@ -88,18 +90,20 @@ class UiAudit:
 
     # -- starting ---------------------------------------------------------------------------
 
-    def past_retention(self) -> int:
-        """How many stored audits are past the time they said they would be kept (to ask about
-        on the start page, as the terminal asks; 0 once the doctor chose to keep them)."""
-        return 0 if self.kept_old else len(self.desk.expired())
+    def past_retention(self) -> list[SessionSummary]:
+        """Stored audits past the time they said they would be kept, to list and ask about on
+        the start page as the terminal does (none once the doctor chose to keep them)."""
+        return [] if self.kept_old else self.desk.expired()
 
-    def settle_retention(self, delete: bool) -> None:
-        """The doctor's answer: delete them now, or keep them until next time."""
+    def settle_retention(self, delete: bool, chosen: Collection[str]) -> None:
+        """The doctor's answer: delete the audits they were shown, or keep them until next time.
+        The audit open now is never deleted from under the doctor."""
         with self.lock:
             if not delete:
                 self.kept_old = True
                 return
-            result = self.desk.delete_expired()
+            open_now = self.engine.session_id if self.engine is not None else None
+            result = self.desk.delete_expired(chosen, keep=open_now)
             self.deleted_old += result.sessions if result is not None else 0
 
     def unfinished(self) -> list[UnfinishedAudit]:
@@ -117,10 +121,12 @@ class UiAudit:
         return None
 
     def begin(self, profile: Profile, save: bool = False) -> None:
-        """Start the audit for this profile (a new stored session)."""
+        """Start the audit for this profile (a new stored session). The same form sent twice
+        starts nothing more; another profile or set-up starts a new audit, and the open one
+        stays on this computer to carry on later."""
         with self.lock:
-            if self.engine is not None and not self.engine.reported:
-                return  # a form sent twice: the audit it started goes on
+            if self._is_open(profile):
+                return
             self._let_go()
             if save:
                 folder = self.options.profile_folder
@@ -143,12 +149,33 @@ class UiAudit:
             if self.engine is not None and self.engine.session_id == session_id:
                 return
             self._let_go()
-            self.engine = self.desk.resume(session_id, self.options.settings, AuditOptions())
+            self.engine = self.desk.resume(
+                session_id,
+                self.options.settings,
+                AuditOptions(),
+                granted_by=self.options.granted_by,
+            )
             self.out_dir = None
             self.setup = Setup(
                 quick=self.engine.quick, adviser=self.engine.adviser, case=self.engine.case
             )
             self.chosen = True
+
+    def _is_open(self, profile: Profile) -> bool:
+        """Whether this profile and set-up's audit is the one open now (not yet reported)."""
+        engine = self.engine
+        return (
+            engine is not None
+            and not engine.reported
+            and engine.profile == profile
+            and (engine.quick, engine.adviser, engine.case)
+            == (self.setup.quick, self.setup.adviser, self.setup.case)
+        )
+
+    @property
+    def auditing(self) -> bool:
+        """An audit is open and its report not yet written."""
+        return self.engine is not None and not self.engine.reported
 
     def _let_go(self) -> None:
         """Before another audit takes this one's place: its lookups stop (what finished is kept)."""

@@ -18,7 +18,7 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from footprint.audit.questions import minutes_for, minutes_phrase
-from footprint.errors import FootprintError, SessionPurged, StoreError
+from footprint.errors import FootprintError, SessionMissing, SessionPurged, StoreError
 from footprint.model.vocab import PLATFORMS, Answer, Jurisdiction, Role
 from footprint.report import summary as summary_words
 from footprint.ui import forms
@@ -51,6 +51,11 @@ SESSION_GONE_TEXT = (
     "They were deleted from this computer while the audit was open (saved audits were cleared, "
     "or this one was past the time it was kept for), so nothing more can be added to it. Start "
     "a new audit from the start page: it asks the questions again."
+)
+SESSION_MISSING = "That audit is no longer on this computer"
+SESSION_MISSING_TEXT = (
+    "It was deleted (saved audits were cleared, or it was past the time it was kept for), so it "
+    "cannot be carried on. Start a new audit from the start page."
 )
 STORE_FAILED = "footprint could not use its saved answers on this computer"
 STORE_FAILED_TEXT = (
@@ -192,6 +197,10 @@ class Pages:
         return self._start_page(self.audit.setup.adviser, self.audit.setup.case)
 
     def start_post(self, request: Request) -> Response:
+        if (
+            self.audit.auditing
+        ):  # a start form from before (the browser's Back): the open audit goes on
+            return self._next()
         adviser, case = request.form.get("adviser"), request.form.get("case")
         error = self.audit.choose(
             quick=request.form.get("length", "quick") == "quick", adviser=adviser, case=case
@@ -201,12 +210,20 @@ class Pages:
         return redirect("/profile", code=303)
 
     def retention_post(self, request: Request) -> Response:
-        self.audit.settle_retention(delete=request.form.get("choice") == "delete")
+        if self.audit.auditing:  # a start page from before: nothing is deleted mid-audit
+            return self._next()
+        self.audit.settle_retention(
+            delete=request.form.get("choice") == "delete", chosen=request.form.getlist("session")
+        )
         return redirect("/", code=303)
 
     def resume(self, request: Request, session_id: str) -> Response:
         try:
             self.audit.resume(session_id)
+        except SessionMissing:
+            return self.render(
+                "message.html", http_status=404, heading=SESSION_MISSING, text=SESSION_MISSING_TEXT
+            )
         except StoreError:
             raise  # worded for the browser by `_worded`
         except FootprintError as exc:
