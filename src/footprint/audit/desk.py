@@ -2,8 +2,9 @@
 
 Both faces come here before they have an engine, so the rules live once:
 
-- retention: a session past its retention period is deleted (each session said when it
-  started how long it is kept); `expired` lists them, `delete_expired` deletes them;
+- retention: each session said when it started how long it is kept; past that, `expired`
+  lists it for the face to show, and `delete_expired` deletes what the person agreed to (at
+  once when nobody can be asked); the demo never deletes the doctor's real audits;
 - unfinished audits are listed with what a person needs to tell them apart (the name as the
   doctor typed it, or the case on an adviser call; quick or full; demo or real; when; answered
   of total), and a demo audit is never offered to a real one, nor a real one to the demo;
