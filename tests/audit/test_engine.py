@@ -40,7 +40,6 @@ def test_a_whole_audit_through_the_engine(tmp_path: Path) -> None:
         for q in questions:  # each decision is a separate call, as from separate requests
             engine.decide(q.lookup_id, granted=q.lookup_id == "page-scan")
         assert engine.consent_questions() == []
-        engine.start_lookups()
         statuses = []
         reader = threading.Thread(target=lambda: statuses.append(engine.status()))
         reader.start()  # a status read from another thread while questions are answered

@@ -299,11 +299,6 @@ class AuditEngine:
         if self.lookups is not None and not self.lookups.open_questions():
             self.lookups.start()
 
-    def start_lookups(self) -> None:
-        """Run the granted lookups in background threads (undecided ones are refused)."""
-        if self.lookups is not None:
-            self.lookups.start()
-
     def status(self) -> LookupStatus:
         """How far the lookups have got (thread-safe)."""
         if self.lookups is None:
@@ -323,14 +318,10 @@ class AuditEngine:
         """
         return self.lookups.time_left() if self.lookups is not None else None
 
-    def end_lookups(self) -> None:
-        """Stop lookups still running: each one reads "couldn't check" ("stopped before it
-        finished"), and runs again if this audit is carried on later."""
-        if self.lookups is not None and self.lookups.status().running:
-            self.lookups.cancel()
-
     def cancel_lookups(self) -> None:
-        """Stop the lookups now; finished ones are kept, the rest run again on resume."""
+        """Stop lookups still running: what finished is kept; each unfinished one reads
+        "couldn't check" ("stopped before it finished") and runs again if the audit is carried
+        on later. Nothing happens once the run is over."""
         if self.lookups is not None:
             self.lookups.cancel()
 
@@ -431,7 +422,7 @@ class AuditEngine:
 
         Lookups still running end here (see `lookups_time_left`).
         """
-        self.end_lookups()
+        self.cancel_lookups()
         report = self.flow.report()
         # A quick audit's "to finish at home" list keeps the session open for `--resume`.
         self.flow.finish(report, complete=not self.stopped and not report.to_finish)

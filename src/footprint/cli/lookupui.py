@@ -31,7 +31,7 @@ def wait_with_progress(engine: AuditEngine) -> None:
                 bound = f"; at most {left:.0f} s more" if left is not None else ""
                 bar.update(task, completed=status.done, description=f"({status.line()}{bound})")
     except KeyboardInterrupt:
-        engine.end_lookups()
+        engine.cancel_lookups()
         click.echo(
             'Lookups stopped; results so far are kept, the rest read "couldn\'t check".',
             err=True,
