@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from footprint.ui.app import UiApp
+from footprint.ui.base import PageGroup
 from footprint.ui.controller import UiAudit, UiOptions
-from footprint.ui.pages import QUIET_ENDPOINTS, Pages, rules
+from footprint.ui.pages import QUIET_ENDPOINTS, Pages
 from footprint.ui.security import Lock
 from footprint.ui.server import Activity, LocalServer, StopSignal
+
+PAGE_GROUPS: tuple[type[PageGroup], ...] = (Pages,)
+"""Every group of pages the server serves; each brings its own routes and handlers."""
 
 
 @dataclass
@@ -45,8 +49,10 @@ class RunningUi:
 
 def build_app(audit: UiAudit, lock: Lock, stop: StopSignal, activity: Activity) -> UiApp:
     """The WSGI app for one audit behind one lock (tests drive it without a server)."""
-    pages = Pages(audit, lock, stop)
-    return UiApp(lock, rules(), pages.handlers(), activity, quiet_endpoints=QUIET_ENDPOINTS)
+    groups = [group(audit, lock, stop) for group in PAGE_GROUPS]
+    rules = [rule for group in groups for rule in group.rules()]
+    handlers = {name: run for group in groups for name, run in group.handlers().items()}
+    return UiApp(lock, rules, handlers, activity, quiet_endpoints=QUIET_ENDPOINTS)
 
 
 def start_ui(options: UiOptions, port: int = 0) -> RunningUi:
