@@ -16,7 +16,15 @@ from footprint.model.profile import Profile
 from footprint.model.vocab import Axis, Severity
 from footprint.plan.laws import LAWS
 from footprint.plan.letter_needs import shown_values
-from footprint.plan.letters import Draft, RequestKind, RequestNeed, draft, request_for, write_draft
+from footprint.plan.letters import (
+    Draft,
+    RequestKind,
+    RequestNeed,
+    draft,
+    follow_up_requests,
+    request_for,
+    write_draft,
+)
 from footprint.report.model import Evidence, Finding, Status
 
 TODAY = date(2026, 12, 6)
@@ -275,3 +283,32 @@ def test_a_draft_is_a_frozen_record() -> None:
     assert isinstance(d, Draft)
     with pytest.raises(AttributeError):
         d.text = ""  # type: ignore[misc]
+
+
+def test_an_objection_to_a_credit_agency_asks_to_stop_marketing_use() -> None:
+    d = draft(RequestNeed(RequestKind.OBJECTION, "experian-gb", None, None), profile(), today=TODAY)
+    assert "Article 21(2) of the UK GDPR" in d.text and "absolute" in d.text
+    assert "Article 17 of" not in d.text and "within one month" in d.text
+
+
+def test_leaving_the_open_register_comes_with_objections_to_its_buyers() -> None:
+    register = finding("address.open-register")
+    follow = follow_up_requests(register, profile())
+    ids = {n.recipient_id for n in follow}
+    assert {"acxiom-gb", "experian-gb", "equifax-gb"} <= ids and "192-com" not in ids
+    assert {n.kind for n in follow} == {RequestKind.OBJECTION}
+    assert follow_up_requests(register, profile(jurisdiction="IE")) == []
+    assert follow_up_requests(finding("strava.home-on-map"), profile()) == []
+    need = request_for(register, profile())
+    assert need is not None
+    notes = " ".join(draft(need, profile(), today=TODAY).notes)
+    assert "not retrospective" in notes and "anonymous registration" in notes
+
+
+def test_notes_reach_the_text_and_printable_files_but_not_the_letter(tmp_path: Path) -> None:
+    d = draft(RequestNeed(RequestKind.ERASURE, "192-com", None, None), profile(), today=TODAY)
+    assert any("neither was confirmed on 192.com" in " ".join(n.split()) for n in d.notes)
+    txt, eml, page = write_draft(d, tmp_path, "192")
+    assert "Note: Opt out of the open electoral register too" in txt.read_text(encoding="utf-8")
+    assert "Opt out of the open electoral register too" in page.read_text(encoding="utf-8")
+    assert "open electoral register too" not in eml.read_text(encoding="utf-8")

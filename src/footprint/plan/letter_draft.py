@@ -99,8 +99,34 @@ def draft(
         law=body.law.name if body.law and body.law.name else None,
         law_url=body.law.url if body.law else None,
         how_to_send=_how_to_send(recipient, steps),
+        notes=_notes(need, recipient),
         sources=_sources(body.law, recipient),
     )
+
+
+_OPEN_REGISTER_NOTES = (
+    "Opting out is not retrospective: copies of the open register already sold keep your entry."
+    " footprint can also draft objections to the marketing databases and credit agencies'"
+    " marketing arms that buy it.",
+    "If a patient is stalking or threatening you, ask about anonymous registration instead: it"
+    " needs a qualifying court order or an attestation by a qualifying officer (House of"
+    " Commons Library briefing CBP-8202).",
+)
+_PAGE_NOTE = (
+    "A few weeks after it is removed, search for the detail in quotes to check copies have gone;"
+    " Google's 'Results about you' can remove results that still show it."
+)
+
+
+def _notes(need: RequestNeed, recipient: Recipient | None) -> tuple[str, ...]:
+    notes = [recipient.note] if recipient and recipient.note else []
+    if need.kind is RequestKind.OPEN_REGISTER and recipient and recipient.country == "GB":
+        notes += _OPEN_REGISTER_NOTES
+    elif need.kind is RequestKind.PAGE_OWNER:
+        notes.append(_PAGE_NOTE)
+    elif recipient and recipient.kind == "people_search" and recipient.country == "GB":
+        notes.append("Opt out of the open electoral register too: it feeds sites like this one.")
+    return tuple(notes)
 
 
 def _name(recipient: Recipient | None, need: RequestNeed) -> str:

@@ -27,6 +27,7 @@ def draft_text(draft: Draft) -> str:
         head.append(f"Web form: {draft.web_form}")
     head.append(f"Subject: {draft.subject}")
     head.append(f"How to send: {draft.how_to_send}")
+    head += [f"Note: {note}" for note in draft.notes]
     if draft.deadline_days:
         head.append(f"Answer due: {draft.deadline_days} days after you send it")
     if draft.law:
@@ -48,10 +49,11 @@ def draft_email(draft: Draft) -> EmailMessage:
 def draft_html(draft: Draft) -> str:
     """A printable letter: the how-to-send note shows on screen and is left off the print."""
     paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in draft.text.split("\n\n"))
+    notes = "".join(f"<br>{html.escape(n)}" for n in draft.notes)
     return (
         '<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         f"<title>{html.escape(draft.subject)}</title><style>{_PRINT_CSS}</style></head>"
-        f'<body><div class="note">{html.escape(draft.how_to_send)}</div>\n'
+        f'<body><div class="note">{html.escape(draft.how_to_send)}{notes}</div>\n'
         f"{paragraphs}\n</body></html>\n"
     )
 

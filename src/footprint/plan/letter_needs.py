@@ -151,6 +151,25 @@ _RULES: tuple[Callable[[str, Finding, Profile], RequestNeed | None], ...] = (
 )
 
 
+def follow_up_requests(finding: Finding, profile: Profile) -> list[RequestNeed]:
+    """Requests that go with a finding's main one, when the doctor wants to go further.
+
+    Leaving the UK open register stops new sales only: the marketing databases and the credit
+    agencies' marketing arms that bought earlier copies each get an Article 21 objection.
+    """
+    if (
+        base_id(finding.id) != "address.open-register"
+        or profile.jurisdiction is not Jurisdiction.GB
+    ):
+        return []
+    buyers = ("marketing_database", "credit_reference_marketing")
+    return [
+        RequestNeed(RequestKind.OBJECTION, r.id, None, None, finding_id=finding.id)
+        for r in load_recipients().values()
+        if r.country == "GB" and r.kind in buyers
+    ]
+
+
 def _page_url(finding: Finding) -> str | None:
     """The evidence's page address, unless the report masked it (a masked copy ends in …)."""
     for e in finding.evidence:

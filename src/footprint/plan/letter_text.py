@@ -64,37 +64,55 @@ def rights_body(need: RequestNeed, recipient: Recipient, profile: Profile) -> Bo
     """Erasure and objection (UK GDPR / GDPR), the CCPA, APP 13, or a plain opt-out."""
     law = rights_law(recipient, profile)
     if law.id in ("uk-gdpr", "eu-gdpr"):
-        ask = [
-            f"I am asking you to erase the personal data you hold about me, under Article 17 of"
-            f" {law.name}. I also object to your using it, under Article 21; where you use it"
-            " for direct marketing, my objection is absolute and you must stop (Article 21(3)).",
-            "Please remove my entry and every copy of my details from your site and your"
-            " databases, stop selling or sharing them, tell anyone you have given them to that I"
-            " have asked for erasure (Article 19), and confirm in writing when it is done.",
-        ]
-        subject = f"Erasure request and objection under Articles 17 and 21 of {law.name}"
+        subject, ask = (
+            _objection(law.name) if need.kind is RequestKind.OBJECTION else _erasure(law.name)
+        )
     elif law.id == "ca-delete-act":
+        subject = "Request to delete my personal information (California)"
         ask = [
             f"I am a California resident. Under {law.name} I ask you to delete the personal"
             " information you hold about me and to stop selling or sharing it.",
             "Please remove my listing and confirm in writing when it is done.",
         ]
-        subject = "Request to delete my personal information (California)"
     elif law.id == "au-privacy-act":
+        subject = "Request to correct (remove) my personal information"
         ask = [
             f"Under {law.name} I ask you to correct the personal information you hold about me"
-            " by removing my entry, because it is out of date and published without my consent.",
+            " by removing my entry, which is out of date and irrelevant to any purpose you hold"
+            " it for.",
             "Please confirm in writing when it is done.",
         ]
-        subject = "Request to correct (remove) my personal information"
     else:
+        subject = "Please remove my listing (opt-out request)"
         ask = [
             "I ask you to remove my listing and every copy of my details from your site under"
             f" {law.name}, and to stop selling or sharing them.",
             "Please confirm when it is done.",
         ]
-        subject = "Please remove my listing (opt-out request)"
     return Body(subject, [*ask, *_period(law)], law)
+
+
+def _erasure(law_name: str) -> tuple[str, list[str]]:
+    return f"Erasure request and objection under Articles 17 and 21 of {law_name}", [
+        f"I am asking you to erase the personal data you hold about me, under Article 17 of"
+        f" {law_name}. I also object to your using it, under Article 21; where you use it for"
+        " direct marketing, my objection is absolute and you must stop (Article 21(3)).",
+        "Please remove my entry and every copy of my details from your site and your"
+        " databases, stop selling or sharing them, tell anyone you have given them to that I"
+        " have asked for erasure (Article 19), and confirm in writing when it is done.",
+    ]
+
+
+def _objection(law_name: str) -> tuple[str, list[str]]:
+    # For organisations that may lawfully keep some data (a credit file), the request that
+    # cannot be refused is the objection to marketing use.
+    return f"Objection to direct marketing under Article 21 of {law_name}", [
+        f"Under Article 21(2) of {law_name} I object to your using my personal data for direct"
+        " marketing, including profiling for it, and to your selling or sharing it for"
+        " marketing. This objection is absolute: under Article 21(3) you must stop.",
+        "Please also erase the data you hold about me for marketing (Article 17(1)(c)), tell"
+        " anyone you have given it to for marketing, and confirm in writing when it is done.",
+    ]
 
 
 def _period(law: Law) -> list[str]:

@@ -59,4 +59,5 @@ class Draft:
     law: str | None = None  # the law cited, as written in the letter
     law_url: str | None = None
     how_to_send: str = ""  # a note for the doctor, not part of the letter
+    notes: tuple[str, ...] = ()  # more for the doctor to know before sending (not sent)
     sources: tuple[str, ...] = field(default_factory=tuple)
