@@ -68,6 +68,8 @@ def test_every_demo_action_that_needs_someone_else_gets_a_draft(
         message = email.message_from_bytes(files[1].read_bytes(), policy=policy.default)
         assert message["Subject"] == d.subject
         shown = set(need.shown)
+        if need.kind is RequestKind.OPEN_REGISTER:  # the council holds the address already
+            shown |= {doctor.private.home_street or "", doctor.private.home_postcode or ""}
         for value in doctor.private_values():
             if value not in shown:
                 assert value not in "".join(p.read_text(encoding="utf-8") for p in files), f.id

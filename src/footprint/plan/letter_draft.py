@@ -176,7 +176,7 @@ def _how_to_send(recipient: Recipient | None, steps: bool) -> str:
         return f"Paste the text into the form at {ask.web_form}." + never
     if ask.post:
         return "Print it, sign it and post it to the address at the top." + never
-    return f"Send it to: {ask.finder}." + never
+    return f"Send it to: {(ask.finder or '').rstrip('.')}." + never
 
 
 def _sources(law: Law | None, recipient: Recipient | None) -> tuple[str, ...]:
@@ -211,7 +211,15 @@ def _complaint(
     name = regulator.name if regulator else "No regulator footprint can name for this request"
     lines = [long_date(today), "", name, "", f"Subject: Complaint about {about}", ""]
     lines += ["Dear Sir or Madam,", "", *[p + "\n" for p in paragraphs]]
-    lines += ["Yours faithfully,", "", signed_name(profile)]
+    lines += [
+        "Yours faithfully,",
+        "",
+        signed_name(profile),
+        "",
+        f"--- The request I sent on {when} ---",
+        "",
+    ]
+    lines.append(_letter(need, recipient, profile, body.subject, body.paragraphs, sent_on or today))
     return Draft(
         kind=need.kind,
         recipient_name=name,

@@ -20,6 +20,7 @@ from footprint.plan.letter_types import RequestKind, RequestNeed
 LISTING_GAP = "[paste the address (URL) of your listing here]"
 PAGE_GAP = "[paste the page's address (URL) here]"
 ADDRESS_GAP = "[your address: give it only if they ask for it to find your record]"
+PHONE_GAP = "[your landline number]"
 COMPANY_GAP = "[your company's name and number]"
 NPI_GAP = "[your NPI]"
 
@@ -48,16 +49,23 @@ def identify(recipient: Recipient | None, need: RequestNeed, profile: Profile) -
         url = need.page_url if allowed & {"listing_url", "page_url"} else None
         lines.append(f"{label}: {url or gap}")
     if "home_address" in wanted:
-        lines.append(
-            f"Address: {ADDRESS_GAP}"
-            if "home_address" not in allowed
-            else "Address: [the address you hold for me on the register]"
-        )
+        held = home_address(profile) if "home_address" in allowed else None
+        lines.append(f"Address: {held or ADDRESS_GAP}")
+    if "phone" in wanted:
+        lines.append(f"Number: {PHONE_GAP}")
     if "company_number" in wanted:
         lines.append(f"Company: {COMPANY_GAP}")
     if "npi" in wanted:
         lines.append(f"NPI: {NPI_GAP}")
     return lines
+
+
+def home_address(profile: Profile) -> str | None:
+    """The home address as the profile holds it, for a recipient that already holds it."""
+    p = profile.private
+    if not p.home_street:
+        return None
+    return ", ".join([p.home_street, "[town]", p.home_postcode or "[postcode]"])
 
 
 def rights_body(need: RequestNeed, recipient: Recipient, profile: Profile) -> Body:
