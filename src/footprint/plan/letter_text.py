@@ -136,7 +136,7 @@ def _period(law: Law) -> list[str]:
 
 def _regulator(law: Law) -> str:
     name = load_recipients()[law.regulator_id or ""].name
-    return "the" + name[3:] if name.startswith("The ") else name
+    return "the" + name[3:] if name.startswith("The ") else "the " + name
 
 
 def open_register_body(need: RequestNeed, profile: Profile) -> Body:
