@@ -239,6 +239,7 @@ def test_the_law_follows_where_the_doctor_lives() -> None:
     assert need is not None and need.kind is RequestKind.US_STATE_DELETION
     d = draft(need, californian, today=TODAY)
     assert "1798.105" in d.text and d.deadline_days == 45
+    assert any("Safe at Home" in n for n in d.notes) and "Safe at Home" not in d.text
     texan = profile(jurisdiction="US", region="TX", private={})
     plain = draft(request_for(spokeo, texan) or need, texan, today=TODAY)
     assert "opt-out" in plain.subject and "GDPR" not in plain.text

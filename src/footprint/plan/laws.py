@@ -136,6 +136,15 @@ LAWS: dict[LawId, Law] = {
     ),
 }
 
+#: California's address confidentiality programme: the one health-worker route footprint could
+#: source (Privacy Rights Clearinghouse, via domain-facts.md 1.6; a secondary source).
+SAFE_AT_HOME_NOTE = (
+    "If a patient is stalking or threatening you, California's Safe at Home programme (open to"
+    " people at risk of stalking and to some reproductive-health workers) lets you require"
+    " people-search sites to remove your details: see"
+    " https://www.privacyrights.org/blog/faq-online-data-brokers-people-search-sites"
+)
+
 #: Where the one-month period and its extension were read, for the notes and the report.
 ONE_MONTH_SOURCES = (
     "https://ico.org.uk/for-organisations/guide-to-dp/guide-to-the-uk-gdpr/individual-rights/right-to-erasure",

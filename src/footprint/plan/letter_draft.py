@@ -7,7 +7,7 @@ from datetime import date
 from footprint.content.recipients import Recipient, load_recipients
 from footprint.errors import FootprintError
 from footprint.model.profile import Profile
-from footprint.plan.laws import Law
+from footprint.plan.laws import SAFE_AT_HOME_NOTE, Law
 from footprint.plan.letter_bodies import companies_house_body, page_owner_body, register_body
 from footprint.plan.letter_text import Body, identify, open_register_body, rights_body, signed_name
 from footprint.plan.letter_types import Draft, RequestKind, RequestNeed
@@ -126,6 +126,8 @@ def _notes(need: RequestNeed, recipient: Recipient | None) -> tuple[str, ...]:
         notes.append(_PAGE_NOTE)
     elif recipient and recipient.kind == "people_search" and recipient.country == "GB":
         notes.append("Opt out of the open electoral register too: it feeds sites like this one.")
+    if need.kind in (RequestKind.US_STATE_DELETION, RequestKind.CA_DROP):
+        notes.append(SAFE_AT_HOME_NOTE)
     return tuple(notes)
 
 
