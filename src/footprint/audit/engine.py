@@ -14,9 +14,12 @@ from footprint.audit.answers import RESPONSE_ID, initial_answers, load_answers
 from footprint.audit.background import LookupSession, LookupStatus
 from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir
 from footprint.audit.journey import Step, next_step
+from footprint.audit.namesearch import NameSearchByHand
 from footprint.audit.outputs import write_each
 from footprint.content.checklists import Catalogue, ChecklistItem
+from footprint.lookups.search.saved_search import SavedSearch
 from footprint.model.consent import ConsentQuestion
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, emergency_number
 from footprint.report.model import Report
@@ -83,6 +86,10 @@ class AuditEngine:
         self._revisit: list[str] = []  # items `back()` returned to, latest last
         self._reasking_response = False  # `back()` from the first question reopened it
         self._by_id = {i.id: i for i in flow.items}
+        granted_by = lookups.ledger.granted_by if lookups is not None else None
+        self.name_search = NameSearchByHand(
+            flow, granted_by or ("the member" if flow.state.adviser else "the doctor")
+        )
         if flow.options.quick and flow.state.quick_ids is None:
             chosen = plan.quick_selection(flow.items, plan.settled_ids(flow.state.observations))
             flow.set_quick([i.id for i in chosen])
@@ -347,6 +354,19 @@ class AuditEngine:
         on later. Nothing happens once the run is over."""
         if self.lookups is not None:
             self.lookups.cancel()
+
+    # -- the name search, done by hand ----------------------------------------------------------
+
+    def record_saved_results(self, files: Sequence[bytes]) -> SavedSearch:
+        """The doctor's saved results pages, read as `footprint scan` reads them and kept as
+        the name search's result (counted for coverage and score; see `NameSearchByHand`)."""
+        with self._lock:
+            return self.name_search.record(files)
+
+    def follow_saved_results(self, saved: SavedSearch, granted: bool) -> list[Observation]:
+        """Open the pages the saved results lead to, only if `granted` (the decision is kept)."""
+        limits = self.lookups.limits if self.lookups is not None else None
+        return self.name_search.follow(saved, granted, limits=limits)
 
     # -- the interview -------------------------------------------------------------------------
 
