@@ -225,7 +225,11 @@ class Pages(PageGroup):
         if engine is None or question is None or engine.stopped:
             return self._next()
         return self.render(
-            "question.html", q=question, status=self._status(), back_to=engine.back_leads_to()
+            "question.html",
+            q=question,
+            status=self._status(),
+            back_to=engine.back_leads_to(),
+            name_search_open=engine.name_search.is_open(),
         )
 
     def answer(self, request: Request) -> Response:
@@ -275,6 +279,7 @@ class Pages(PageGroup):
             running=status["running"],
             left=left,
             stopped=engine.stopped,
+            name_search_open=engine.name_search.is_open(),
             seconds_left=round(time_left) if time_left is not None else None,
         )
 
