@@ -148,13 +148,14 @@ def _observations(pages: list[ResultsPage], profile: Profile) -> list[Observatio
 def follow_question(to_follow: Sequence[tuple[str, str]]) -> ConsentQuestion:
     """The choice to open the result pages: what is sent (a request for each page) and to whom."""
     hosts = tuple(sorted({(urlsplit(url).hostname or "").lower() for url, _ in to_follow}))
+    count = len(to_follow)
+    pages = "a request for the page" if count == 1 else f"a request for each of the {count} pages"
     return ConsentQuestion(
         lookup_id=FOLLOW_ID,
         title="Open the pages your saved results lead to",
         sentence=(
-            f"a request for each of {len(to_follow)} pages, to {', '.join(hosts)}; nothing about "
-            "you is sent, and each page is checked on this computer for your personal phone, "
-            "e-mail and home address"
+            f"{pages} to {', '.join(hosts)}; nothing about you is sent, and each page is "
+            "checked on this computer for your personal phone, e-mail and home address"
         ),
         destinations=hosts,
     )
