@@ -108,7 +108,8 @@ def _open_engine(
             raise InputError("--resume needs the session store; drop --no-store.")
         engine = desk.resume(str(resume_id), settings, options)
         answers, _ = engine.kept_answers()
-        click.echo(f"Resuming session {engine.session_id}: {len(answers)} answers kept.")
+        kept = f"{len(answers)} answer{'' if len(answers) == 1 else 's'} kept"
+        click.echo(f"Resuming session {engine.session_id}: {kept}.")
         return engine
     if given is not None:
         profile = given
