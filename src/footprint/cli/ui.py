@@ -5,8 +5,12 @@ from __future__ import annotations
 import webbrowser
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from footprint.ui import RunningUi
 
 
 def _open_in_browser(url: str) -> Path | None:
@@ -28,6 +32,20 @@ def _open_in_browser(url: str) -> Path | None:
     if not webbrowser.open(page.as_uri()):
         click.echo("(No browser could be opened: copy the address into one.)")
     return page
+
+
+def _claim_or_stop(running: RunningUi, folder: Path, *, demo: bool) -> None:
+    """One `footprint ui` per audit store (see `footprint.ui.running`): a second one stops
+    before its address is printed, and says where the first one is."""
+    from footprint.errors import FootprintError
+    from footprint.ui.running import claim
+
+    other = claim(folder, running.server.port, demo=demo)
+    if other is not None:
+        running.close()
+        raise FootprintError(
+            other.already_open(), hint="Only one footprint can work on your saved audits at once."
+        )
 
 
 @click.command()
@@ -55,6 +73,7 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
     from footprint.audit.desk import AuditDesk
     from footprint.ui import start_ui
     from footprint.ui.controller import UiOptions
+    from footprint.ui.running import release
     from footprint.util.settings import Settings
 
     with ExitStack() as stack:
@@ -73,6 +92,10 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
             granted_by=granted_by,
         )
         running = start_ui(options, port)
+        folder = desk.path.parent if desk.path is not None else None
+        if folder is not None:
+            _claim_or_stop(running, folder, demo=demo)
+            stack.callback(release, folder, demo=demo)
         opener: Path | None = None
         try:
             click.echo("footprint is running on this computer only, at:\n")

@@ -14,10 +14,15 @@ from footprint.ui.base import PageGroup
 from footprint.ui.controller import UiAudit, UiOptions
 from footprint.ui.helppages import HelpPages
 from footprint.ui.pages import QUIET_ENDPOINTS, Pages
+from footprint.ui.searchpages import NameSearchPages
 from footprint.ui.security import Lock
 from footprint.ui.server import Activity, LocalServer, StopSignal
 
-PAGE_GROUPS: tuple[type[PageGroup], ...] = (Pages, HelpPages)
+PAGE_GROUPS: tuple[type[PageGroup], ...] = (
+    Pages,
+    HelpPages,
+    NameSearchPages,
+)
 """Every group of pages the server serves; each brings its own routes and handlers."""
 
 
