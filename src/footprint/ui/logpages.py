@@ -31,8 +31,16 @@ from footprint.log.uploads import (
     check_upload,
 )
 from footprint.log.when import EXAMPLES
-from footprint.ui import logdownload, logforms
 from footprint.ui.base import PageGroup
+from footprint.ui.logdownload import ALL, export_response, formats_offered, kept_file_response
+from footprint.ui.logforms import (
+    CHANNEL_CHOICES,
+    ENTRY_LABELS,
+    EntryForm,
+    blank,
+    from_entry,
+    read_entry,
+)
 
 ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/log", "log_list", "GET"),
@@ -138,18 +146,18 @@ class LogPages(PageGroup):
             entry = store.get(seq)
             if not 1 <= number <= len(entry.attachments):
                 return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
-            return logdownload.kept_file_response(store, seq, number, entry.attachments[number - 1])
+            return kept_file_response(store, seq, number, entry.attachments[number - 1])
 
     # -- writing ------------------------------------------------------------------------------
 
-    def _form(self, form: logforms.EntryForm, corrects: Entry | None = None) -> Response:
+    def _form(self, form: EntryForm, corrects: Entry | None = None) -> Response:
         return self.page(
             "log_form.html",
             400 if form.errors else 200,
             v=form.values,
             errors=form.errors,
-            labels=logforms.ENTRY_LABELS,
-            channels=logforms.CHANNEL_CHOICES,
+            labels=ENTRY_LABELS,
+            channels=CHANNEL_CHOICES,
             corrects=corrects,
             when_examples=EXAMPLES,
             kinds=KINDS_IN_WORDS,
@@ -158,7 +166,7 @@ class LogPages(PageGroup):
         )
 
     def log_new(self, request: Request) -> Response:
-        return self._form(logforms.blank())
+        return self._form(blank())
 
     def log_new_post(self, request: Request) -> Response:
         return self._save(request, None)
@@ -166,7 +174,7 @@ class LogPages(PageGroup):
     def log_correct(self, request: Request, seq: int) -> Response:
         with self._store() as store:
             entry = store.get(seq)
-        return self._form(logforms.from_entry(entry), entry)
+        return self._form(from_entry(entry), entry)
 
     def log_correct_post(self, request: Request, seq: int) -> Response:
         with self._store() as store:
@@ -174,7 +182,7 @@ class LogPages(PageGroup):
         return self._save(request, entry)
 
     def _save(self, request: Request, corrects: Entry | None) -> Response:
-        form = logforms.read_entry(request.form, corrects)
+        form = read_entry(request.form, corrects)
         uploads = _uploads(request.files.getlist("files"), form.errors)
         if form.fields is None or form.errors:
             if uploads and "files" not in form.errors:
@@ -189,13 +197,11 @@ class LogPages(PageGroup):
     def log_export(self, request: Request) -> Response:
         with self._store() as store:
             checked = store.verify()
-        return self.page(
-            "log_export.html", state=_state(checked), formats=logdownload.formats_offered()
-        )
+        return self.page("log_export.html", state=_state(checked), formats=formats_offered())
 
     def log_export_post(self, request: Request) -> Response:
-        chosen = request.form.get("format", logdownload.ALL)
-        if chosen != logdownload.ALL and chosen not in logdownload.formats_offered():
+        chosen = request.form.get("format", ALL)
+        if chosen != ALL and chosen not in formats_offered():
             return self._message(400, "That kind of copy cannot be made here", "Nothing was made.")
         doctor = DoctorDetails(
             name=request.form.get("name", "").strip(),
@@ -203,7 +209,7 @@ class LogPages(PageGroup):
             about=request.form.get("about", "").strip(),
         )
         with self._store() as store:
-            return logdownload.export_response(store, chosen, doctor)
+            return export_response(store, chosen, doctor)
 
     def log_verify(self, request: Request) -> Response:
         with self._store() as store:
