@@ -22,6 +22,7 @@ from footprint.log.database import LogStore
 from footprint.log.errors import LogError, LogInputError, NoSuchEntry
 from footprint.log.export import DoctorDetails
 from footprint.log.models import Attachment, Entry
+from footprint.log.render import human_size
 from footprint.log.summary import corrected_by
 from footprint.log.uploads import (
     KINDS_IN_WORDS,
@@ -32,6 +33,7 @@ from footprint.log.uploads import (
 )
 from footprint.log.when import EXAMPLES
 from footprint.ui.base import PageGroup
+from footprint.ui.controller import UiAudit
 from footprint.ui.logdownload import ALL, export_response, formats_offered, kept_file_response
 from footprint.ui.logforms import (
     CHANNEL_CHOICES,
@@ -41,6 +43,8 @@ from footprint.ui.logforms import (
     from_entry,
     read_entry,
 )
+from footprint.ui.security import Lock
+from footprint.ui.server import StopSignal
 
 ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/log", "log_list", "GET"),
@@ -76,6 +80,10 @@ class LogPages(PageGroup):
     ROUTES = ROUTES
 
     _demo_folder: Path | None = None
+
+    def __init__(self, audit: UiAudit, lock: Lock, stop_signal: StopSignal) -> None:
+        super().__init__(audit, lock, stop_signal)
+        self.env.filters["size"] = human_size  # as the export writes sizes
 
     # -- the frame ----------------------------------------------------------------------------
 
