@@ -19,6 +19,8 @@ from werkzeug.test import TestResponse
 from footprint.log.database import LogStore
 from footprint.log.exportcheck import verify_export
 from footprint.log.uploads import MAX_FILE_BYTES, MAX_FILES
+from footprint.report.model import NextStep, NextStepKind
+from footprint.report.nextsteps import Reader, step_words
 from footprint.store.sessions import Store
 from footprint.ui.app import MAX_REQUEST_BYTES
 from footprint.ui.controller import UiAudit, UiOptions
@@ -328,3 +330,18 @@ def test_the_demo_writes_to_a_practice_log_never_the_doctors_own(tmp_path: Path)
     assert page.request.path == "/log/1"
     assert "practice log" in _text(page)
     assert _entries() == []  # the doctor's own log is untouched
+
+
+def test_the_browser_report_leads_to_the_contact_log(tmp_path: Path) -> None:
+    words = step_words(NextStep(kind=NextStepKind.START_LOG), Reader.BROWSER)
+    assert "\u201cContact log\u201d" in words and not COMMAND.search(words)
+    with Store(tmp_path / "store.db") as store:
+        browser = Browser(UiAudit(_options(tmp_path, store)))
+        browser.post("/start", {"length": "quick"})
+        browser.post("/profile", {"name": "Alex Example", "role": "gp", "jurisdiction": "GB"})
+        if browser.post("/response", {"answer": "yes"}).request.path == "/consent":
+            browser.post("/consent", {})
+        browser.post("/stop")
+        report = browser.post("/report")
+        assert report.request.path == "/report"
+        assert 'href="/log/new"' in report.get_data(as_text=True)
