@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -321,14 +322,24 @@ def test_the_danger_box_leads_to_a_new_entry_in_one_click(tmp_path: Path) -> Non
         assert "Write down a contact" in new and "Back to your privacy check" in new
 
 
-def test_the_demo_writes_to_a_practice_log_never_the_doctors_own(tmp_path: Path) -> None:
+def test_the_demo_writes_to_a_practice_log_never_the_doctors_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from footprint.demo.run import demo_profile
 
-    audit = UiAudit(_options(tmp_path, preset_profile=demo_profile("http://127.0.0.1:9")))
-    browser = Browser(audit)
+    fictional = demo_profile("http://127.0.0.1:9")
+    practice = tmp_path / "practice"
+    browser = Browser(UiAudit(_options(tmp_path, preset_profile=fictional, log_folder=practice)))
     page = _post_entry(browser)
-    assert page.request.path == "/log/1"
-    assert "practice log" in _text(page)
+    assert page.request.path == "/log/1" and "practice log" in _text(page)
+    with LogStore(practice) as store:
+        assert store.count() == 1
+    # Started without a folder for it, the demo still never writes to the doctor's own log.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    browser = Browser(UiAudit(_options(tmp_path, preset_profile=fictional)))
+    assert _post_entry(browser).request.path == "/log/1"
+    assert len(list((tmp_path / "temp").glob("footprint-demo-log-*/contact-log.db"))) == 1
     assert _entries() == []  # the doctor's own log is untouched
 
 

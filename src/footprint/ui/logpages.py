@@ -114,9 +114,7 @@ class LogPages(PageGroup):
         return self.render(template, http_status=http_status, **context)
 
     def _is_demo(self) -> bool:
-        return (
-            self.audit.options.log_folder is None and self.audit.options.preset_profile is not None
-        )
+        return self.audit.options.preset_profile is not None
 
     def _store(self) -> LogStore:
         """The doctor's own log, as the terminal's; the demo writes to a practice log instead."""
