@@ -120,8 +120,9 @@ class LogPages(PageGroup):
         """The doctor's own log, as the terminal's; the demo writes to a practice log instead."""
         folder = self.audit.options.log_folder
         if folder is None and self._is_demo():
-            if self._demo_folder is None:  # the fictional doctor must never write to a real log
-                self._demo_folder = Path(tempfile.mkdtemp(prefix="footprint-demo-log-"))
+            with self.audit.lock:  # the fictional doctor must never write to a real log
+                if self._demo_folder is None:
+                    self._demo_folder = Path(tempfile.mkdtemp(prefix="footprint-demo-log-"))
             folder = self._demo_folder
         return LogStore(folder)
 
