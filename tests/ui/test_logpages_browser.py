@@ -12,6 +12,7 @@ import pytest
 from tests.browser import axe_serious, describe_violations, new_page
 from tests.log.conftest import PNG
 
+from footprint.demo.run import demo_environment
 from footprint.log.database import LogStore
 from footprint.log.exportcheck import verify_export
 from footprint.store.sessions import Store
@@ -129,3 +130,45 @@ def test_an_entry_with_a_photo_and_a_download_that_verifies(
     page.get_by_role("link", name="All entries").click()
     assert page.get_by_text("Entry 1 no longer matches").is_visible()
     _look(page, "not-intact", shots)
+
+
+def test_the_danger_box_leads_to_the_log_and_back_to_the_audit(
+    browser: Any, tmp_path: Path
+) -> None:
+    photo = tmp_path / "letter.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00 a fictional photo")
+    practice = tmp_path / "practice-log"
+    with demo_environment() as env, Store(tmp_path / "store.db") as store:
+        running = start_ui(
+            UiOptions(
+                settings=env.settings,
+                store=store,
+                reports_base=tmp_path / "reports",
+                profile_folder=tmp_path,
+                preset_profile=env.profile,
+                granted_by=env.granted_by,
+                log_folder=practice,
+            )
+        )
+        try:
+            page = new_page(browser)
+            page.goto(running.url)
+            page.get_by_role("button", name="Start", exact=True).click()
+            page.get_by_role("button", name="Continue").click()
+            page.get_by_role("button", name="Yes", exact=True).click()
+            page.wait_for_url("**/consent")
+            page.get_by_role("link", name="Write down a contact now").click()  # one click
+            page.wait_for_url("**/log/new")
+            page.get_by_label("When it happened").fill("now")
+            page.get_by_label("Phone call or voicemail").check()
+            page.get_by_label("What happened").fill("Voicemail asking where I live.")
+            page.locator("#f-files").set_input_files(str(photo))
+            page.get_by_role("button", name="Save this entry").click()
+            page.wait_for_url("**/log/1?saved=1")
+            page.get_by_role("link", name="Back to your privacy check").click()
+            page.wait_for_url("**/consent")  # the audit carries on where it was
+        finally:
+            running.close()
+    with LogStore(practice) as log:
+        (entry,) = log.entries()
+        assert entry.attachments[0].media_type == "image/jpeg" and log.verify().ok
