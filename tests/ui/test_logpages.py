@@ -313,13 +313,18 @@ def test_the_danger_box_leads_to_a_new_entry_in_one_click(tmp_path: Path) -> Non
         audit = UiAudit(_options(tmp_path, store))
         browser = Browser(audit)
         browser.post("/start", {"length": "quick"})
-        browser.post("/profile", {"name": "Alex Example", "role": "gp", "jurisdiction": "GB"})
+        browser.post(
+            "/profile", {"name": "Alex Example", "title": "Dr", "role": "gp", "jurisdiction": "GB"}
+        )
         page = browser.post("/response", {"answer": "yes"})
         text = _text(page)
         assert "If you are in danger now" in text
         assert 'href="/log/new"' in text
         new = _text(browser.get("/log/new"))
         assert "Write down a contact" in new and "Back to your privacy check" in new
+        _post_entry(browser)
+        export = _text(browser.get("/log/export"))
+        assert 'name="name" value="Dr Alex Example"' in export  # from the open audit
 
 
 def test_the_demo_writes_to_a_practice_log_never_the_doctors_own(

@@ -204,7 +204,20 @@ class LogPages(PageGroup):
     def log_export(self, request: Request) -> Response:
         with self._store() as store:
             checked = store.verify()
-        return self.page("log_export.html", state=_state(checked), formats=formats_offered())
+        return self.page(
+            "log_export.html",
+            state=_state(checked),
+            formats=formats_offered(),
+            name=self._doctor_name(),
+        )
+
+    def _doctor_name(self) -> str:
+        """The open audit's name for the doctor, to start the export's details from."""
+        engine = self.audit.engine
+        if engine is None:
+            return ""
+        profile = engine.profile
+        return " ".join(part for part in (profile.title, profile.name) if part)
 
     def log_export_post(self, request: Request) -> Response:
         chosen = request.form.get("format", ALL)
