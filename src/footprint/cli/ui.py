@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import webbrowser
 from contextlib import ExitStack
 from pathlib import Path
@@ -84,12 +85,15 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
             env = stack.enter_context(demo_environment())
             settings, preset, granted_by = env.settings, env.profile, env.granted_by
         desk = stack.enter_context(AuditDesk.open(stored=not no_store, demo=demo))
+        # The demo's contact log is a practice one, gone when footprint stops.
+        practice = tempfile.TemporaryDirectory(prefix="footprint-demo-log-") if demo else None
         options = UiOptions(
             settings=settings,
             store=desk.store,
             reports_base=reports_base,
             preset_profile=preset,
             granted_by=granted_by,
+            log_folder=Path(stack.enter_context(practice)) if practice else None,
         )
         running = start_ui(options, port)
         folder = desk.path.parent if desk.path is not None else None

@@ -13,6 +13,7 @@ from footprint.ui.app import UiApp
 from footprint.ui.base import PageGroup
 from footprint.ui.controller import UiAudit, UiOptions
 from footprint.ui.helppages import HelpPages
+from footprint.ui.logpages import LogPages
 from footprint.ui.pages import QUIET_ENDPOINTS, Pages
 from footprint.ui.searchpages import NameSearchPages
 from footprint.ui.security import Lock
@@ -22,6 +23,7 @@ PAGE_GROUPS: tuple[type[PageGroup], ...] = (
     Pages,
     HelpPages,
     NameSearchPages,
+    LogPages,
 )
 """Every group of pages the server serves; each brings its own routes and handlers."""
 
