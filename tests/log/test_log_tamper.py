@@ -93,14 +93,22 @@ def test_purge_starts_a_new_log_that_is_fine() -> None:
     assert "No entries yet" in footprint("log", "verify").stdout
 
 
-def test_a_log_from_before_the_head_record_is_adopted(
+def test_a_log_whose_head_table_went_missing_is_never_intact_again(
     store: LogStore, make_fields: MakeFields
 ) -> None:
+    # Was: a dropped head table was adopted silently as "a log from before the head record".
+    # Dropping it is exactly how entries are cut from the end, so it is now reported, and
+    # stays reported after the next entry records a new head.
     store.add(make_fields())
     store.close()
     _sql(store.path, "DROP TABLE head")
     with LogStore() as reopened:
-        assert reopened.verify().ok and reopened.verify().entries == 1
+        problem = reopened.verify().problem
+        assert problem is not None and problem.unconfirmed
+        assert "The 1 entries link up" in problem.reason and "cannot be ruled out" in problem.reason
+        reopened.add(make_fields(what="Second."))
+        later = reopened.verify().problem
+        assert later is not None and later.unconfirmed and "started again on" in later.reason
 
 
 def test_intact_says_what_it_cannot_know() -> None:
