@@ -15,7 +15,6 @@ from tests.log.conftest import MakeFields
 
 from footprint.log.chain import GENESIS, canonical_json, content_of, link_hash, sha256_hex
 from footprint.log.database import LogStore
-from footprint.log.errors import LogError
 from footprint.log.export import build, write_export
 from footprint.log.exportcheck import verify_export
 from footprint.log.head import HEAD_FILE
@@ -36,14 +35,24 @@ def _sql(db: Path, statement: str) -> None:
     conn.close()
 
 
-def test_exporting_an_edited_log_is_refused_and_names_the_entry(tmp_path: Path) -> None:
+def test_exporting_an_edited_log_exports_everything_with_the_damage_marked(
+    tmp_path: Path,
+) -> None:
+    # Was: the export was refused, so new evidence could not be handed over at all.
     db = _add_three()
-    _sql(db, "UPDATE entries SET what = 'X' WHERE seq = 1")
+    _sql(db, "UPDATE entries SET what = 'X' WHERE seq = 2")
     run = footprint("log", "export", "--out", tmp_path / "lx")
-    assert run.code == 1
-    assert "Entry 1 no longer matches" in run.stderr and "nothing was exported" in run.stderr
-    assert "footprint log verify" in run.stderr and "earlier exports" in run.stderr
-    assert not (tmp_path / "lx").exists()
+    assert run.code == 0 and "Entry 2 no longer matches" in run.stderr
+    assert "covers entries 1 to 1 only" in run.stderr and "Receipt: 1-" in run.stdout
+    data = json.loads((tmp_path / "lx" / "contact-log.json").read_text())
+    assert len(data["entries"]) == 3 and data["chain"]["intact_entries"] == 1
+    assert data["damage"]["first_entry"] == 2
+    html = (tmp_path / "lx" / "contact-log.html").read_text()
+    assert "This log was not intact when it was exported" in html and "Entry 2 and any" in html
+    check = footprint("log", "verify", tmp_path / "lx" / "contact-log.json")
+    assert check.code == 1 and "NOT INTACT: Entry 2 no longer matches" in check.stdout
+    assert "already damaged in the log when exported" in check.stdout
+    assert "Entry 1 of" in check.stdout
 
 
 def test_the_exported_digest_is_recomputed_from_the_content(
@@ -59,8 +68,9 @@ def test_the_exported_digest_is_recomputed_from_the_content(
     # A stored hash rewritten to something else is never what the export prints.
     _sql(store.path, f"UPDATE entries SET entry_hash = '{'f' * 64}' WHERE seq = 2")
     _sql(store.path, f"UPDATE head SET digest = '{'f' * 64}'")
-    with pytest.raises(LogError, match="Entry 2 no longer matches"):
-        build(store)
+    damaged = build(store)
+    assert damaged.damage is not None and "Entry 2 no longer matches" in damaged.damage
+    assert damaged.head == store.verify().digest_after(1) and damaged.sealed_entries == 1
 
 
 def test_a_log_that_lost_its_last_entry_is_not_intact() -> None:

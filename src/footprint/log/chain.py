@@ -155,9 +155,7 @@ def verify(
                 else:
                     checked += 1
         if problem is not None:
-            return VerifyResult(
-                count, checked, unchecked, prev, problem, at_mark, tuple(prefixes)
-            )
+            return VerifyResult(count, checked, unchecked, prev, problem, at_mark, tuple(prefixes))
         # The digest is always the one recomputed from the content, never a stored hash.
         prev, count = recomputed, count + 1
         prefixes.append(prev)

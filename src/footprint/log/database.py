@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from footprint.log import attachments as files
 from footprint.log import head as heads
@@ -28,6 +28,9 @@ from footprint.log.models import Attachment, Entry, EntryFields
 from footprint.log.opening import SCHEMA, open_for_reading, open_for_writing, reporting
 from footprint.util.fsio import ensure_private_dir
 from footprint.util.paths import data_dir
+
+if TYPE_CHECKING:
+    from footprint.log.timestamp import StoredStamp
 
 __all__ = ["COLUMNS", "SCHEMA", "LogStore", "default_folder", "utc_now"]
 HEAD_REBUILT = "head_rebuilt"  # notes: when the head table was found missing and started again
@@ -170,15 +173,21 @@ class LogStore:
         """Every entry, in the order written; LogError if one cannot be read."""
         return [self._entry(r) for r in self.records()]
 
+    def split_records(self) -> tuple[list[Entry], list[dict[str, Any]]]:
+        """The entries that can still be read, and the rows that cannot, as found."""
+        kept: list[Entry] = []
+        unreadable: list[dict[str, Any]] = []
+        for record in self.records():
+            entry = _entry_or_none(record)
+            if entry is not None:
+                kept.append(entry)
+            else:
+                unreadable.append({k: _plain(v) for k, v in record.items()})
+        return kept, unreadable
+
     def readable_entries(self) -> list[Entry]:
         """Every entry that can still be read, skipping damaged ones (listing a damaged log)."""
-        kept = []
-        for record in self.records():
-            try:
-                kept.append(Entry.model_validate(record))
-            except ValueError:
-                continue
-        return kept
+        return self.split_records()[0]
 
     def get(self, seq: int) -> Entry:
         """Entry `seq`; NoSuchEntry if there is none."""
@@ -233,6 +242,28 @@ class LogStore:
             return result
         return result.with_problem(heads.problem(result, records))
 
+    # -- trusted timestamps ---------------------------------------------------------------
+
+    def add_timestamp(self, stamp: StoredStamp) -> None:
+        """Keep a timestamp token with the log (tokens are only ever added)."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO timestamps (entries, digest, service, token, received_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (stamp.entries, stamp.digest, stamp.service, stamp.token, stamp.received_at),
+            )
+
+    def timestamps(self) -> list[StoredStamp]:
+        """Every timestamp kept with the log, oldest first."""
+        from footprint.log.timestamp import StoredStamp
+
+        if self._db is None or not self._has_table("timestamps"):
+            return []
+        query = "SELECT entries, digest, service, token, received_at FROM timestamps ORDER BY id"
+        with reporting(self.path):
+            rows = self._db.execute(query).fetchall()
+        return [StoredStamp(int(r[0]), str(r[1]), str(r[2]), bytes(r[3]), str(r[4])) for r in rows]
+
     # -- purging ---------------------------------------------------------------------------
 
     def purge(self) -> tuple[int, int]:
@@ -260,6 +291,22 @@ class LogStore:
             if path.exists():
                 files.wipe(path)
         return count, removed
+
+
+def _entry_or_none(record: dict[str, Any]) -> Entry | None:
+    try:
+        return Entry.model_validate(record)
+    except ValueError:
+        return None
+
+
+def _plain(value: Any) -> Any:
+    """A stored value as JSON can hold it (a damaged cell may be bytes or anything)."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    if value is None or isinstance(value, (str, int, float, bool, list, dict)):
+        return value
+    return str(value)
 
 
 def _has_head(db: sqlite3.Connection, head: heads.Head) -> bool:

@@ -8,8 +8,10 @@ HTML/PDF page (`footprint.log.render`), so neither has to import the other to kn
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from footprint.log.models import Entry
+from footprint.log.receipt import receipt_of
 from footprint.log.summary import Summary, chronological, corrected_by
 
 HOW_KEPT = (
@@ -46,6 +48,23 @@ class LogExport:
     head: str
     exported_at: str
     doctor: DoctorDetails = field(default_factory=DoctorDetails)
+    # When the log did not check: the problem in one sentence, the first entry it names (None
+    # for the log as a whole), and how many entries the final digest covers.
+    damage: str | None = None
+    damaged_entry: int | None = None
+    sealed: int | None = None
+    unreadable: list[dict[str, Any]] = field(default_factory=list)  # rows as found
+    timestamps: list[dict[str, Any]] = field(default_factory=list)  # stored trusted timestamps
+
+    @property
+    def sealed_entries(self) -> int:
+        """How many entries, from the first, the final digest covers."""
+        return len(self.entries) if self.sealed is None else self.sealed
+
+    @property
+    def receipt(self) -> str:
+        """The receipt for the entries the final digest covers."""
+        return receipt_of(self.sealed_entries, self.head)
 
     @property
     def rows(self) -> list[Entry]:

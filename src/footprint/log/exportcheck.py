@@ -74,11 +74,26 @@ def verify_export(path: Path) -> VerifyResult:
 
     records = [r if isinstance(r, dict) else {} for r in data["entries"]]
     result = verify(records, check)
+    marked = _marked_damage(data)
     if not result.ok:
+        assert result.problem is not None
+        if marked is not None and marked.seq == result.problem.seq:
+            note = " (the file says so: it was already damaged in the log when exported)"
+            return result.with_problem(Problem(marked.seq, result.problem.reason + note))
         return result
     problem = _whole_file_problem(data, [Entry.model_validate(r) for r in records], result.head)
-    return VerifyResult(
-        result.entries, result.files_checked, result.files_not_checked, result.head, problem
+    return result.with_problem(problem or marked)
+
+
+def _marked_damage(data: dict[str, Any]) -> Problem | None:
+    """The damage the export itself declares: the log did not check when it was exported."""
+    damage = data.get("damage")
+    if not isinstance(damage, dict):
+        return None
+    first = damage.get("first_entry")
+    return Problem(
+        first if isinstance(first, int) else None,
+        f"When this copy was exported, the log was already not intact: {damage.get('reason')}",
     )
 
 
