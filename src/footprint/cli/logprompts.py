@@ -112,6 +112,23 @@ def _witnesses(given: dict[str, Any], base: Entry | None, interactive: bool) -> 
     earlier = list(base.witnesses) if base is not None else []
     if not interactive:
         return earlier
-    joined = "; ".join(earlier)
-    typed = ask_text("Anyone who saw or heard it (Enter if no one)", joined)
-    return earlier if typed == joined else ([typed] if typed else [])
+    if earlier:
+        joined = "; ".join(earlier)
+        typed = ask_text("Who saw or heard it? Names separated by ; (Enter keeps them)", joined)
+        return earlier if typed == joined else [n.strip() for n in typed.split(";") if n.strip()]
+    return ask_witnesses()
+
+
+def ask_witnesses() -> list[str]:
+    """Everyone who saw or heard it, one name a line, until a blank line."""
+    names: list[str] = []
+    while True:
+        question = (
+            "Anyone who saw or heard it (Enter if no one)"
+            if not names
+            else "Anyone else (Enter when done)"
+        )
+        typed = ask_text(question).strip()
+        if not typed:
+            return names
+        names.append(typed)
