@@ -33,7 +33,7 @@ from footprint.log.summary import Summary, summarise
 from footprint.util.fsio import ensure_private_dir, write_private_file
 
 FORMAT_ID = "footprint-contact-log"
-SCHEMA_VERSION = "1.1"  # 1.1: the `seal` over the whole file
+SCHEMA_VERSION = "1.2"  # 1.1: the `seal` over the whole file; 1.2: damage, receipt, timestamps
 FORMATS = ("html", "pdf", "json", "csv")
 ATTACHMENTS_DIR = "attachments"
 BASENAME = "contact-log"
@@ -73,6 +73,14 @@ def build(store: LogStore, doctor: DoctorDetails | None = None) -> LogExport:
         sealed=checked.entries,
         unreadable=unreadable,
         timestamps=[stamp.as_json() for stamp in store.timestamps()],
+        copied=sorted(
+            {
+                a.stored_name
+                for e in entries
+                for a in e.attachments
+                if store.attachment_path(a).exists()
+            }
+        ),  # fmt: skip
     )
 
 
@@ -135,6 +143,8 @@ def to_json(export: LogExport) -> str:
         data["unreadable_entries"] = export.unreadable
     if export.timestamps:
         data["timestamps"] = export.timestamps
+    # Named so a copy removed from beside the file reads as missing, not as "not exported".
+    data["attachments_exported"] = export.copied
     data["seal"] = {"algorithm": ALGORITHM, "digest": seal_of(data)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -55,6 +55,7 @@ class LogExport:
     sealed: int | None = None
     unreadable: list[dict[str, Any]] = field(default_factory=list)  # rows as found
     timestamps: list[dict[str, Any]] = field(default_factory=list)  # stored trusted timestamps
+    copied: list[str] = field(default_factory=list)  # kept files copied beside the export
 
     @property
     def sealed_entries(self) -> int:

@@ -68,9 +68,16 @@ def verify_export(path: Path) -> VerifyResult:
     data = read_export(path)
     folder = path.parent / ATTACHMENTS_DIR
 
+    # The JSON handed over alone (no attachments folder): its files are not checked. With the
+    # folder there, a file the export lists as copied into it must still be there.
+    listed = data.get("attachments_exported") if folder.is_dir() else None
+    exported = set(listed) if isinstance(listed, list) else set()
+
     def check(attachment: Attachment) -> bool | None:
         copy = folder / attachment.stored_name
-        return file_matches(copy, attachment.sha256) if copy.exists() else None
+        if copy.exists() or attachment.stored_name in exported:
+            return file_matches(copy, attachment.sha256)  # exported beside it: must be there
+        return None
 
     records = [r if isinstance(r, dict) else {} for r in data["entries"]]
     result = verify(records, check)
