@@ -143,10 +143,11 @@ def _unanchored(is_file: bool) -> str:
 
 
 def receipt_line(entries: int, digest: str) -> str:
-    """After an entry or an export: the receipt, and what to do with it."""
+    """After an entry or an export: the receipt, and what to do with it (no command named,
+    so the browser can show it too)."""
     return (
         f"Receipt: {receipt_of(entries, digest)}. Write it down or e-mail it to yourself: "
-        "`footprint log verify --receipt` later shows these entries are unchanged."
+        "checked against it later, it shows these entries are unchanged."
     )
 
 
@@ -155,6 +156,6 @@ def damage_warning(problem: Problem, *, saved: bool) -> str:
     then = "This entry was saved all the same, so no new evidence is lost. " if saved else ""
     return (
         f"Warning: {headline(problem)} {then}"
-        "Keep your earlier exports as they are; `footprint log verify` says more, and "
-        "`footprint log export` marks the damaged entries."
+        "Keep your earlier exports as they are: they show the log as it was. Checking the "
+        "log says more, and an export now marks the damaged entries."
     )
