@@ -26,7 +26,11 @@ HOW_KEPT = (
     "the final digest printed on every page. The contact-log.json file exported with this copy "
     "can be checked with `footprint log verify contact-log.json`; its final digest must match "
     "the one printed here. The digest shows the log has not been changed since this copy was "
-    "made; it cannot by itself prove when each entry was first written."
+    "made; it cannot by itself prove when each entry was first written. The receipt printed "
+    "here (the number of entries, then a short form of the digest) is also printed after each "
+    "entry, so one written down or handed over at the time shows those entries are unchanged; "
+    "trusted timestamps from a public timestamping service, when the doctor asked for them, "
+    "are kept in contact-log.json and show the entries existed by the time they give."
 )
 
 
