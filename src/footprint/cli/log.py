@@ -126,6 +126,7 @@ def _ask_reason() -> str:
 
 
 def _saved(entry: Entry, store: LogStore) -> None:
+    from footprint.cli.logprompts import warn
     from footprint.log.verdict import damage_warning, receipt_line
 
     what = f"Entry {entry.seq} saved"
@@ -136,27 +137,16 @@ def _saved(entry: Entry, store: LogStore) -> None:
         click.echo(f"  Kept a copy of {a.name} ({a.size} bytes, SHA-256 {a.sha256[:16]}...).")
     checked = store.verify()
     if checked.problem is not None:
-        _warn(damage_warning(checked.problem, saved=True))
+        warn(damage_warning(checked.problem, saved=True))
         return
     click.echo(f"Log digest now: {entry.entry_hash}")
     click.echo(receipt_line(checked.entries, checked.head))
 
 
-def _warn(text: str) -> None:
-    click.secho(_wrapped(text), fg="red", bold=True, err=True)
-
-
-def _wrapped(text: str, indent: str = "") -> str:
-    import shutil
-    import textwrap
-
-    width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
-    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
-
-
 @log.command("list")
 def list_entries() -> None:
     """Every entry in the order written."""
+    from footprint.cli.logprompts import warn
     from footprint.log.database import LogStore
     from footprint.log.verdict import damage_warning
 
@@ -164,7 +154,7 @@ def list_entries() -> None:
         entries = store.readable_entries()  # a missing log file is reported here
         checked = store.verify()  # the digest shown is recomputed
     if checked.problem is not None:
-        _warn(damage_warning(checked.problem, saved=False))  # at once, before the table
+        warn(damage_warning(checked.problem, saved=False))  # at once, before the table
     if not entries:
         if checked.problem is None:
             click.echo("Your log is empty. Start it with: footprint log add")
@@ -216,6 +206,8 @@ def show(number: int) -> None:
 
 
 def _show_entry(store: LogStore, e: Entry) -> None:
+    from footprint.cli.logprompts import wrapped
+
     later = [x.seq for x in store.readable_entries() if x.corrects == e.seq]
     rows = [
         ("Entry", str(e.seq)), ("When", e.event_time.display()), ("How", e.channel.label),
@@ -226,7 +218,7 @@ def _show_entry(store: LogStore, e: Entry) -> None:
     ]  # fmt: skip
     for label, value in rows:
         if value:
-            click.echo(_wrapped(f"{label + ':':<15} {value}", " " * 16))
+            click.echo(wrapped(f"{label + ':':<15} {value}", " " * 16))
     for a in e.attachments:
         click.echo(f"{'File:':<15} {a.name} ({a.size} bytes, {a.media_type})")
         click.echo(f"{'':<15} SHA-256 {a.sha256}")

@@ -38,7 +38,7 @@ def export(formats: str, out_dir: Path | None, name: str, details: str, about: s
 
     A log that no longer checks is still exported in full, with the damage marked.
     """
-    from footprint.cli.log import _warn
+    from footprint.cli.logprompts import warn
     from footprint.log.database import LogStore
     from footprint.log.export import DoctorDetails, build, parse_formats, write
     from footprint.log.verdict import receipt_line
@@ -51,7 +51,7 @@ def export(formats: str, out_dir: Path | None, name: str, details: str, about: s
     for path in paths:
         click.echo(f"Wrote {path.resolve()}")
     if built.damage is not None:
-        _warn(
+        warn(
             f"Your log is not intact: {built.damage}. Everything was exported, with this marked "
             f"on the first page; the final digest covers entries 1 to {built.sealed_entries} only."
         )

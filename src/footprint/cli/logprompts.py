@@ -1,4 +1,5 @@
-"""The fields of a `log add` or `log correct` entry: from options, else asked for. UI only."""
+"""The fields of a `log add` or `log correct` entry: from options, else asked for; and the
+terminal's wrapping of the log's longer sentences. UI only."""
 
 from __future__ import annotations
 
@@ -14,6 +15,20 @@ from footprint.log.when import EXAMPLES, parse_when
 from footprint.util.yamlio import describe_validation_error
 
 CHANNELS = [c.value for c in Channel]
+
+
+def wrapped(text: str, indent: str = "") -> str:
+    """`text` wrapped to the terminal (at most 100 columns), later lines indented."""
+    import shutil
+    import textwrap
+
+    width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def warn(text: str) -> None:
+    """A warning the doctor must see at once: red, on stderr."""
+    click.secho(wrapped(text), fg="red", bold=True, err=True)
 
 
 def ask_when(default: str | None = None) -> str:
