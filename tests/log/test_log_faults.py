@@ -187,3 +187,26 @@ def test_export_without_out_writes_a_dated_folder_here(
     assert run.code == 0, run.stderr
     written = list(tmp_path.glob("contact-log-*/contact-log.json"))
     assert len(written) == 1 and str(written[0].resolve()) in run.stdout
+
+
+@pytest.mark.skipif(
+    not shutil.which("unshare") or os.geteuid() != 0, reason="needs root and mount namespaces"
+)
+def test_really_read_only_media(tmp_path: Path) -> None:
+    from tests.test_faults import _can_mount, in_namespace
+
+    if not _can_mount():
+        pytest.skip("mount namespaces are not available here")
+    _add(3)
+    home = Path(os.environ["FOOTPRINT_HOME"])
+    ro = f"mount --bind '{home}' '{home}' && mount -o remount,bind,ro '{home}'"
+    for args, says in (
+        (["log", "verify"], "Intact: 3 entries"),
+        (["log", "list"], "3 entries"),
+        (["log", "export", "--out", tmp_path / "copy"], "Receipt: 3-"),
+    ):
+        done = in_namespace(ro, *args, home=home)
+        assert done.returncode == 0 and says in done.stdout, done.stderr
+    added = in_namespace(ro, "log", "add", *SCRIPTED, "--when", "4/11/2026", home=home)
+    assert added.returncode == 1 and "Traceback" not in added.stderr, added.stderr
+    assert "cannot be written here" in added.stderr and "Nothing was changed" in added.stderr

@@ -109,16 +109,17 @@ def timestamp(service: str | None, consent: str | None) -> None:
 
     service = service or DEFAULT_SERVICE
     question = consent_question(service)
-    click.echo(question.sentence)
-    how = INTERACTIVE if consent is None else f"--consent {consent}"
-    if consent is None:
-        consent = "yes" if click.confirm("Send it?", default=False) else "no"
-    grant = decide(question, consent == "yes", granted_by="the doctor", how=how)
-    if not grant.granted:
-        click.echo("Nothing was sent.")
-        return
-    with LogStore() as store, HttpClient() as client:
-        stamp = request_timestamp(store, client, service, grant)
+    with LogStore() as store:  # a log that cannot be written to is said before asking
+        how = INTERACTIVE if consent is None else f"--consent {consent}"
+        click.echo(question.sentence)
+        if consent is None:
+            consent = "yes" if click.confirm("Send it?", default=False) else "no"
+        grant = decide(question, consent == "yes", granted_by="the doctor", how=how)
+        if not grant.granted:
+            click.echo("Nothing was sent.")
+            return
+        with HttpClient() as client:
+            stamp = request_timestamp(store, client, service, grant)
     click.echo(
         f"Timestamp kept with your log: {service} signed the fingerprint of your first "
         f"{stamp.entries} entries. `footprint log verify` checks it; every export carries it."

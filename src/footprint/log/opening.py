@@ -10,6 +10,7 @@ a damaged page is never blamed on the session store.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -71,10 +72,14 @@ def refuse_empty_file(path: Path) -> None:
 def open_for_writing(path: Path) -> sqlite3.Connection:
     """The log file, created owner-only if it is not there, with its tables."""
     refuse_empty_file(path)
-    created = not path.exists()
-    if created:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    os.chmod(path, 0o600)
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        raise _read_only(path) from None
     with reporting(path):
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
         db.text_factory = _lenient_text
@@ -111,16 +116,20 @@ def reporting(path: Path) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as exc:
         if "readonly" in str(exc) or "read-only" in str(exc):
-            raise LogError(
-                f"{path}: the contact log cannot be written here: it is on a read-only disk or "
-                "folder. Nothing was changed.",
-                hint="`footprint log list`, `verify` and `export` still work from it.",
-            ) from None
+            raise _read_only(path) from None
         raise LogError(
             f"{path}: the contact log file is damaged ({exc}), so its entries cannot be "
             "checked one by one.",
             hint=KEEP_HINT,
         ) from None
+
+
+def _read_only(path: Path) -> LogError:
+    return LogError(
+        f"{path}: the contact log cannot be written here: it is on a read-only disk or in a "
+        "folder you cannot write to. Nothing was changed.",
+        hint="`footprint log list`, `verify` and `export` still work from it.",
+    )
 
 
 def _lenient_text(data: bytes) -> str:
