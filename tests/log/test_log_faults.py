@@ -6,6 +6,7 @@ cannot be confirmed ever reads "Intact", nothing reads as an empty log when a lo
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -210,3 +211,17 @@ def test_really_read_only_media(tmp_path: Path) -> None:
     added = in_namespace(ro, "log", "add", *SCRIPTED, "--when", "4/11/2026", home=home)
     assert added.returncode == 1 and "Traceback" not in added.stderr, added.stderr
     assert "cannot be written here" in added.stderr and "Nothing was changed" in added.stderr
+
+
+def test_an_unreadable_row_is_exported_as_found_and_named(tmp_path: Path) -> None:
+    db = _add(3)
+    _sql(db, "UPDATE entries SET channel = 'carrier pigeon' WHERE seq = 2")
+    run = footprint("log", "export", "--out", tmp_path / "x", "--format", "html,json,csv")
+    assert run.code == 0 and "Entry 2 no longer matches" in run.stderr
+    data = json.loads((tmp_path / "x" / "contact-log.json").read_text())
+    assert [e["seq"] for e in data["entries"]] == [1, 3]
+    assert data["unreadable_entries"][0]["channel"] == "carrier pigeon"
+    html = (tmp_path / "x" / "contact-log.html").read_text()
+    assert "could not be read at all (numbered 2)" in html
+    listing = footprint("log", "list")
+    assert listing.code == 0 and "Warning: NOT INTACT: Entry 2" in listing.stderr

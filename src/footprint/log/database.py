@@ -11,7 +11,6 @@ replaced (see `footprint.log.head`).
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from footprint.log.chain import GENESIS, VerifyResult, seal, verify
 from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
 from footprint.log.opening import SCHEMA, open_for_reading, open_for_writing, reporting
+from footprint.log.rows import COLUMNS, entry_or_none, has_head, json_safe, record_of, row_of
 from footprint.util.fsio import ensure_private_dir
 from footprint.util.paths import data_dir
 
@@ -34,11 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["COLUMNS", "SCHEMA", "LogStore", "default_folder", "utc_now"]
 HEAD_REBUILT = "head_rebuilt"  # notes: when the head table was found missing and started again
-
-COLUMNS = (
-    "seq, recorded_at, occurred, channel, place, what, witnesses_json, reported_to, reference,"
-    " corrects, reason, attachments_json, prev_hash, content_hash, entry_hash"
-)
 
 
 def default_folder() -> Path:
@@ -130,7 +125,7 @@ class LogStore:
         recorded = {path: heads.read_at(path) for path in heads.head_files(self.folder).values()}
         with self._tx() as db:
             # A head record the entries no longer agree with is evidence: it stays as it is.
-            keeps_up = [p for p, head in recorded.items() if head is None or _has_head(db, head)]
+            keeps_up = [p for p, head in recorded.items() if head is None or has_head(db, head)]
             row = db.execute(
                 "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
             ).fetchone()
@@ -142,7 +137,7 @@ class LogStore:
                 db.execute(note, (HEAD_REBUILT, utc_now()))
             entry = seal(fields, seq=seq, recorded_at=utc_now(), attachments=kept, prev_hash=prev)
             db.execute(
-                f"INSERT INTO entries ({COLUMNS}) VALUES ({', '.join('?' * 15)})", _row(entry)
+                f"INSERT INTO entries ({COLUMNS}) VALUES ({', '.join('?' * 15)})", row_of(entry)
             )
             db.execute(
                 "INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (entry.seq, entry.entry_hash)
@@ -167,7 +162,7 @@ class LogStore:
             return  # no log has been started here
         with reporting(self.path):
             for row in self.db.execute(f"SELECT {COLUMNS} FROM entries ORDER BY seq"):
-                yield _record(row)
+                yield record_of(row)
 
     def entries(self) -> list[Entry]:
         """Every entry, in the order written; LogError if one cannot be read."""
@@ -178,11 +173,11 @@ class LogStore:
         kept: list[Entry] = []
         unreadable: list[dict[str, Any]] = []
         for record in self.records():
-            entry = _entry_or_none(record)
+            entry = entry_or_none(record)
             if entry is not None:
                 kept.append(entry)
             else:
-                unreadable.append({k: _plain(v) for k, v in record.items()})
+                unreadable.append({k: json_safe(v) for k, v in record.items()})
         return kept, unreadable
 
     def readable_entries(self) -> list[Entry]:
@@ -198,7 +193,7 @@ class LogStore:
             row = self.db.execute(query, (seq,)).fetchone()
         if row is None:
             raise NoSuchEntry(seq, self.count())
-        return self._entry(_record(row))
+        return self._entry(record_of(row))
 
     def _entry(self, record: dict[str, Any]) -> Entry:
         try:
@@ -291,65 +286,3 @@ class LogStore:
             if path.exists():
                 files.wipe(path)
         return count, removed
-
-
-def _entry_or_none(record: dict[str, Any]) -> Entry | None:
-    try:
-        return Entry.model_validate(record)
-    except ValueError:
-        return None
-
-
-def _plain(value: Any) -> Any:
-    """A stored value as JSON can hold it (a damaged cell may be bytes or anything)."""
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("utf-8", errors="replace")
-    if value is None or isinstance(value, (str, int, float, bool, list, dict)):
-        return value
-    return str(value)
-
-
-def _has_head(db: sqlite3.Connection, head: heads.Head) -> bool:
-    """True when the stored entries still end where `head` says the log once ended."""
-    if head.damaged:
-        return False
-    if head.entries == 0:
-        return head.digest == GENESIS
-    query = "SELECT entry_hash FROM entries WHERE seq = ?"
-    row = db.execute(query, (head.entries,)).fetchone()
-    return row is not None and row[0] == head.digest
-
-
-def _row(entry: Entry) -> tuple[object, ...]:
-    return (
-        entry.seq,
-        entry.recorded_at,
-        entry.when,
-        entry.channel.value,
-        entry.where,
-        entry.what,
-        json.dumps(entry.witnesses, ensure_ascii=False),
-        entry.reported_to,
-        entry.reference,
-        entry.corrects,
-        entry.reason,
-        json.dumps([a.model_dump(mode="json") for a in entry.attachments], ensure_ascii=False),
-        entry.prev_hash,
-        entry.content_hash,
-        entry.entry_hash,
-    )
-
-
-def _record(row: tuple[Any, ...]) -> dict[str, Any]:
-    """A stored row as the entry's fields; damaged JSON columns are passed on for `verify`."""
-    names = [c.strip() for c in COLUMNS.split(",")]
-    record = dict(zip(names, row, strict=True))
-    record["when"] = record.pop("occurred")
-    record["where"] = record.pop("place")
-    for column, field in (("witnesses_json", "witnesses"), ("attachments_json", "attachments")):
-        raw = record.pop(column)
-        try:
-            record[field] = json.loads(raw)
-        except (TypeError, ValueError):
-            record[field] = raw  # not a list: validation names this field
-    return record
