@@ -84,7 +84,7 @@ def test_a_resealed_export_is_caught_by_its_receipt(tmp_path: Path) -> None:
     _reseal(path, lambda e: e.update(what="Nothing happened."))
     alone = footprint("log", "verify", path)
     assert alone.code == 0 and "Consistent" in alone.stdout and "Intact" not in alone.stdout
-    assert "not that it is the original" in alone.stdout
+    assert "Not proved to be the original" in alone.stdout
     run = footprint("log", "verify", path, "--receipt", receipt)
     assert run.code == 1 and "Does not match receipt" in run.stdout
 
@@ -230,3 +230,20 @@ def test_stored_stamps_round_trip_through_the_export_json(tsa: StandInTsa) -> No
     again = StoredStamp.from_json(json.loads(json.dumps(stamp.as_json())))
     assert again == stamp
     assert StoredStamp.from_json({"token": base64.b64encode(b"x").decode()}) is None
+
+
+def test_no_timestamp_request_leaves_without_consent(
+    httpserver: HTTPServer, tsa: StandInTsa
+) -> None:
+    from footprint.log.tsa import consent_question, request_timestamp
+    from footprint.model.consent import decide
+    from footprint.net.client import ConsentViolation, HttpClient
+
+    _add(1)
+    url = _serve(httpserver, tsa)
+    refused = decide(consent_question(url), False, granted_by="the doctor", how="test")
+    with LogStore() as store, HttpClient(allow_loopback=True) as client:
+        with pytest.raises(ConsentViolation):
+            request_timestamp(store, client, url, refused)
+        assert store.timestamps() == []
+    assert not tsa.requests

@@ -85,7 +85,7 @@ def test_verify_exit_codes_and_the_named_entry(tmp_path: Path) -> None:
     good = footprint("log", "verify", out / "contact-log.json")
     # A file alone only shows it hangs together: anyone can re-seal a rewritten copy.
     assert good.code == 0 and "Consistent: 3 entries" in good.stdout
-    assert "Intact" not in good.stdout and "not that it is the original" in good.stdout
+    assert "Intact" not in good.stdout and "Not proved to be the original" in good.stdout
     head = json.loads((out / "contact-log.json").read_text())["chain"]["final_digest"]
     assert footprint("log", "verify", out / "contact-log.json", "--digest", head).code == 0
     assert footprint("log", "verify", out / "contact-log.json", "--digest", "0" * 64).code == 1

@@ -130,9 +130,9 @@ def _anchors(
 def _unanchored(is_file: bool) -> str:
     if is_file:
         return (
-            "That shows the file has not been edited carelessly, not that it is the original: "
-            "anyone with a computer can rewrite a copy and seal it again. Check it against a "
-            "receipt (--receipt) or the digest on the original (--digest), or a trusted timestamp."
+            "Not proved to be the original: the file hangs together, but anyone with a "
+            "computer can rewrite a copy and seal it again. A receipt (--receipt), the digest "
+            "printed on the original (--digest) or a trusted timestamp shows it is the original."
         )
     return (
         "Compare this digest with the one on your last printed or exported copy: "
