@@ -225,3 +225,12 @@ def test_an_unreadable_row_is_exported_as_found_and_named(tmp_path: Path) -> Non
     assert "could not be read at all (numbered 2)" in html
     listing = footprint("log", "list")
     assert listing.code == 0 and "Warning: NOT INTACT: Entry 2" in listing.stderr
+
+
+def test_a_log_from_before_the_outside_record_adopts_it_at_the_next_write() -> None:
+    db = _add(2)
+    anchor = db.parent.parent / ANCHOR_FILE
+    anchor.unlink()  # as a log written before this record was kept
+    assert "NOT PROVED INTACT" in _verify().stdout  # said plainly until then
+    assert footprint("log", "add", *SCRIPTED, "--when", "3/1/2026").code == 0
+    assert anchor.exists() and _verify().code == 0

@@ -67,6 +67,17 @@ class LogStore:
             ensure_private_dir(self.folder)  # the data folder too, when this is the first thing
             self._db = open_for_writing(self.path)
             self._private_side_files()
+            self._adopt_outside_record()
+
+    def _adopt_outside_record(self) -> None:
+        """A log kept before the record outside its folder existed: copy `head.json` there.
+
+        Only when there is no outside record at all; one that disagrees is evidence and stays.
+        """
+        outside = heads.anchor_path(self.folder)
+        beside = heads.read_file(self.folder)
+        if beside is not None and not beside.damaged and not outside.exists():
+            heads.write_at(outside, beside.entries, beside.digest)
 
     @property
     def missing(self) -> bool:
