@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import tempfile
 import zipfile
@@ -285,16 +286,20 @@ def test_one_format_downloads_alone(browser: Browser, tmp_path: Path) -> None:
     assert browser.post("/log/export", {"format": "exe"}).status_code == 400
 
 
-def test_a_changed_log_is_said_in_the_logs_own_words_and_not_exported(browser: Browser) -> None:
+def test_a_changed_log_is_said_in_the_logs_own_words_and_exported_with_the_damage_marked(
+    browser: Browser,
+) -> None:
     _post_entry(browser)
     with LogStore() as store:
         store._db.execute("UPDATE entries SET what = 'edited' WHERE seq = 1")
     text = _text(browser.get("/log"))
     assert "Your log is not intact." in text
     assert "Entry 1 no longer matches: its content has changed since it was written." in text
-    page = browser.post("/log/export", {"format": "all"})
-    assert page.status_code == 500 and page.mimetype == "text/html"
-    assert "Your log is not intact, so nothing was exported." in _text(page)
+    assert "you can still download everything" in _text(browser.get("/log/export"))
+    page = browser.post("/log/export", {"format": "json"})
+    assert page.status_code == 200
+    exported = json.loads(page.get_data(as_text=True))
+    assert exported["damage"]["first_entry"] == 1  # the damage is named, nothing is dropped
     assert "not intact" in _text(browser.get("/log/verify"))
 
 

@@ -39,7 +39,8 @@ def formats_offered() -> list[str]:
 def export_response(store: LogStore, chosen: str, doctor: export.DoctorDetails) -> Response:
     """The download: one format, or every format and the kept files in a ZIP.
 
-    Raises the core's LogError when the log is not intact (nothing is exported then).
+    A log that does not verify is exported whole with the damage marked (the core's rule), so
+    no evidence is lost and nobody is misled.
     """
     formats = formats_offered() if chosen == ALL else [chosen]
     built = export.build(store, doctor)

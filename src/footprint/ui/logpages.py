@@ -31,6 +31,7 @@ from footprint.log.uploads import (
     add_with_uploads,
     check_upload,
 )
+from footprint.log.verdict import receipt_line
 from footprint.log.when import EXAMPLES
 from footprint.ui.base import PageGroup
 from footprint.ui.controller import UiAudit
@@ -145,8 +146,12 @@ class LogPages(PageGroup):
             entry = store.get(seq)
             later = [e.seq for e in store.entries() if e.corrects == seq]
             intact = [_file_matches(store, a) for a in entry.attachments]
-        saved = request.args.get("saved") == "1"
-        return self.page("log_entry.html", e=entry, later=later, intact=intact, saved=saved)
+            saved = request.args.get("saved") == "1"
+            checked = store.verify() if saved else None
+        receipt = receipt_line(checked.entries, checked.head) if checked and checked.ok else None
+        return self.page(
+            "log_entry.html", e=entry, later=later, intact=intact, saved=saved, receipt=receipt
+        )
 
     def log_file(self, request: Request, seq: int, number: int) -> Response:
         with self._store() as store:
@@ -263,6 +268,8 @@ def _state(result: VerifyResult) -> dict[str, Any]:
         "files": result.files_checked,
         "head": result.head,
         "problem": result.problem.sentence() if result.problem is not None else None,
+        # Nothing shows a change, but what would show entries cut from the end is missing.
+        "unconfirmed": result.problem is not None and result.problem.unconfirmed,
         "keep": NOT_INTACT_KEEP,
     }
 
