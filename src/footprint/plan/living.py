@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from footprint.errors import InputError, SessionMissing
+from footprint.errors import InputError
 from footprint.model.profile import Profile
 from footprint.plan.deadlines import due_date
 from footprint.plan.model import REMOVED, ActionStatus, Plan, PlanAction, Reply
@@ -24,17 +24,6 @@ from footprint.store.plans import ActionRow, PlanStore
 from footprint.store.rows import SessionData
 from footprint.store.schema import subject_key
 from footprint.store.sessions import Store
-
-
-def latest_finished(store: Store) -> str:
-    """The newest finished audit kept on this computer."""
-    for summary in store.list_sessions():
-        if summary.status == "finished":
-            return summary.id
-    raise InputError(
-        "There is no finished audit on this computer, so there is no plan yet.",
-        hint="Run an audit first (`footprint audit` or `footprint ui`).",
-    )
 
 
 def merge(rows: list[ActionRow], report: Report, session_id: str, when: str) -> list[ActionRow]:
@@ -77,7 +66,13 @@ class LivingPlan:
     @classmethod
     def open(cls, store: Store, session_id: str | None = None) -> LivingPlan:
         """The plan of `session_id` (default: the newest finished audit), up to date with it."""
-        living = cls(store, store.load(session_id or latest_finished(store)))
+        session_id = session_id or PlanStore(store).latest_finished()
+        if session_id is None:
+            raise InputError(
+                "There is no finished audit on this computer, so there is no plan yet.",
+                hint="Run an audit first (`footprint audit` or `footprint ui`).",
+            )
+        living = cls(store, store.load(session_id))
         living.bring_up_to_date()
         return living
 
@@ -92,19 +87,13 @@ class LivingPlan:
     def bring_up_to_date(self) -> None:
         """Merge this audit into the stored plan, once, and only if it is the newer audit."""
         merged = self.rows.merged_session(self.subject)
-        if merged == self.session_id or not self._newer_than(merged):
+        if merged == self.session_id:
+            return
+        if merged is not None and not self.rows.started_later(self.session_id, merged):
             return
         when = f"{self.data.summary.created_at:%d %b %Y}"
         rows = merge(self.rows.actions(self.subject), self.report, self.session_id, when)
         self.rows.save(self.subject, rows, session_id=self.session_id)
-
-    def _newer_than(self, other: str | None) -> bool:
-        if other is None:
-            return True
-        try:
-            return self.data.summary.created_at >= self.store.load(other).summary.created_at
-        except SessionMissing:
-            return True  # the other audit was deleted: this one is what is left
 
     # -- reading -----------------------------------------------------------------------------
 

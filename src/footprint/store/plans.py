@@ -100,6 +100,25 @@ class PlanStore:
             ).fetchone()
         return str(row[0]) if row else None
 
+    def latest_finished(self) -> str | None:
+        """The newest finished audit (the later one of two started in the same second)."""
+        with self.store._reading() as db:
+            row = db.execute(
+                "SELECT id FROM sessions WHERE status = 'finished'"
+                " ORDER BY created_at DESC, rowid DESC LIMIT 1"
+            ).fetchone()
+        return str(row[0]) if row else None
+
+    def started_later(self, session_id: str, other: str) -> bool:
+        """Whether `session_id` started after `other` (True when `other` is gone)."""
+        with self.store._reading() as db:
+            row = db.execute(
+                "SELECT (a.created_at, a.rowid) > (b.created_at, b.rowid) FROM sessions a"
+                " JOIN sessions b ON b.id = ? WHERE a.id = ?",
+                (other, session_id),
+            ).fetchone()
+        return row is None or bool(row[0])
+
     def subjects(self) -> list[tuple[str, str]]:
         """(subject_key, latest merged session id) of every doctor with a plan, newest first."""
         with self.store._reading() as db:
