@@ -44,8 +44,11 @@ def plan(ctx: click.Context, fmt: str) -> None:
     `footprint plan [SESSION]` lists the actions (of SESSION's audit, or the newest). Mark them
     with `done`, `sent` and `reply`; `request` drafts what to send; `due` lists late answers.
     """
-    if ctx.invoked_subcommand is not None:
-        return
+    if ctx.invoked_subcommand is None:
+        _show_plan(ctx, fmt)
+
+
+def _show_plan(ctx: click.Context, fmt: str) -> None:
     with opened_plan(ctx) as living:
         current = living.plan()
     if fmt == "json":
@@ -54,6 +57,17 @@ def plan(ctx: click.Context, fmt: str) -> None:
     click.echo(f"Your plan (audit {current.session_id}): {len(current.actions)} actions")
     for action in current.actions:
         click.echo("\n".join(action_lines(action)))
+
+
+@plan.command()
+@click.argument("session", required=False)
+@_FORMAT
+@click.pass_context
+def show(ctx: click.Context, session: str | None, fmt: str) -> None:
+    """The actions and their status (the same as `footprint plan [SESSION]`)."""
+    if session:
+        ctx.meta["plan_session"] = session
+    _show_plan(ctx, fmt)
 
 
 @plan.command()
