@@ -55,28 +55,6 @@ def _ask_again(rc: Recheck, today: date, interactive: bool) -> list[RecheckResul
     ]
 
 
-def _scheduled(rc: Recheck, today: date) -> None:
-    """The timer's run: the consent kept for re-checks; a word only when something needs it."""
-    from footprint.plan import notify, schedule
-    from footprint.plan.deadlines import Stage, due_actions
-    from footprint.plan.model import ActionStatus
-    from footprint.store.plans import PlanStore
-
-    if not schedule.recheck_due(today):
-        return
-    rc.use_stored_consent()
-    results = rc.run(today)
-    schedule.ran(today)
-    back = sum(1 for r in results if r.status is ActionStatus.STILL_THERE)
-    late = [d for d in due_actions(rc.living.plan().actions, today) if d.stage != Stage.DUE_SOON]
-    if back or late:
-        text = (
-            f"Re-check: {back} detail(s) you had removed are still there or back; "
-            f"{len(late)} request(s) overdue. Open `footprint plan` to see them."
-        )
-        notify.tell(text, PlanStore(rc.living.store))
-
-
 @click.command()
 @click.option("--consent", "consent_spec", metavar="all|none|ID,..", help="Decide every lookup.")
 @click.option("--no-input", is_flag=True, help="Ask nothing (undecided lookups are refused).")
@@ -93,7 +71,9 @@ def recheck(ctx: click.Context, consent_spec: str | None, no_input: bool, schedu
     with opened_plan(ctx) as living:
         rc = Recheck(living, Settings.load())
         if scheduled:
-            _scheduled(rc, today)
+            from footprint.plan.scheduled import scheduled_recheck
+
+            scheduled_recheck(rc, today)  # tells the doctor itself, only when it must
             return
         if not rc.lookups and not rc.answers_only:
             click.echo("No action is marked done, so there is nothing to re-check.")
