@@ -30,6 +30,7 @@ def test_the_law_of_the_place_decides() -> None:
     assert due_date(sent, "IE", None) == date(2026, 6, 1)
     assert due_date(sent, "US", 45) == date(2026, 6, 15)
     assert due_date(sent, "AU", None) is None
+    assert due_date(sent, "GB", None, legal=False) is None  # e.g. a form with no answer period
 
 
 def _sent(action_id: int, due: date, status: ActionStatus = ActionStatus.SENT) -> PlanAction:

@@ -78,6 +78,15 @@ def test_the_plan_page_marks_actions_and_serves_drafts_and_the_calendar(
     assert [e.decoded("dtstart").isoformat() for e in events] == ["2026-02-28"]
 
 
+def test_a_notice_from_a_scheduled_re_check_is_shown_once(tmp_path: Path, store: Store) -> None:
+    from footprint.store.plans import PlanStore
+
+    PlanStore(store).add_notice("Re-check: 1 detail(s) you had removed are still there")
+    browser = Browser(UiAudit(_options(tmp_path, store)))
+    assert "Since you last looked: Re-check" in browser.get("/plan").get_data(as_text=True)
+    assert "Since you last looked" not in browser.get("/plan").get_data(as_text=True)
+
+
 def test_without_a_finished_audit_the_page_says_so(tmp_path: Path) -> None:
     browser = Browser(UiAudit(_options(tmp_path, None)))
     page = browser.get("/plan")

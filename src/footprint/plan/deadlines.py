@@ -31,8 +31,12 @@ def one_month_after(day: date) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def due_date(sent_on: date, jurisdiction: str, deadline_days: int | None) -> date | None:
+def due_date(
+    sent_on: date, jurisdiction: str, deadline_days: int | None, *, legal: bool = True
+) -> date | None:
     """When the answer to a request sent on `sent_on` is due; None with no legal deadline."""
+    if not legal:
+        return None
     if jurisdiction in ONE_MONTH_PLACES:
         return one_month_after(sent_on)
     if deadline_days is None:

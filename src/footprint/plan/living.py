@@ -18,7 +18,7 @@ from footprint.errors import InputError
 from footprint.model.profile import Profile
 from footprint.plan.deadlines import due_date
 from footprint.plan.model import REMOVED, ActionStatus, Plan, PlanAction, Reply
-from footprint.plan.requests import deadline_days, request_info
+from footprint.plan.requests import answer_period, request_info
 from footprint.report.model import Finding, Report
 from footprint.store.plans import ActionRow, PlanStore
 from footprint.store.rows import SessionData
@@ -124,8 +124,8 @@ class LivingPlan:
         request = request_info(finding, self.profile) if finding else None
         due = None
         if row.sent_on is not None:
-            days = deadline_days(finding, self.profile) if finding else None
-            due = due_date(row.sent_on, self.profile.jurisdiction.value, days)
+            legal, days = answer_period(finding, self.profile) if finding else (True, None)
+            due = due_date(row.sent_on, self.profile.jurisdiction.value, days, legal=legal)
         return PlanAction(
             id=row.num,
             finding_id=row.finding_id,

@@ -44,14 +44,18 @@ def request_info(finding: Finding, profile: Profile) -> RequestInfo | None:
     return RequestInfo(kind=str(need.kind), recipient=need.recipient_id or need.page_url)
 
 
-def deadline_days(finding: Finding, profile: Profile) -> int | None:
-    """The days the law gives the recipient to answer (None: no legal deadline, or no request)."""
+def answer_period(finding: Finding, profile: Profile) -> tuple[bool, int | None]:
+    """(whether the law sets a deadline for the answer, its days when the draft states them).
+
+    Without a drafted request to ask (the letters are absent, or the doctor sent something of
+    their own) a deadline is assumed: where GDPR applies, that is its one month.
+    """
     letters = _letters()
     need = _need(finding, profile)
     if letters is None or need is None:
-        return None
+        return True, None
     days = letters.draft(need, profile, today=date.today()).deadline_days
-    return int(days) if days is not None else None
+    return (days is not None), (int(days) if days is not None else None)
 
 
 def write_draft(

@@ -16,6 +16,7 @@ from werkzeug.wrappers import Request, Response
 from footprint.errors import InputError
 from footprint.plan.living import LivingPlan
 from footprint.plan.model import ActionStatus, Reply
+from footprint.store.plans import PlanStore
 from footprint.ui.base import PageGroup
 
 STATUS_WORDS = {
@@ -77,6 +78,7 @@ class PlanPages(PageGroup):
             words=STATUS_WORDS,
             today=date.today().isoformat(),
             error=error,
+            notices=PlanStore(living.store).take_notices(),
         )
 
     def _change(self, request: Request, action_id: int, change: Any) -> Response:
