@@ -26,7 +26,8 @@ def deadline_calendar(plan: Plan, now: datetime | None = None) -> bytes:
         if action.due is None:
             continue
         event = Event()
-        event.add("uid", f"footprint-{plan.session_id}-{action.finding_id}@footprint.local")
+        # The same request keeps its UID from one audit to the next: a re-import updates it.
+        event.add("uid", f"footprint-{action.finding_id}-{action.sent_on}@footprint.local")
         event.add("dtstamp", stamp)
         event.add("dtstart", action.due)
         event.add("dtend", action.due + timedelta(days=1))
