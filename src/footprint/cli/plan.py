@@ -195,9 +195,15 @@ def due(ctx: click.Context, fmt: str, out_dir: Path) -> None:
         return
     if not rows:
         click.echo("Nothing is overdue or due in the next 7 days.")
-    words = {"due_soon": "due soon", "overdue": "overdue", "complaint": "overdue, reminder too"}
+    words = {
+        "due_soon": "due soon",
+        "overdue": "late: send the reminder",
+        "complaint": "reminder unanswered too: complain to the regulator",
+    }
     for row in rows:
-        click.echo(f"{row['id']:>3}  {words[row['stage']]:<22} {row['title']} (due {row['due']})")
+        due_on = date.fromisoformat(row["due"])
+        click.echo(f"{row['id']:>3}  {row['title']} (answer due {due_on:%d %b %Y})")
+        click.echo(f"       {words[row['stage']]}")
         for path in row["reminder"]:
             click.echo(f"       reminder: {path}")
         if row["complaint_pack"]:

@@ -68,8 +68,8 @@ def write_due_drafts(
 ) -> DueDrafts:
     """The reminder for a late request; after the reminder's time, the complaint pack too."""
     action = due.action
-    if due.stage == Stage.DUE_SOON:
-        return DueDrafts(action.id)
+    if due.stage == Stage.DUE_SOON or action.request is None:
+        return DueDrafts(action.id)  # not late yet, or nothing drafted to remind them of
     folder = ensure_private_dir(out_dir / f"action-{action.id}")
     sent = action.sent_on
     reminder = write_draft(
