@@ -172,3 +172,17 @@ def test_recheck_without_input_leaves_answer_based_actions_as_they_are(audited: 
 def test_no_audit_no_plan() -> None:
     run = footprint("plan")
     assert run.code == 2 and "no finished audit" in run.stderr
+
+
+def test_a_late_action_with_no_drafted_request_is_listed_without_drafts(
+    audited: str, tmp_path: Path
+) -> None:
+    engines = action_for("facebook.search-engines")
+    assert engines["request"] is None  # the doctor changes this setting alone
+    footprint(
+        "plan", "sent", engines["id"], "--on", (date.today() - timedelta(days=40)).isoformat()
+    )
+    run = footprint("plan", "due", "--format", "json", "--out", tmp_path / "due")
+    assert run.code == 0, run.stderr
+    (listed,) = json.loads(run.stdout)["due"]
+    assert (listed["id"], listed["reminder"], listed["complaint_pack"]) == (engines["id"], [], None)
