@@ -1,10 +1,8 @@
-"""Fixtures for the plan's tests: a finished audit in the store, and the letters module."""
+"""Fixtures for the plan's tests: a finished offline audit in the store."""
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,18 +27,6 @@ answers:
   facebook.lookup-by-phone: yes
   facebook.search-engines: yes
 """
-
-
-@pytest.fixture(autouse=True)
-def letters(monkeypatch: pytest.MonkeyPatch) -> object:
-    """The real `footprint.plan.letters` when it is there, else the test stand-in."""
-    try:
-        return importlib.import_module("footprint.plan.letters")
-    except ModuleNotFoundError:
-        from tests.plan import fakeletters
-
-        monkeypatch.setitem(sys.modules, "footprint.plan.letters", fakeletters)
-        return fakeletters
 
 
 def offline_audit(folder: Path, answers: str = ANSWERS) -> str:
