@@ -238,16 +238,20 @@ def test_each_listed_command_and_option_is_real(line: str) -> None:
     assert named <= options, f"not options of this command: {sorted(named - options)}"
 
 
+_PLANNED_NAME = r"`footprint (\w+)"
+
+
 def test_planned_commands_are_not_built_yet() -> None:
     planned = _section(CONTRACTS.read_text(encoding="utf-8"), "Planned")
-    names = re.findall(r"`footprint (\w+)", planned)
-    assert names
+    names = re.findall(_PLANNED_NAME, planned)
+    # The check can see a planned command (the section may list none once all are built).
+    assert re.findall(_PLANNED_NAME, "- `footprint nosuch ARG`: later") == ["nosuch"]
     built = [n for n in names if _command([n]) is not None]
     assert not built, f"move these to 'Commands' in docs/CONTRACTS.md: {built}"
 
 
 def test_the_command_check_can_fail() -> None:
-    assert _command(["plan"]) is None and _command(["log", "nosuch"]) is None
+    assert _command(["nosuch"]) is None and _command(["log", "nosuch"]) is None
     assert _command(["log", "add"]) is not None
 
 

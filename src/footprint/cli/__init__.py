@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("footprint.cli.report:report", "Render a stored report again."),
     "diff": ("footprint.cli.sessions:diff", "What changed between two audits."),
     "sessions": ("footprint.cli.sessions:sessions", "List, show and purge stored sessions."),
+    "plan": (
+        "footprint.cli.plan:plan",
+        "Your plan: each action, its status, requests, deadlines, re-checks.",
+    ),
     "log": (
         "footprint.cli.log:log",
         "Your contact log: dated, tamper-evident, kept until you delete it.",

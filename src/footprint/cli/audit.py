@@ -132,12 +132,24 @@ def audit(**kwargs: Any) -> None:
     help="Report folder.",
 )
 @_format_option
-def demo(out_dir: Path, formats: list[Format]) -> None:
+@click.option(
+    "--recheck",
+    is_flag=True,
+    help="Then the plan's loop: two page leaks marked done, one fixed, re-checked.",
+)
+def demo(out_dir: Path, formats: list[Format], recheck: bool) -> None:
     """A full audit of a fictional doctor, against pages served on this computer.
 
     Nothing leaves this computer. The report shows found, not-found and couldn't-check
-    results, so you can see what a real report looks like.
+    results, so you can see what a real report looks like. With --recheck, the plan's loop
+    follows: the two page leaks are marked done, the demo site fixes one, and a re-check finds
+    one gone and one still there.
     """
+    if recheck:
+        from footprint.cli.planrun import run_demo_recheck
+
+        run_demo_recheck(out_dir, [str(f) for f in formats])
+        return
     from footprint.cli.auditcmd import run_demo_command
 
     run_demo_command(out_dir, formats)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -44,6 +44,8 @@ class DemoEnvironment:
     settings: Settings
     answers_path: Path
     granted_by: str = "demo run (fictional doctor; nothing leaves this computer)"
+    # The running server, so the re-check demo can switch the site to its "after" state.
+    server: DemoServer | None = field(default=None, compare=False, repr=False)
 
 
 def demo_profile(base_url: str) -> Profile:
@@ -71,4 +73,5 @@ def demo_environment() -> Iterator[DemoEnvironment]:
             profile=demo_profile(server.base_url),
             settings=demo_settings(server.base_url),
             answers_path=HERE / "answers.yaml",
+            server=server,
         )

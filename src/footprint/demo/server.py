@@ -10,6 +10,11 @@ of the site misbehave on purpose, so the demo shows couldn't-check results:
 
 A `{demo}` token in a served file is replaced with the server's own address (`base_url`).
 
+The site has an "after" state, for the demo of a re-check: `switch_to_after()` serves the files
+under `demo/after/` in place of the same paths under `demo/site/`. In it the clinic page no
+longer shows the personal e-mail (fixed), and the practice's team page still shows the personal
+mobile (not fixed).
+
     with DemoServer() as server:
         fetch(server.base_url + "/practice/team.html")
 """
@@ -25,6 +30,7 @@ from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 SITE = Path(__file__).parent / "site"
+AFTER = Path(__file__).parent / "after"  # the pages the doctor had fixed, for the re-check demo
 _TYPES = {
     ".html": "text/html; charset=utf-8",
     ".json": "application/json",
@@ -41,6 +47,7 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.root = root.resolve()
         self.slow_delay = slow_delay
+        self.overlay: Path | None = None  # served before `root` (the "after" state)
         self.stopping = threading.Event()
         self.requests: list[str] = []  # paths asked for, for tests and the demo's summary
 
@@ -84,10 +91,12 @@ class _Handler(BaseHTTPRequestHandler):
             f"{relative}/index.html",
             f"{relative}/index.json",
         ]
-        for candidate in candidates:
-            file = (root / candidate).resolve()
-            if file.is_file() and file.is_relative_to(root):
-                return file
+        overlay = self.server.overlay
+        for folder in ([overlay.resolve()] if overlay else []) + [root]:
+            for candidate in candidates:
+                file = (folder / candidate).resolve()
+                if file.is_file() and file.is_relative_to(folder):
+                    return file
         return None
 
     def _headers(self, status: int, suffix: str, length: int) -> None:
@@ -141,6 +150,12 @@ class DemoServer:
     def requests(self) -> list[str]:
         """Paths asked for so far."""
         return list(self._server.requests) if self._server else []
+
+    def switch_to_after(self, after: Path = AFTER) -> None:
+        """Serve the "after" state from now on: the files under `after` replace the site's."""
+        if self._server is None:
+            raise RuntimeError("the demo server is not running")
+        self._server.overlay = after
 
     def start(self) -> DemoServer:
         self._server = _Server(self.root, self.slow_delay)

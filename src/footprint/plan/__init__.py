@@ -1,1 +1,2 @@
-"""The living plan: statuses, requests drafted for the doctor, deadlines and re-checks."""
+"""The living plan: statuses kept across audits, requests drafted for the doctor, deadlines,
+re-checks, the calendar file and the re-check schedule."""

@@ -107,6 +107,11 @@ def _create(path: Path) -> None:
         try:
             enable_wal(db)
             migrate(db)
+            # Copy the new schema into the file itself now, where a failure (a full disk) is an
+            # error: at close it would fail silently and leave a half-written store in place.
+            busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy:
+                raise sqlite3.OperationalError("database is locked (the new store's checkpoint)")
         finally:
             db.close()
         try:

@@ -73,7 +73,52 @@ def _m001_sessions(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions]
+def _m002_plan(db: sqlite3.Connection) -> None:
+    """The living plan: each action's status, kept per doctor (subject_key) across audits.
+
+    Only what a session already holds: finding ids and titles, dates, and short notes (the
+    addresses of pages re-checked). Consents given for re-checks are kept so a scheduled
+    re-check asks nothing; notices wait to be shown the next time footprint opens.
+    """
+    _run_script(
+        db,
+        """
+        CREATE TABLE plan_actions (
+            subject_key TEXT NOT NULL,
+            num INTEGER NOT NULL,            -- the short id the doctor types: stable per doctor
+            finding_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL,
+            session_id TEXT,                 -- the latest audit the action was seen in
+            sent_on TEXT,                    -- ISO date the request was sent
+            reply TEXT,                      -- removed | refused | more-info
+            replied_on TEXT,
+            note TEXT,                       -- why it cannot be removed, or re-check evidence
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (subject_key, finding_id),
+            UNIQUE (subject_key, num)
+        );
+        CREATE TABLE plan_subjects (
+            subject_key TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,        -- the audit the plan was last brought up to date with
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE plan_consents (
+            subject_key TEXT NOT NULL,
+            lookup_id TEXT NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (subject_key, lookup_id)
+        );
+        CREATE TABLE plan_notices (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_sessions, _m002_plan]
 
 
 def migrate(db: sqlite3.Connection) -> None:

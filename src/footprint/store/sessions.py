@@ -342,6 +342,12 @@ class Store:
                 db.execute("DELETE FROM consents WHERE session_id = ?", (sid,))
                 db.execute("DELETE FROM lookup_runs WHERE session_id = ?", (sid,))
                 db.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+            # A plan outlives one audit, never the last audit of its doctor.
+            for table in ("plan_actions", "plan_subjects", "plan_consents"):
+                db.execute(
+                    f"DELETE FROM {table} WHERE subject_key NOT IN"
+                    " (SELECT subject_key FROM sessions)"
+                )
         with self._reading() as db:
             # Checkpoint the WAL into the main file and shrink it: no old pages survive.
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

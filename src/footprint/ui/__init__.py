@@ -15,6 +15,7 @@ from footprint.ui.controller import UiAudit, UiOptions
 from footprint.ui.helppages import HelpPages
 from footprint.ui.logpages import LogPages
 from footprint.ui.pages import QUIET_ENDPOINTS, Pages
+from footprint.ui.planpages import PlanPages
 from footprint.ui.searchpages import NameSearchPages
 from footprint.ui.security import Lock
 from footprint.ui.server import Activity, LocalServer, StopSignal
@@ -24,6 +25,7 @@ PAGE_GROUPS: tuple[type[PageGroup], ...] = (
     HelpPages,
     NameSearchPages,
     LogPages,
+    PlanPages,
 )
 """Every group of pages the server serves; each brings its own routes and handlers."""
 
