@@ -25,7 +25,7 @@ from footprint.log import head as heads
 from footprint.log.chain import GENESIS, VerifyResult, seal, verify
 from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
-from footprint.util.fsio import ensure_private_dir
+from footprint.util.fsio import ensure_private_dir, refuse_unsafe_database
 from footprint.util.paths import data_dir
 
 SCHEMA = """
@@ -76,6 +76,7 @@ class LogStore:
         ensure_private_dir(self.folder)  # the data folder too, when this is the first thing in it
         self.files = self.folder / "files"
         self.path = self.folder / "contact-log.db"
+        refuse_unsafe_database(self.path, "the contact log")  # SQLite and chmod follow links
         if not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         os.chmod(self.path, 0o600)

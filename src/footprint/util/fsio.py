@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from footprint.errors import FileAccessError, UnsafePathError, os_hint, os_reason
@@ -109,3 +110,43 @@ def _remove_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass  # it may never have been created; the caller raises the write's own error
+
+
+_SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_unsafe_database(path: Path, what: str) -> None:
+    """UnsafePathError unless the database at `path` and its side files are absent or regular
+    files of this user's, never links.
+
+    SQLite follows links when it opens a file, and footprint then makes the file owner-only:
+    a link planted at a database path would put the session or the log into its target.
+    `what` names the file for the doctor ("the session store", "the contact log").
+    """
+    for suffix in _SQLITE_SIDE_FILES:
+        _refuse_unsafe_file(path.with_name(path.name + suffix), what)
+
+
+def _refuse_unsafe_file(path: Path, what: str) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _fail("check", path, exc) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafePathError(
+            f"{path} ({what}) is a symbolic link; footprint never opens a database through a "
+            "link, as its target would be written to.",
+            hint="Remove the link (its target is untouched), then run the command again.",
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafePathError(
+            f"{path} ({what}) is not a regular file (a folder, device or pipe).",
+            hint="Move it aside, then run the command again.",
+        )
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        raise UnsafePathError(
+            f"{path} ({what}) belongs to another user account; footprint only opens its own.",
+            hint="Move it aside (or ask its owner to), then run the command again.",
+        )

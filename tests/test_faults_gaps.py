@@ -1,0 +1,51 @@
+"""Fault injection for the gaps an attack on the landed code found (store, YAML, inputs).
+
+Each test is one repro: a link planted where a database goes, a YAML alias bomb, a binary file
+given to `scan`, a damaged old session. Like tests/test_faults.py, every run must end in one
+clear message with the documented exit code, never a traceback or an "internal error".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.auditrun import store_path, write_profile
+from tests.test_faults import run
+
+from footprint.log.database import default_folder
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_a_link_at_the_session_store_is_refused_and_its_target_untouched(
+    tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / "elsewhere.db"
+    target.write_bytes(b"someone else's file")
+    target.chmod(0o644)
+    store_path().parent.mkdir(parents=True, exist_ok=True)
+    Path(f"{store_path()}{suffix}").symlink_to(target)
+    profile = write_profile(tmp_path)
+    for args in (
+        ["sessions", "list"],
+        ["audit", "--profile", profile, "--no-input", "--offline", "--out", tmp_path / "o"],
+    ):
+        run(*args, code=1, says="symbolic link")
+    assert target.read_bytes() == b"someone else's file"
+    assert target.stat().st_mode & 0o777 == 0o644  # not made owner-only either
+
+
+def test_a_link_at_the_contact_log_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.db"
+    target.write_bytes(b"")
+    target.chmod(0o644)
+    default_folder().mkdir(parents=True)
+    (default_folder() / "contact-log.db").symlink_to(target)
+    run("log", "list", code=1, says="symbolic link")
+    assert target.read_bytes() == b""
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_folder_at_the_session_store_is_refused(tmp_path: Path) -> None:
+    store_path().mkdir(parents=True)
+    run("sessions", "list", code=1, says="not a regular file")
