@@ -14,6 +14,7 @@ from tests.auditrun import store_path, write_profile
 from tests.test_faults import run
 
 from footprint.log.database import default_folder
+from footprint.util.paths import config_dir
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal"])
@@ -49,3 +50,40 @@ def test_a_link_at_the_contact_log_is_refused_and_its_target_untouched(tmp_path:
 def test_a_folder_at_the_session_store_is_refused(tmp_path: Path) -> None:
     store_path().mkdir(parents=True)
     run("sessions", "list", code=1, says="not a regular file")
+
+
+BOMB = "\n".join(
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [
+        f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]"
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+)
+
+
+def test_an_alias_bomb_in_answers_or_config_is_refused_at_once(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(BOMB)
+    run("audit", "--profile", profile, "--answers", answers, "--offline", "--no-store",
+        "--out", tmp_path / "o", code=2, says="aliases")  # fmt: skip
+    config = config_dir() / "config.yaml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(BOMB + "\nkeys:\n  hibp: *i\n")
+    run("audit", "--profile", profile, "--no-input", "--offline", "--no-store",
+        "--out", tmp_path / "o", code=2, says="aliases")  # fmt: skip
+
+
+def test_over_long_names_and_keys_are_refused_by_field(tmp_path: Path) -> None:
+    long_name = "Alex Example " * 5_000
+    profile = write_profile(tmp_path, f"name: {long_name}\nrole: gp\n")
+    result = run("audit", "--profile", profile, "--no-input", "--offline", "--no-store",
+                 "--out", tmp_path / "o", code=2, says="name: String should have at most")  # fmt: skip
+    assert long_name.strip() not in result.stderr + result.stdout
+    profile = write_profile(tmp_path)
+    config = config_dir() / "config.yaml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("keys:\n  hibp: " + "k" * 100_000 + "\n")
+    result = run("audit", "--profile", profile, "--no-input", "--offline", "--no-store",
+                 "--out", tmp_path / "o", code=2, says="too long to be a key")  # fmt: skip
+    assert "kkkkkkkk" not in result.stderr + result.stdout
