@@ -119,6 +119,9 @@ class Workplace(_Strict):
 class PrivateDetails(_Strict):
     """Personal contact details. Never sent: used only to recognise leaks locally."""
 
+    # Each value becomes a pattern the masked copy searches for: kept to a name's length.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=NAME_MAX)
+
     emails: list[str] = Field(default_factory=list, max_length=LIST_MAX)
     phones: list[str] = Field(default_factory=list, max_length=LIST_MAX)
     home_postcode: str | None = None
@@ -129,6 +132,8 @@ class PrivateDetails(_Strict):
 
 class WorkDetails(_Strict):
     """Contact details that are expected on public pages (not leaks)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=NAME_MAX)
 
     emails: list[str] = Field(default_factory=list, max_length=LIST_MAX)
     phones: list[str] = Field(default_factory=list, max_length=LIST_MAX)
