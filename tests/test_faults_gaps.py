@@ -7,13 +7,15 @@ clear message with the documented exit code, never a traceback or an "internal e
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
-from tests.auditrun import store_path, write_profile
+from tests.auditrun import PRIVATE_EMAIL, store_path, write_profile
 from tests.test_faults import run
 
 from footprint.log.database import default_folder
+from footprint.store.sessions import Store
 from footprint.util.paths import config_dir
 
 
@@ -87,3 +89,47 @@ def test_over_long_names_and_keys_are_refused_by_field(tmp_path: Path) -> None:
     result = run("audit", "--profile", profile, "--no-input", "--offline", "--no-store",
                  "--out", tmp_path / "o", code=2, says="too long to be a key")  # fmt: skip
     assert "kkkkkkkk" not in result.stderr + result.stdout
+
+
+PRIVATE_STREET = "12 Fictional Lane"
+
+
+def _finished_session(tmp_path: Path) -> str:
+    profile = write_profile(tmp_path)
+    run("audit", "--profile", profile, "--no-input", "--offline", "--out", tmp_path / "o1",
+        code=0, says="Report written")  # fmt: skip
+    with Store(read_only=True) as store:
+        return store.list_sessions()[0].id
+
+
+@pytest.mark.parametrize("column", ["report_json", "profile_json"])
+def test_a_damaged_old_session_is_set_aside_and_new_audits_go_on(
+    tmp_path: Path, column: str
+) -> None:
+    sid = _finished_session(tmp_path)
+    db = sqlite3.connect(store_path())
+    # Cut short, with personal text after the cut: no message may quote any of it.
+    db.execute(
+        f"UPDATE sessions SET {column} = substr({column}, 1, 300) || ? WHERE id = ?",
+        (f" {PRIVATE_STREET} {PRIVATE_EMAIL}", sid),
+    )
+    db.commit()
+    db.close()
+    profile = tmp_path / "profile.yaml"
+    outputs = [
+        run("audit", "--profile", profile, "--no-input", "--offline", "--out", tmp_path / "o2",
+            code=0, says="Report written"),
+        run("report", "render", sid, code=1, says=sid),
+        run("sessions", "list", code=0, says="damaged"),
+    ]  # fmt: skip
+    if column == "profile_json":
+        outputs.append(run("audit", "--resume", sid, "--no-input", "--offline",
+                           code=1, says="set aside"))  # fmt: skip
+    for result in outputs:
+        said = result.stdout + result.stderr
+        assert PRIVATE_STREET not in said and PRIVATE_EMAIL not in said
+        assert '{"' not in said  # no stored JSON either
+    with Store(read_only=True) as store:
+        statuses = {s.id: s.status for s in store.list_sessions()}
+    assert statuses[sid] == "damaged"
+    assert sorted(statuses.values()) == ["damaged", "finished"]

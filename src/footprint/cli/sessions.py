@@ -38,6 +38,11 @@ def list_sessions() -> None:
             f"{s.id:<10} {s.created_at:%Y-%m-%d %H:%M} {s.status:<9} {s.answers:>7} "
             f"{s.observations:>7}  {s.expires_at:%Y-%m-%d}    {s.case_ref or ''}"
         )
+    if any(s.status == "damaged" for s in rows):
+        click.echo(
+            "\ndamaged: set aside, as its stored data cannot be read; new audits go on "
+            "without it, and a purge deletes it."
+        )
     click.echo(f"\nStore: {desk.path}")
 
 

@@ -28,7 +28,7 @@ SUMMARY_SQL = (
 UNFINISHED_SQL = (
     "SELECT s.id, s.created_at, s.adviser, s.case_ref, s.profile_json, s.options_json,"
     " (SELECT json_group_array(a.item_id) FROM answers a WHERE a.session_id = s.id)"
-    " FROM sessions s WHERE s.status != 'finished' AND (? IS NULL OR s.subject_key = ?)"
+    " FROM sessions s WHERE s.status IN ('running', 'stopped') AND (? IS NULL OR s.subject_key = ?)"
     " ORDER BY s.created_at DESC, s.rowid DESC"
 )
 
@@ -101,9 +101,24 @@ class StoredRows:
     runs: list[tuple[str, float, str]]
 
 
+#: The status of a session whose stored data does not read: it is set aside, not deleted (its
+#: answers may still be recovered by hand), never offered for resuming or as the last audit.
+DAMAGED = "damaged"
+
+
 def damaged(path: Path, what: str, exc: Exception) -> StoreDamaged:
     # The exception type only: a message could quote stored personal data.
     return StoreDamaged(f"{path}: {what} is damaged ({type(exc).__name__}).", hint=DAMAGED_HINT)
+
+
+def session_set_aside(session_id: str, exc: BaseException) -> StoreDamaged:
+    """The error for one damaged session: named, never quoting what is stored in it."""
+    return StoreDamaged(
+        f"Session {session_id} cannot be read: its stored data is damaged "
+        f"({type(exc).__name__}). It is set aside: new audits go on without it.",
+        hint="Start a new audit. `footprint sessions list` shows it as damaged; "
+        "`footprint sessions purge` deletes it with the others.",
+    )
 
 
 def summary_from_row(row: tuple[object, ...], path: Path) -> SessionSummary:
