@@ -133,3 +133,27 @@ def test_a_damaged_old_session_is_set_aside_and_new_audits_go_on(
         statuses = {s.id: s.status for s in store.list_sessions()}
     assert statuses[sid] == "damaged"
     assert sorted(statuses.values()) == ["damaged", "finished"]
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"%PDF-1.7\n" + b"EX1 2AB 07700 900123 " * 50, "a PDF document"),
+        (bytes(range(256)) * 40 + b" SW1A 1AA ", "a binary file"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "a PNG image"),
+    ],
+    ids=["pdf", "random", "png"],
+)
+def test_a_binary_file_given_to_scan_is_refused(tmp_path: Path, content: bytes, says: str) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(content)
+    result = run("scan", target, code=2, says=says)
+    assert "EX1" not in result.stdout and "SW1A" not in result.stdout  # no made-up findings
+
+
+def test_a_latin1_or_utf16_page_still_scans(tmp_path: Path) -> None:
+    page = "<html><body><p>Caf\u00e9 \u2013 call 0113 496 0000</p></body></html>"
+    for encoding in ("latin-1", "utf-16"):
+        target = tmp_path / f"page-{encoding}.html"
+        target.write_bytes(page.replace("\u2013", "-").encode(encoding))
+        run("scan", target, code=0, says="0113 496 0000")

@@ -150,3 +150,48 @@ def _refuse_unsafe_file(path: Path, what: str) -> None:
             f"{path} ({what}) belongs to another user account; footprint only opens its own.",
             hint="Move it aside (or ask its owner to), then run the command again.",
         )
+
+
+# The first bytes of file kinds people might give instead of a saved web page.
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a zip archive (or a Word, Excel or OpenDocument file)",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel document",
+    b"\x1f\x8b": "a compressed (gzip) file",
+    b"\x7fELF": "a program",
+    b"MZ": "a Windows program",
+    b"SQLite format 3\x00": "a database",
+    b"RIFF": "a sound or picture file",
+}
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+_SNIFF_BYTES = 8192
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file is when its first bytes show it is not text (e.g. 'a PDF document'), or None.
+
+    Text in UTF-16 (with its byte-order mark) is text; otherwise a NUL byte, or more than one
+    control character in ten, means the bytes are not text in any encoding a page is saved in.
+    """
+    head = head[:_SNIFF_BYTES]
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if b"\x00" in head or controls * 10 > len(head):
+        return "a binary file, not text"
+    return None
+
+
+def read_head(path: Path) -> bytes:
+    """The first bytes of a file, enough for `binary_kind`; FileAccessError if unreadable."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise _fail("read", path, exc) from None
