@@ -8,6 +8,7 @@ clear message with the documented exit code, never a traceback or an "internal e
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,15 @@ def test_a_latin1_or_utf16_page_still_scans(tmp_path: Path) -> None:
         target = tmp_path / f"page-{encoding}.html"
         target.write_bytes(page.replace("\u2013", "-").encode(encoding))
         run("scan", target, code=0, says="0113 496 0000")
+
+
+def test_the_browser_upload_refuses_an_alias_bomb_and_a_huge_name() -> None:
+    from footprint.ui.forms import profile_from_upload
+
+    started = time.perf_counter()
+    bomb = profile_from_upload((BOMB + "\nname: *i\n").encode())
+    assert "aliases" in bomb.errors["file"] and bomb.profile is None
+    huge = profile_from_upload(("name: " + "Alex Example " * 5_000 + "\n").encode())
+    assert "at most 200 characters" in huge.errors["file"] and huge.profile is None
+    assert "Alex Example Alex" not in huge.errors["file"]
+    assert time.perf_counter() - started < 5
