@@ -98,7 +98,8 @@ def _words(name: str) -> list[str]:
 
 
 def _within_limit(name: str) -> str:
-    """A name no longer than the models allow, cut at a space (validated names always are).
+    """A name or value no longer than the models allow, cut at a space if it has one
+    (validated names always are short enough).
 
     The full form is one pattern as long as the name, tried at each word of the text: only a
     bounded pattern keeps masking linear in the length of the text.
@@ -165,10 +166,13 @@ class Scrubber:
         self.joined = _joined(forms)
         rules = [r for r in map(_phone_rule, phones) if r is not None]
         rules += [_postcode_rule(p) for p in postcodes if p.strip()]
-        for value in sorted({v.strip() for v in private if v.strip()}, key=len, reverse=True):
+        # Values are bounded like names: a report.json can be edited to hold anything.
+        for value in sorted(
+            {_within_limit(v) for v in private if v.strip()}, key=len, reverse=True
+        ):
             masker = mask_email if "@" in value else mask_value
             rules.append(_Rule(re.compile(_flexible(value), re.IGNORECASE), masker))
-        for value in sorted({v.strip() for v in identifiers}, key=len, reverse=True):
+        for value in sorted({_within_limit(v) for v in identifiers}, key=len, reverse=True):
             if len(value) >= _MIN_IDENTIFIER:
                 masker = mask_email if "@" in value else mask_value
                 rules.append(_Rule(_bounded(_flexible(value)), masker))
