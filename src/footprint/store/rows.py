@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from footprint.content.renames import current_answers, current_id
@@ -46,6 +46,7 @@ class SessionSummary:
     retention_days: int
     answers: int
     observations: int
+    readable: bool = True  # False: the row itself is damaged (dates unknown, never expires)
 
     @property
     def expires_at(self) -> datetime:
@@ -121,8 +122,12 @@ def session_set_aside(session_id: str, exc: BaseException) -> StoreDamaged:
     )
 
 
+#: Shown for the dates of a session whose summary row is damaged.
+UNKNOWN_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
 def summary_from_row(row: tuple[object, ...], path: Path) -> SessionSummary:
-    """A `SUMMARY_SQL` row as a SessionSummary."""
+    """A `SUMMARY_SQL` row as a SessionSummary (StoreDamaged if it does not read)."""
     try:
         return SessionSummary(
             id=str(row[0]),
@@ -137,6 +142,26 @@ def summary_from_row(row: tuple[object, ...], path: Path) -> SessionSummary:
         )
     except (ValueError, TypeError, IndexError) as exc:
         raise damaged(path, "a stored session's summary", exc) from None
+
+
+def summary_or_damaged(row: tuple[object, ...], path: Path) -> SessionSummary:
+    """A `SUMMARY_SQL` row as a SessionSummary; one that does not read is listed as damaged
+    (dates unknown) instead of hiding every other session."""
+    try:
+        return summary_from_row(row, path)
+    except StoreDamaged:
+        return SessionSummary(
+            id=str(row[0]),
+            created_at=UNKNOWN_DATE,
+            updated_at=UNKNOWN_DATE,
+            status=DAMAGED,
+            adviser=None,
+            case_ref=None,
+            retention_days=0,
+            answers=0,
+            observations=0,
+            readable=False,
+        )
 
 
 def options_from_json(raw: str) -> dict[str, object]:

@@ -44,6 +44,7 @@ from footprint.store.rows import (  # noqa: F401 - SessionData and SessionSummar
     session_data_from_rows,
     session_set_aside,
     summary_from_row,
+    summary_or_damaged,
     unfinished_from_row,
 )
 from footprint.store.schema import (  # noqa: F401 - re-exported
@@ -238,7 +239,11 @@ class Store:
         """Every session, newest first."""
         with self._reading() as db:
             rows = db.execute(SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
-        return [summary_from_row(r, self.path) for r in rows]
+        summaries = [summary_or_damaged(r, self.path) for r in rows]
+        for summary in summaries:
+            if not summary.readable:
+                self.set_aside(summary.id)  # never offered again; a purge deletes it
+        return summaries
 
     def latest_unfinished(self, profile: Profile | None = None) -> SessionSummary | None:
         """The newest session that did not finish, to offer `--resume`.
@@ -348,7 +353,8 @@ class Store:
     def expired(self, now: datetime | None = None) -> list[SessionSummary]:
         """Sessions past their retention period."""
         now = now or datetime.now(timezone.utc)
-        return [s for s in self.list_sessions() if s.expires_at <= now]
+        # A session whose dates do not read is not deleted on a guess: a purge removes it.
+        return [s for s in self.list_sessions() if s.readable and s.expires_at <= now]
 
     # -- purging -------------------------------------------------------------------------
 
