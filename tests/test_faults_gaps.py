@@ -170,3 +170,15 @@ def test_the_browser_upload_refuses_an_alias_bomb_and_a_huge_name() -> None:
     assert "at most 200 characters" in huge.errors["file"] and huge.profile is None
     assert "Alex Example Alex" not in huge.errors["file"]
     assert time.perf_counter() - started < 20  # a 60,000-character name took 53 s to mask
+
+
+def test_the_progress_line_names_the_lookups_still_running() -> None:
+    from footprint.audit.background import LookupStatus
+
+    status = LookupStatus(
+        started=True, total=5, done=3, found=1, couldnt_check=0,
+        still_running=("Web search", "Pages that mention you"),
+    )  # fmt: skip
+    assert status.line().endswith("still running: Web search, Pages that mention you")
+    finished = LookupStatus(started=True, total=5, done=5, found=1, couldnt_check=0)
+    assert "still running" not in finished.line()
