@@ -6,7 +6,9 @@ concurrency without depending on the clock.
 
 from __future__ import annotations
 
+import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from typing import ClassVar
@@ -22,6 +24,7 @@ from footprint.lookups.runner import (
     LookupRun,
     RunHandle,
 )
+from footprint.lookups.timelimit import STOPPED_REASON, timed_out_after
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
@@ -403,7 +406,12 @@ def service_servers(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, RawSe
         }
 
 
-def _run_builtin(servers: dict[str, RawServer], grant_all: bool) -> tuple[RunHandle, list[Lookup]]:
+def _run_builtin(
+    servers: dict[str, RawServer],
+    grant_all: bool,
+    limits: FetchLimits = LIMITS,
+    lookup_deadline: float = 90.0,
+) -> tuple[RunHandle, list[Lookup]]:
     from footprint.lookups.consent_questions import consent_plan
     from footprint.model.consent import ConsentLedger, parse_consent_option
 
@@ -422,8 +430,16 @@ def _run_builtin(servers: dict[str, RawServer], grant_all: bool) -> tuple[RunHan
     ledger = ConsentLedger()
     choice = parse_consent_option("all" if grant_all else "none", [lk.id for lk in lookups])
     ledger.apply(questions, choice)
-    with HttpClient(LIMITS, allow_loopback=True) as http:
-        run = LookupRun(lookups, profile, http, ledger.records, deadline_s=30, max_workers=16)
+    with HttpClient(limits, allow_loopback=True) as http:
+        run = LookupRun(
+            lookups,
+            profile,
+            http,
+            ledger.records,
+            deadline_s=30,
+            lookup_deadline_s=lookup_deadline,
+            max_workers=16,
+        )
         return run.run(), lookups
 
 
@@ -508,3 +524,63 @@ def test_a_failing_store_stops_the_run_and_is_raised(client: HttpClient) -> None
     )
     with pytest.raises(OSError, match="disk full"):
         run.run()
+
+
+def test_one_lookup_past_its_time_limit_is_closed_and_sends_no_more(
+    client: HttpClient, release: threading.Event
+) -> None:
+    raw = RawServer()
+    sent_after: list[str] = []
+
+    def slow_then_fetch(lk: FakeLookup, http: GatedClient) -> list[Observation]:
+        release.wait(10)  # like an engine that never answers, then the next engine
+        try:
+            http.get(raw.url())
+        except FetchError as e:
+            sent_after.append(e.reason)
+        return [lk.not_found("late")]
+
+    stuck = FakeLookup("stuck", slow_then_fetch)
+    fast = FakeLookup("fast")
+    consents = [consent(stuck), consent(fast)]
+    with raw:
+        run = LookupRun([stuck, fast], PROFILE, client, consents, lookup_deadline_s=0.3)
+        handle = run.start()
+        while not handle.done and not [i for i, _ in handle.running() if i == "stuck"]:
+            handle.wait(0.01)
+        assert [i for i, _ in handle.running()] in (["stuck"], ["stuck", "fast"])
+        assert handle.wait(5)  # closed at its own limit, long before the 240 s deadline
+        assert not handle.timed_out and not client.cancelled.is_set()
+        assert outcome(handle, "stuck") == (Outcome.COULDNT_CHECK, timed_out_after(0.3))
+        assert outcome(handle, "fast") == (Outcome.NOT_FOUND, None)
+        assert handle.running() == []
+        release.set()
+        _join("lookup-stuck")
+    assert sent_after == [STOPPED_REASON] and raw.connections == 0
+    assert outcome(handle, "stuck") == (Outcome.COULDNT_CHECK, timed_out_after(0.3))
+
+
+def _trickle(sock: socket.socket, request: bytes) -> None:
+    """A hostile service: headers one byte at a time, a second apart, never finishing."""
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"x" * 10_000:
+        try:
+            sock.sendall(bytes([byte]))
+        except OSError:
+            return
+        time.sleep(1.0)
+
+
+def test_with_every_service_hostile_the_lookup_phase_ends_at_the_lookup_limit(
+    service_servers: dict[str, RawServer],
+) -> None:
+    for server in service_servers.values():
+        server.respond = _trickle
+    started = time.monotonic()
+    handle, lookups = _run_builtin(
+        service_servers, grant_all=True, limits=FetchLimits(total_timeout=60), lookup_deadline=3
+    )
+    spent = time.monotonic() - started
+    ran = [o for o in handle.observations if o.outcome != Outcome.SKIPPED]
+    assert ran and not handle.timed_out
+    assert {o.outcome for o in ran} == {Outcome.COULDNT_CHECK}
+    assert spent < 3 + 5, f"lookup phase took {spent:.1f} s"  # the limit, plus start-up

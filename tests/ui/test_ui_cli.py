@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,48 @@ def test_the_browser_is_given_an_owner_only_file_not_the_secret(
     assert opened == [page.as_uri()] and "s3cr3t" not in opened[0]  # not on a command line
     assert page.stat().st_mode & 0o777 == 0o600
     assert url in page.read_text()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_the_address_file_goes_on_sigterm_and_sighup_and_works_only_once(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
+    home = tmp_path / "home"
+    opener = home / "data" / "ui-open.html"
+    opener.parent.mkdir(parents=True)
+    opener.write_text("left by a run that was killed")
+    env = {
+        **os.environ,
+        "FOOTPRINT_HOME": str(home),
+        "PYTHONUNBUFFERED": "1",
+        "BROWSER": "true %s",  # webbrowser runs `true FILE`: nothing opens, the file is written
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "footprint", "ui", "--out", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None
+        for _ in range(20):
+            if "The address works once" in proc.stdout.readline():
+                break
+        for _ in range(100):
+            if opener.exists() and "token=" in opener.read_text():
+                break
+            time.sleep(0.05)
+        url = re.search(r'url=(http://127\.0\.0\.1:\d+/\?token=[^"]+)"', opener.read_text())
+        assert url, "no address in the file"
+        session = requests.Session()
+        assert session.get(url.group(1), timeout=10).status_code == 200
+        assert requests.get(url.group(1), timeout=10).status_code == 403  # used: worthless now
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert f"asked to stop ({sig.name})" in out and "Traceback" not in err
+    assert not opener.exists()

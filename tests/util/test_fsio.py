@@ -87,3 +87,21 @@ def test_a_file_where_a_folder_should_be_is_a_message(tmp_path: Path) -> None:
         write_private_file(tmp_path / "afile" / "deeper" / "r.md", "x")
     with pytest.raises(UnsafePathError, match="not a regular file"):
         write_private_file(tmp_path, "x")
+
+
+def test_a_database_path_must_be_the_users_own_regular_file(tmp_path: Path) -> None:
+    from footprint.util.fsio import refuse_unsafe_database
+
+    db = tmp_path / "store.db"
+    refuse_unsafe_database(db, "the session store")  # not there yet: fine
+    db.write_bytes(b"")
+    refuse_unsafe_database(db, "the session store")  # the user's own file: fine
+    (tmp_path / "store.db-shm").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(UnsafePathError, match=r"store\.db-shm \(the session store\) is a symbolic"):
+        refuse_unsafe_database(db, "the session store")
+    (tmp_path / "store.db-shm").unlink()
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user account")
+    os.chown(db, os.geteuid() + 1, -1)
+    with pytest.raises(UnsafePathError, match="belongs to another user account"):
+        refuse_unsafe_database(db, "the contact log")

@@ -64,3 +64,40 @@ def test_ordinary_yaml_still_reads(tmp_path: Path) -> None:
         "other": {"x": 2},  # a merge key overridden is not a duplicate
         "list": ["a", "b"],
     }
+
+
+def _alias_bomb(levels: int = 9) -> str:
+    """Nine aliases of nine aliases...: 342 bytes that expand to 9**9 strings."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    names = "abcdefghijklmnop"
+    for prev, name in zip(names[: levels - 1], names[1:levels], strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _alias_bomb(),
+        "key: &k [*k]\n",  # an alias of itself
+        "a: &a [" + "x," * 4_000 + "x]\nb: [" + "*a," * 600 + "*a]\n",  # few aliases, long
+    ],
+    ids=["bomb", "cycle", "wide"],
+)
+def test_alias_bombs_are_refused_at_once_and_small(tmp_path: Path, text: str) -> None:
+    import resource
+    import time
+
+    path = tmp_path / "answers.yaml"
+    path.write_text(text)
+    started = time.perf_counter()
+    with pytest.raises(ConfigError, match="aliases"):
+        read_yaml(path, ConfigError)
+    assert time.perf_counter() - started < 10  # the bomb took 80 s before (and 3 GB)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 2_000_000  # KiB: under 2 GB
+
+
+def test_an_alias_used_a_few_times_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("town: &t Exeter\nwork: [*t, *t]\n")
+    assert read_yaml(path, ConfigError) == {"town": "Exeter", "work": ["Exeter", "Exeter"]}

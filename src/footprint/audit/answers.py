@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from footprint.content.checklists import ChecklistItem, current_answers, current_id
 from footprint.errors import AnswersError
+from footprint.model.bounds import TEXT_MAX
 from footprint.model.vocab import Answer
 from footprint.util.yamlio import load_model, read_yaml
 
@@ -23,7 +24,7 @@ RESPONSE_ID = "response.active"
 class AnswersFile(BaseModel):
     """An answers file: `answers: {item-id: yes|no|unsure|n/a}` and optional `accepted:`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=TEXT_MAX)
 
     contacting_now: Answer | None = Field(
         default=None, description="Is a patient contacting you in a way that worries you?"

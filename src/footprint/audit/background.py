@@ -41,6 +41,7 @@ class LookupStatus:
     found: int
     couldnt_check: int
     ended: bool = False  # the run is over: every lookup finished, or the rest were stopped
+    still_running: tuple[str, ...] = ()  # titles of the lookups running now, longest first
 
     @property
     def running(self) -> bool:
@@ -55,10 +56,13 @@ class LookupStatus:
         """
         if not self.started:
             return ""
-        return (
+        line = (
             f"lookups: {self.done} of {self.total} finished; results so far: {self.found} "
             f"found, {self.couldnt_check} could not be checked"
         )
+        if self.running and self.still_running:
+            line += f"; still running: {', '.join(self.still_running)}"
+        return line
 
 
 class LookupSession:
@@ -185,6 +189,8 @@ class LookupSession:
 
     def status(self) -> LookupStatus:
         """How far the run has got (thread-safe)."""
+        titles = {lookup.id: lookup.title for lookup in self.lookups}
+        running = self.handle.running() if self.handle is not None else []
         with self._lock:
             return LookupStatus(
                 started=self.handle is not None,
@@ -193,6 +199,7 @@ class LookupSession:
                 found=self._found,
                 couldnt_check=self._couldnt,
                 ended=self.handle is not None and self.handle.done,
+                still_running=tuple(titles.get(i, i) for i, _ in running),
             )
 
     def time_left(self) -> float | None:

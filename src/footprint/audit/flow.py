@@ -154,14 +154,22 @@ class AuditFlow:
     def _previous(self) -> Previous | None:
         if self.store is None:
             return None
-        earlier = self.store.previous_finished(self.state.profile, self.state.session_id)
-        if earlier is None or earlier.report_json is None:
-            return None
-        return Previous(
-            session_id=earlier.summary.id,
-            date=earlier.summary.created_at,
-            report=Report.model_validate_json(earlier.report_json),
-        )
+        damaged: set[str] = set()
+        while True:
+            earlier = self.store.previous_finished(
+                self.state.profile, self.state.session_id, skip=damaged
+            )
+            if earlier is None or earlier.report_json is None:
+                return None
+            try:
+                report = Report.model_validate_json(earlier.report_json)
+            except ValueError:  # a damaged stored report: set aside, the audit before counts
+                damaged.add(earlier.summary.id)
+                self.store.set_aside(earlier.summary.id)
+                continue
+            return Previous(
+                session_id=earlier.summary.id, date=earlier.summary.created_at, report=report
+            )
 
     # -- recording -----------------------------------------------------------------------
 

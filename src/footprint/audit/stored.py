@@ -85,7 +85,14 @@ def load_source(source: str) -> tuple[Report, Profile | None, str]:
             f"Session {source} has no report yet (it did not finish).",
             hint=f"Finish it with `footprint audit --resume {source}`.",
         )
-    return Report.model_validate_json(data.report_json), data.profile, f"session {source}"
+    try:
+        report = Report.model_validate_json(data.report_json)
+    except ValueError as exc:  # never str(exc): pydantic quotes the stored text
+        raise ReportError(
+            f"The stored report of session {source} is damaged ({type(exc).__name__}).",
+            hint="Run the audit again, or delete it with `footprint sessions purge`.",
+        ) from None
+    return report, data.profile, f"session {source}"
 
 
 def load_copy(source: str, copy: Copy | None) -> Report | AdviserReport:

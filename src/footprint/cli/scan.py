@@ -89,6 +89,7 @@ def scan(
             hint="Create one with `footprint profile init`, or leave out --profile.",
         )
     profile = load_profile(profile_path) if profile_path else None
+    _refuse_binary_files(targets)
     results = run_scan(
         targets,
         region=region,
@@ -104,6 +105,24 @@ def scan(
         _print_table(results, with_profile=profile is not None)
         _print_results_pages(results, followed=follow_results)
     _fail_if_nothing_checked(results)
+
+
+def _refuse_binary_files(targets: tuple[str, ...]) -> None:
+    """InputError for a local file that is not text (a PDF, an image): its bytes read as
+    text would give made-up postcodes and numbers."""
+    from footprint.util.fsio import binary_kind, read_head
+
+    for target in targets:
+        path = Path(target)
+        if not path.is_file():
+            continue  # a web address, or a missing file: the scan itself says so
+        kind = binary_kind(read_head(path))
+        if kind is not None:
+            raise InputError(
+                f"{target} is {kind}, not a saved web page; footprint scans HTML or text only.",
+                hint='In your browser, open the page and use "Save page as" (HTML), then scan '
+                "that file.",
+            )
 
 
 def _fail_if_nothing_checked(results: list[ScanResult]) -> None:

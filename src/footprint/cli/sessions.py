@@ -8,6 +8,7 @@ import click
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+    from datetime import datetime
 
     from footprint.audit.diff import SubjectDifference
     from footprint.errors import SessionPurged
@@ -35,10 +36,19 @@ def list_sessions() -> None:
     )
     for s in rows:
         click.echo(
-            f"{s.id:<10} {s.created_at:%Y-%m-%d %H:%M} {s.status:<9} {s.answers:>7} "
-            f"{s.observations:>7}  {s.expires_at:%Y-%m-%d}    {s.case_ref or ''}"
+            f"{s.id:<10} {_when(s.created_at, s.readable):<16} {s.status:<9} {s.answers:>7} "
+            f"{s.observations:>7}  {_when(s.expires_at, s.readable)[:10]:<10}    {s.case_ref or ''}"
+        )
+    if any(s.status == "damaged" for s in rows):
+        click.echo(
+            "\ndamaged: set aside, as its stored data cannot be read; new audits go on "
+            "without it, and a purge deletes it."
         )
     click.echo(f"\nStore: {desk.path}")
+
+
+def _when(moment: datetime, known: bool) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if known else "unknown"
 
 
 @sessions.command()

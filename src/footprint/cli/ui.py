@@ -2,16 +2,48 @@
 
 from __future__ import annotations
 
+import signal
 import tempfile
 import webbrowser
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
     from footprint.ui import RunningUi
+
+
+def _opener_path() -> Path:
+    from footprint.util.paths import data_dir
+
+    return data_dir() / "ui-open.html"
+
+
+@contextmanager
+def _stop_on_hangup() -> Iterator[None]:
+    """SIGTERM and SIGHUP (a closed terminal, a logout, `kill`) stop the UI as Ctrl-C does.
+
+    By default they end Python at once, skipping every `finally`: the address file with the
+    one-time secret was left behind. As a KeyboardInterrupt they take the normal way out.
+    """
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(f"it was asked to stop ({signal.Signals(signum).name})")
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)  # Windows has no SIGHUP
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _open_in_browser(url: str) -> Path | None:
@@ -21,9 +53,8 @@ def _open_in_browser(url: str) -> Path | None:
     where another user of this computer could read it and use it first.
     """
     from footprint.util.fsio import write_private_file
-    from footprint.util.paths import data_dir
 
-    page = data_dir() / "ui-open.html"
+    page = _opener_path()
     write_private_file(
         page,
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -77,7 +108,11 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
     from footprint.ui.running import release
     from footprint.util.settings import Settings
 
+    # One left by a run that was killed outright: its secret died with that server.
+    with suppress(OSError):
+        _opener_path().unlink(missing_ok=True)
     with ExitStack() as stack:
+        stack.enter_context(_stop_on_hangup())
         settings, preset, granted_by = Settings.load(), None, None
         if demo:
             from footprint.demo.run import demo_environment

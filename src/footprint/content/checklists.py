@@ -30,6 +30,7 @@ from footprint.content.renames import RENAMED as RENAMED
 from footprint.content.renames import current_answers as current_answers
 from footprint.content.renames import current_id as current_id
 from footprint.errors import ChecklistError
+from footprint.model.bounds import CONTENT_TEXT_MAX
 from footprint.model.profile import Profile
 from footprint.model.vocab import PLATFORMS, Axis, Exposes, Jurisdiction, Role, Severity
 from footprint.util.yamlio import describe_validation_error, read_yaml
@@ -41,7 +42,8 @@ _NAMED_LISTS = ("items", "references", "steps")  # entries named by id/title in 
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A checklist file can be the user's own: every text value is bounded.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=CONTENT_TEXT_MAX)
 
 
 def _check_reviewed(value: str) -> str:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from footprint.content.checklists import _check_reviewed, default_dir
 from footprint.errors import ChecklistError
+from footprint.model.bounds import CONTENT_TEXT_MAX
 from footprint.util.domains import normalise_host, registrable_domain
 from footprint.util.yamlio import load_model
 
@@ -29,7 +30,7 @@ Category = Literal[
 class Site(BaseModel):
     """One classified domain."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=CONTENT_TEXT_MAX)
 
     domain: str = Field(description="Registrable domain, e.g. 192.com or nhs.uk.")
     name: str
@@ -47,7 +48,7 @@ class Site(BaseModel):
 class SitesFile(BaseModel):
     """`sites.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=CONTENT_TEXT_MAX)
 
     sites: list[Site] = Field(min_length=1)
 

@@ -12,11 +12,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from footprint.demo.server import DemoServer
+from footprint.errors import ProfileError
 from footprint.model.profile import Profile
 from footprint.util.settings import Settings
+from footprint.util.yamlio import parse_yaml
 
 HERE = Path(__file__).parent
 # Services whose base URL the demo redirects to its own server (path prefix on the server).
@@ -51,7 +51,7 @@ class DemoEnvironment:
 def demo_profile(base_url: str) -> Profile:
     """The bundled fictional profile, with `{demo}` replaced by the local server's address."""
     text = (HERE / "profile.yaml").read_text(encoding="utf-8").replace("{demo}", base_url)
-    return Profile.model_validate(yaml.safe_load(text))
+    return Profile.model_validate(parse_yaml(text, "the demo profile", ProfileError))
 
 
 def demo_settings(base_url: str) -> Settings:

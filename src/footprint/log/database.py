@@ -26,7 +26,7 @@ from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
 from footprint.log.opening import SCHEMA, open_for_reading, open_for_writing, reporting
 from footprint.log.rows import COLUMNS, entry_or_none, has_head, json_safe, record_of, row_of
-from footprint.util.fsio import ensure_private_dir
+from footprint.util.fsio import ensure_private_dir, refuse_unsafe_database
 from footprint.util.paths import data_dir
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ class LogStore:
         self.files = self.folder / "files"
         self.path = self.folder / "contact-log.db"
         self.read_only = read_only
+        refuse_unsafe_database(self.path, "the contact log")  # SQLite and chmod follow links
         files.remove_partial_copies(self.files)  # left by a copy that was killed half-way
         self._db: sqlite3.Connection | None
         if read_only:

@@ -12,8 +12,11 @@ starts a run and waits for it to end.
 
 Every lookup ends with a result, never a crash: a lookup without consent is `skipped` ("no
 consent") and makes no request; one that raises is `couldnt_check` ("internal error in
-lookup"); one still running at the global deadline is `couldnt_check` ("timed out (global
-deadline)"). A `ConsentViolation` is the exception: it means a lookup tried to reach a host it
+lookup"); one still running after its own time limit (`lookup_deadline_s`: a web search that
+tries one engine after another must not hold up the whole run) or at the global deadline is
+`couldnt_check` ("timed out ..."). A lookup closed at its time limit sends no further request;
+one already on its way ends by the fetch limits, and its late result is dropped. `running()`
+names the lookups still running, so a face can show what the run is waiting for. A `ConsentViolation` is the exception: it means a lookup tried to reach a host it
 was not granted, which is a bug, so it stops the run and is raised from `wait()`.
 
 Callbacks (`on_observation` and the `RunObserver` methods) are called one at a time, in the
@@ -30,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from footprint.lookups.interface import Lookup
+from footprint.lookups.timelimit import StoppableClient, timed_out_after
 from footprint.model.observation import Observation, Outcome
 from footprint.net.client import ConsentViolation, FetchError, interleaved, pool_size
 
@@ -40,6 +44,8 @@ if TYPE_CHECKING:
 
 NO_CONSENT = "no consent"
 TIMED_OUT = "timed out (global deadline)"
+LOOKUP_DEADLINE_S = 90.0  # one lookup's time limit: far above the 10-15 s a lookup takes
+_TICK_S = 0.25  # how often the supervisor looks at the clock
 STOPPED = "stopped before it finished"
 INTERNAL_ERROR = "internal error in lookup"
 
@@ -81,6 +87,7 @@ class LookupRun:
         consents: Iterable[ConsentRecord],
         *,
         deadline_s: float = 240.0,
+        lookup_deadline_s: float = LOOKUP_DEADLINE_S,
         max_workers: int | None = None,  # default: sized to the hosts (see `pool_size`)
         on_observation: Callable[[Observation], None] | None = None,
         observer: RunObserver | None = None,
@@ -94,6 +101,7 @@ class LookupRun:
         self.client = client
         self.consents = {c.lookup_id: c for c in consents}
         self.deadline_s = deadline_s
+        self.lookup_deadline_s = lookup_deadline_s
         self.max_workers = max_workers
         self.on_observation = on_observation
         self.observer: RunObserver = observer or NullObserver()
@@ -140,6 +148,7 @@ class RunHandle:
         self._durations: dict[str, float] = {}
         self._errors: dict[str, list[str]] = {}
         self._started_at: dict[str, float] = {}
+        self._stopped: dict[str, threading.Event] = {}  # set when a lookup is closed early
         self._final: set[str] = set()  # lookups with a final result; late results are dropped
         self._failure: BaseException | None = None
         self.cancelled = False
@@ -164,6 +173,13 @@ class RunHandle:
         """Plain-words problems per finished lookup (couldn't-check reasons, internal errors)."""
         with self._state:
             return {k: list(v) for k, v in self._errors.items()}
+
+    def running(self) -> list[tuple[str, float]]:
+        """Lookups started and not yet final, with the seconds each has run, longest first."""
+        now = time.monotonic()
+        with self._state:
+            ids = [i for i in self._started_at if i not in self._final]
+            return sorted(((i, now - self._started_at[i]) for i in ids), key=lambda r: -r[1])
 
     @property
     def done(self) -> bool:
@@ -214,8 +230,31 @@ class RunHandle:
         return None
 
     def _supervise(self) -> None:
-        if not self._done.wait(self._run.deadline_s):
-            self._stop(TIMED_OUT, finished=True, flag="timed_out")
+        """Close each lookup at its own time limit, and everything at the global deadline."""
+        ends = time.monotonic() + self._run.deadline_s
+        while not self._done.wait(min(_TICK_S, max(0.0, ends - time.monotonic()))):
+            if time.monotonic() >= ends:
+                self._stop(TIMED_OUT, finished=True, flag="timed_out")
+                return
+            limit = self._run.lookup_deadline_s
+            overdue = {i for i, spent in self.running() if spent >= limit}
+            for lookup in self._run.lookups:
+                if lookup.id in overdue:
+                    self._close_overdue(lookup, limit)
+
+    def _close_overdue(self, lookup: Lookup, limit: float) -> None:
+        """End one lookup that ran past `limit`: its result now, its further requests refused."""
+        with self._state:
+            self._stopped.setdefault(lookup.id, threading.Event()).set()
+            started = self._started_at[lookup.id]
+        obs = lookup.couldnt_check(lookup.title, timed_out_after(limit))
+        try:
+            with self._delivery:
+                self._finish(lookup, [obs], [], time.monotonic() - started)
+        except Exception as e:  # a failing callback: stop the run, raise it from wait()
+            with self._state:
+                self._failure = self._failure or e
+            self._stop(STOPPED, finished=False, flag="cancelled")
 
     def _work(self, lookup: Lookup) -> None:
         while not self._workers.acquire(timeout=0.05):
@@ -242,7 +281,10 @@ class RunHandle:
     def _run_one(self, lookup: Lookup) -> tuple[list[Observation], list[str]]:
         run = self._run
         record = run.consents[lookup.id]
-        http = run.client.bind(record, lookup.hosts(run.profile), min_interval=lookup.min_interval)
+        gated = run.client.bind(record, lookup.hosts(run.profile), min_interval=lookup.min_interval)
+        with self._state:
+            stopped = self._stopped.setdefault(lookup.id, threading.Event())
+        http = StoppableClient(gated, stopped)
         try:
             return list(lookup.run(run.profile, http)), []
         except FetchError as e:  # a lookup should catch these itself; still a clean result

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from footprint.errors import ProfileError
+from footprint.model.bounds import LIST_MAX, NAME_MAX, TEXT_MAX, Name
 from footprint.model.vocab import PLATFORMS, Jurisdiction, Role
 from footprint.util.yamlio import load_model
 
@@ -33,7 +34,8 @@ TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"})
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Every text value is bounded (names more tightly, below): see footprint.model.bounds.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=TEXT_MAX)
 
 
 # The shape of an e-mail address: one @, something before it, a dotted domain after it.
@@ -104,8 +106,8 @@ def check_domains(values: list[str]) -> list[str]:
 class Workplace(_Strict):
     """A place the doctor works, as a patient would know it."""
 
-    name: str
-    town: str | None = None
+    name: Name
+    town: Name | None = None
     url: str | None = None  # the workplace's own page about the doctor (team page, profile)
 
     @field_validator("url")
@@ -117,8 +119,11 @@ class Workplace(_Strict):
 class PrivateDetails(_Strict):
     """Personal contact details. Never sent: used only to recognise leaks locally."""
 
-    emails: list[str] = Field(default_factory=list)
-    phones: list[str] = Field(default_factory=list)
+    # Each value becomes a pattern the masked copy searches for: kept to a name's length.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=NAME_MAX)
+
+    emails: list[str] = Field(default_factory=list, max_length=LIST_MAX)
+    phones: list[str] = Field(default_factory=list, max_length=LIST_MAX)
     home_postcode: str | None = None
     home_street: str | None = None
 
@@ -128,8 +133,10 @@ class PrivateDetails(_Strict):
 class WorkDetails(_Strict):
     """Contact details that are expected on public pages (not leaks)."""
 
-    emails: list[str] = Field(default_factory=list)
-    phones: list[str] = Field(default_factory=list)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=NAME_MAX)
+
+    emails: list[str] = Field(default_factory=list, max_length=LIST_MAX)
+    phones: list[str] = Field(default_factory=list, max_length=LIST_MAX)
 
     _emails = field_validator("emails")(classmethod(lambda cls, v: check_emails(v)))
 
@@ -137,14 +144,18 @@ class WorkDetails(_Strict):
 class Profile(_Strict):
     """The person being audited."""
 
-    name: str = Field(min_length=2, description="Display name, as patients would know it.")
-    title: str | None = Field(default="Dr", description="Title patients use, e.g. Dr.")
-    variants: list[str] = Field(default_factory=list, description="Other forms of the name.")
+    name: str = Field(
+        min_length=2, max_length=NAME_MAX, description="Display name, as patients would know it."
+    )
+    title: Name | None = Field(default="Dr", description="Title patients use, e.g. Dr.")
+    variants: list[Name] = Field(
+        default_factory=list, max_length=LIST_MAX, description="Other forms of the name."
+    )
     role: Role = Role.OTHER
-    specialty: str | None = None
+    specialty: Name | None = None
     jurisdiction: Jurisdiction = Jurisdiction.GB
     state: str | None = Field(default=None, description="US state code, for US registers.")
-    locality: str | None = Field(default=None, description="Town or city where you work.")
+    locality: Name | None = Field(default=None, description="Town or city where you work.")
     region: str | None = Field(
         default=None,
         description=(
@@ -153,13 +164,19 @@ class Profile(_Strict):
             " (US, AU)."
         ),
     )
-    workplaces: list[Workplace] = Field(default_factory=list)
-    platforms: list[str] = Field(default_factory=list, description="Platform ids you use.")
-    usernames: dict[str, str] = Field(
-        default_factory=dict, description="Platform id -> your username there."
+    workplaces: list[Workplace] = Field(default_factory=list, max_length=LIST_MAX)
+    platforms: list[str] = Field(
+        default_factory=list, max_length=LIST_MAX, description="Platform ids you use."
     )
-    urls: list[str] = Field(default_factory=list, description="Pages about you to check.")
-    domains: list[str] = Field(default_factory=list, description="Web domains you own.")
+    usernames: dict[str, Name] = Field(
+        default_factory=dict, max_length=LIST_MAX, description="Platform id -> your username there."
+    )
+    urls: list[str] = Field(
+        default_factory=list, max_length=LIST_MAX, description="Pages about you to check."
+    )
+    domains: list[str] = Field(
+        default_factory=list, max_length=LIST_MAX, description="Web domains you own."
+    )
     has_company: bool = Field(
         default=False, description="Director of a company, LLP or charity (any country)."
     )

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from footprint.model.bounds import NAME_MAX
 from footprint.model.consent import ConsentRecord
 from footprint.model.vocab import Axis, Severity, StrEnum
 
@@ -232,7 +233,7 @@ class ResponsePlanSection(_Model):
 class Subject(_Model):
     """Who the report is about. `name` is masked except in the member copy."""
 
-    name: str
+    name: str = Field(max_length=2 * NAME_MAX)  # title and name; a report.json can be edited
     role: str
     jurisdiction: str
     specialty: str | None = None

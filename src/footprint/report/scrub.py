@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from footprint.model.bounds import NAME_MAX
 from footprint.model.profile import Profile
 from footprint.report.mask import (
     NAME_TITLES,
@@ -37,6 +38,11 @@ from footprint.report.model import Report
 LINK_REMOVED = "[link removed]"
 _MIN_IDENTIFIER = 3  # shorter values ("Ely" is 3) would mask pieces of ordinary words
 _MIN_JOINED = 4  # joined forms shorter than this ("l.wu" is 4) match too much
+# Surnames of up to this many words ("de la Cruz Ruiz") get their own forms. Each form is one
+# pattern as long as its words: every tail of a long name would make the patterns' total
+# length, and the masking time, grow with the square of the name's length.
+_SURNAME_WORDS = 4
+_FORM_MAX = 2 * NAME_MAX  # a title and the longest name a profile or report may hold
 _TOKEN = re.compile(r"[^\s<>\"'()\[\]]+")
 _TRAILING = ".,;:!?"
 _LINKISH = re.compile(r"/|@|www|\.[a-z]{2,}", re.IGNORECASE)
@@ -91,9 +97,22 @@ def _words(name: str) -> list[str]:
     return words
 
 
+def _within_limit(name: str) -> str:
+    """A name or value no longer than the models allow, cut at a space if it has one
+    (validated names always are short enough).
+
+    The full form is one pattern as long as the name, tried at each word of the text: only a
+    bounded pattern keeps masking linear in the length of the text.
+    """
+    name = name.strip()
+    if len(name) <= _FORM_MAX:
+        return name
+    return name[:_FORM_MAX].rsplit(maxsplit=1)[0]
+
+
 def name_forms(names: Iterable[str]) -> list[str]:
     """Every spelling of the names: as written and without accents, longest first."""
-    forms = {n.strip() for n in names if n and n.strip()}
+    forms = {_within_limit(n) for n in names if n and n.strip()}
     forms |= {fold(n) for n in forms}
     return sorted(forms, key=lambda n: (-len(n), n))
 
@@ -106,7 +125,7 @@ def _name_rules(names: list[str]) -> list[_Rule]:
         if len(words) < 2:
             continue
         first = re.escape(words[0])
-        for i in range(1, len(words)):
+        for i in range(max(1, len(words) - _SURNAME_WORDS), len(words)):
             surname = r"\s+".join(re.escape(w) for w in words[i:])
             regexes += [
                 rf"(?:{_TITLES})\.?\s*{surname}",
@@ -147,10 +166,13 @@ class Scrubber:
         self.joined = _joined(forms)
         rules = [r for r in map(_phone_rule, phones) if r is not None]
         rules += [_postcode_rule(p) for p in postcodes if p.strip()]
-        for value in sorted({v.strip() for v in private if v.strip()}, key=len, reverse=True):
+        # Values are bounded like names: a report.json can be edited to hold anything.
+        for value in sorted(
+            {_within_limit(v) for v in private if v.strip()}, key=len, reverse=True
+        ):
             masker = mask_email if "@" in value else mask_value
             rules.append(_Rule(re.compile(_flexible(value), re.IGNORECASE), masker))
-        for value in sorted({v.strip() for v in identifiers}, key=len, reverse=True):
+        for value in sorted({_within_limit(v) for v in identifiers}, key=len, reverse=True):
             if len(value) >= _MIN_IDENTIFIER:
                 masker = mask_email if "@" in value else mask_value
                 rules.append(_Rule(_bounded(_flexible(value)), masker))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from footprint.errors import FileAccessError, StoreDamaged, StoreError, os_hint, os_reason
 from footprint.store.schema import enable_wal, migrate
-from footprint.util.fsio import ensure_private_dir
+from footprint.util.fsio import ensure_private_dir, refuse_unsafe_database
 
 DAMAGED_HINT = (
     "Reports already written are not affected. Move the file aside (keep it: it may still "
@@ -72,6 +72,7 @@ def read_only_error(path: Path, doing: str) -> StoreError:
 
 
 def _check_existing(path: Path) -> None:
+    refuse_unsafe_database(path, "the session store")
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise StoreError(
@@ -127,6 +128,7 @@ def _create(path: Path) -> None:
 def open_writable(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) the store for reading and writing, migrated."""
     ensure_private_dir(path.parent)
+    refuse_unsafe_database(path, "the session store")
     if not os.path.lexists(path):
         _create(path)
     _check_existing(path)
@@ -156,6 +158,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
             hint="Move that file aside (footprint keeps its store there), or set "
             "FOOTPRINT_HOME to another folder.",
         )
+    refuse_unsafe_database(path, "the session store")
     if not os.path.lexists(path):
         db = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         migrate(db)

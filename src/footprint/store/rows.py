@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from footprint.content.renames import current_answers, current_id
@@ -28,7 +28,7 @@ SUMMARY_SQL = (
 UNFINISHED_SQL = (
     "SELECT s.id, s.created_at, s.adviser, s.case_ref, s.profile_json, s.options_json,"
     " (SELECT json_group_array(a.item_id) FROM answers a WHERE a.session_id = s.id)"
-    " FROM sessions s WHERE s.status != 'finished' AND (? IS NULL OR s.subject_key = ?)"
+    " FROM sessions s WHERE s.status IN ('running', 'stopped') AND (? IS NULL OR s.subject_key = ?)"
     " ORDER BY s.created_at DESC, s.rowid DESC"
 )
 
@@ -46,6 +46,7 @@ class SessionSummary:
     retention_days: int
     answers: int
     observations: int
+    readable: bool = True  # False: the row itself is damaged (dates unknown, never expires)
 
     @property
     def expires_at(self) -> datetime:
@@ -101,13 +102,32 @@ class StoredRows:
     runs: list[tuple[str, float, str]]
 
 
+#: The status of a session whose stored data does not read: it is set aside, not deleted (its
+#: answers may still be recovered by hand), never offered for resuming or as the last audit.
+DAMAGED = "damaged"
+
+
 def damaged(path: Path, what: str, exc: Exception) -> StoreDamaged:
     # The exception type only: a message could quote stored personal data.
     return StoreDamaged(f"{path}: {what} is damaged ({type(exc).__name__}).", hint=DAMAGED_HINT)
 
 
+def session_set_aside(session_id: str, exc: BaseException) -> StoreDamaged:
+    """The error for one damaged session: named, never quoting what is stored in it."""
+    return StoreDamaged(
+        f"Session {session_id} cannot be read: its stored data is damaged "
+        f"({type(exc).__name__}). It is set aside: new audits go on without it.",
+        hint="Start a new audit. `footprint sessions list` shows it as damaged; "
+        "`footprint sessions purge` deletes it with the others.",
+    )
+
+
+#: Shown for the dates of a session whose summary row is damaged.
+UNKNOWN_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
 def summary_from_row(row: tuple[object, ...], path: Path) -> SessionSummary:
-    """A `SUMMARY_SQL` row as a SessionSummary."""
+    """A `SUMMARY_SQL` row as a SessionSummary (StoreDamaged if it does not read)."""
     try:
         return SessionSummary(
             id=str(row[0]),
@@ -122,6 +142,26 @@ def summary_from_row(row: tuple[object, ...], path: Path) -> SessionSummary:
         )
     except (ValueError, TypeError, IndexError) as exc:
         raise damaged(path, "a stored session's summary", exc) from None
+
+
+def summary_or_damaged(row: tuple[object, ...], path: Path) -> SessionSummary:
+    """A `SUMMARY_SQL` row as a SessionSummary; one that does not read is listed as damaged
+    (dates unknown) instead of hiding every other session."""
+    try:
+        return summary_from_row(row, path)
+    except StoreDamaged:
+        return SessionSummary(
+            id=str(row[0]),
+            created_at=UNKNOWN_DATE,
+            updated_at=UNKNOWN_DATE,
+            status=DAMAGED,
+            adviser=None,
+            case_ref=None,
+            retention_days=0,
+            answers=0,
+            observations=0,
+            readable=False,
+        )
 
 
 def options_from_json(raw: str) -> dict[str, object]:

@@ -13,7 +13,7 @@ import json
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -23,6 +23,7 @@ from footprint.errors import (
     SessionMissing,
     SessionPurged,
     StoreDamaged,
+    StoreError,
 )
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation
@@ -30,6 +31,7 @@ from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.store.connection import open_read_only, open_writable, translate
 from footprint.store.rows import (  # noqa: F401 - SessionData and SessionSummary re-exported
+    DAMAGED,
     SUMMARY_SQL,
     UNFINISHED_SQL,
     PurgeResult,
@@ -40,7 +42,9 @@ from footprint.store.rows import (  # noqa: F401 - SessionData and SessionSummar
     damaged,
     options_from_json,
     session_data_from_rows,
+    session_set_aside,
     summary_from_row,
+    summary_or_damaged,
     unfinished_from_row,
 )
 from footprint.store.schema import (  # noqa: F401 - re-exported
@@ -235,7 +239,11 @@ class Store:
         """Every session, newest first."""
         with self._reading() as db:
             rows = db.execute(SUMMARY_SQL + " ORDER BY s.created_at DESC").fetchall()
-        return [summary_from_row(r, self.path) for r in rows]
+        summaries = [summary_or_damaged(r, self.path) for r in rows]
+        for summary in summaries:
+            if not summary.readable:
+                self.set_aside(summary.id)  # never offered again; a purge deletes it
+        return summaries
 
     def latest_unfinished(self, profile: Profile | None = None) -> SessionSummary | None:
         """The newest session that did not finish, to offer `--resume`.
@@ -245,7 +253,7 @@ class Store:
         """
         with self._reading() as db:
             rows = db.execute(
-                SUMMARY_SQL + " WHERE s.status != 'finished' AND (? IS NULL OR"
+                SUMMARY_SQL + " WHERE s.status IN ('running', 'stopped') AND (? IS NULL OR"
                 " s.subject_key = ?) ORDER BY s.created_at DESC LIMIT 1",
                 (None, None) if profile is None else (subject_key(profile),) * 2,
             ).fetchall()
@@ -264,10 +272,23 @@ class Store:
         try:
             return unfinished_from_row(row, self.path)
         except StoreDamaged:
-            # One damaged session must not hide the others or stop a new audit: it is left
-            # out of the list (`footprint sessions list` still shows it, and opening it says
-            # it is damaged), and a new audit goes on.
+            # One damaged session must not hide the others or stop a new audit: it is set
+            # aside (`footprint sessions list` shows it as damaged), and a new audit goes on.
+            self.set_aside(str(row[0]))
             return None
+
+    def set_aside(self, session_id: str) -> None:
+        """Mark a session whose data does not read as damaged (kept, never offered again).
+
+        A read-only store cannot be marked: the session is then skipped each time instead.
+        """
+        if self.read_only:
+            return
+        try:
+            with self._tx() as db:
+                db.execute("UPDATE sessions SET status = ? WHERE id = ?", (DAMAGED, session_id))
+        except StoreError:
+            pass  # a full or locked store: skipped again next time, nothing is lost
 
     def load(self, session_id: str) -> SessionData:
         """Everything stored for a session; StoreError if there is no such session."""
@@ -296,29 +317,44 @@ class Store:
                 (session_id,),
             ).fetchall()
         rows = StoredRows(row, extra, answers, observations, consents, runs)
-        return session_data_from_rows(rows, self.path)
+        try:
+            return session_data_from_rows(rows, self.path)
+        except StoreDamaged as exc:
+            self.set_aside(session_id)
+            raise session_set_aside(session_id, exc.__context__ or exc) from None
 
-    def previous_finished(self, profile: Profile, before: str | None) -> SessionData | None:
-        """The newest finished audit of the same doctor started before session `before`.
+    def previous_finished(
+        self, profile: Profile, before: str | None, skip: Iterable[str] = ()
+    ) -> SessionData | None:
+        """The newest readable finished audit of the same doctor started before `before`.
 
         A resumed old session must not call a later audit its "last audit". Without `before`
-        (a run that keeps no session), the newest finished audit.
+        (a run that keeps no session), the newest finished audit. A damaged one is set aside
+        and the one before it taken, as are the ids in `skip` (the caller found them damaged).
         """
         with self._reading() as db:
-            row = db.execute(
+            ids = db.execute(
                 "SELECT s.id FROM sessions s LEFT JOIN sessions cur ON cur.id = ?"
                 " WHERE s.subject_key = ? AND s.status = 'finished' AND s.id != ?"
                 " AND (cur.id IS NULL OR s.created_at < cur.created_at"
                 "      OR (s.created_at = cur.created_at AND s.rowid < cur.rowid))"
-                " ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1",
+                " ORDER BY s.created_at DESC, s.rowid DESC",
                 (before or "", subject_key(profile), before or ""),
-            ).fetchone()
-        return self.load(row[0]) if row else None
+            ).fetchall()
+        for (session_id,) in ids:
+            if session_id in skip:
+                continue
+            try:
+                return self.load(session_id)
+            except StoreDamaged:
+                continue  # set aside by `load`; an older audit still counts
+        return None
 
     def expired(self, now: datetime | None = None) -> list[SessionSummary]:
         """Sessions past their retention period."""
         now = now or datetime.now(timezone.utc)
-        return [s for s in self.list_sessions() if s.expires_at <= now]
+        # A session whose dates do not read is not deleted on a guess: a purge removes it.
+        return [s for s in self.list_sessions() if s.readable and s.expires_at <= now]
 
     # -- purging -------------------------------------------------------------------------
 

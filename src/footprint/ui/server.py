@@ -111,8 +111,8 @@ class LocalServer:
                 if activity.idle_for() >= idle_limit_s:
                     minutes = round(idle_limit_s / 60)
                     stop.stop(f"nothing happened for {minutes} minutes")
-        except KeyboardInterrupt:
-            stop.stop("you pressed Ctrl-C")
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP turned into one (cli/ui.py)
+            stop.stop(str(exc) or "you pressed Ctrl-C")
         return stop.reason
 
     def close(self) -> None:

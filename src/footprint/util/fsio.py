@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from footprint.errors import FileAccessError, UnsafePathError, os_hint, os_reason
@@ -109,3 +110,88 @@ def _remove_quietly(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass  # it may never have been created; the caller raises the write's own error
+
+
+_SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_unsafe_database(path: Path, what: str) -> None:
+    """UnsafePathError unless the database at `path` and its side files are absent or regular
+    files of this user's, never links.
+
+    SQLite follows links when it opens a file, and footprint then makes the file owner-only:
+    a link planted at a database path would put the session or the log into its target.
+    `what` names the file for the doctor ("the session store", "the contact log").
+    """
+    for suffix in _SQLITE_SIDE_FILES:
+        _refuse_unsafe_file(path.with_name(path.name + suffix), what)
+
+
+def _refuse_unsafe_file(path: Path, what: str) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _fail("check", path, exc) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafePathError(
+            f"{path} ({what}) is a symbolic link; footprint never opens a database through a "
+            "link, as its target would be written to.",
+            hint="Remove the link (its target is untouched), then run the command again.",
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafePathError(
+            f"{path} ({what}) is not a regular file (a folder, device or pipe).",
+            hint="Move it aside, then run the command again.",
+        )
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        raise UnsafePathError(
+            f"{path} ({what}) belongs to another user account; footprint only opens its own.",
+            hint="Move it aside (or ask its owner to), then run the command again.",
+        )
+
+
+# The first bytes of file kinds people might give instead of a saved web page.
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a zip archive (or a Word, Excel or OpenDocument file)",
+    b"\xd0\xcf\x11\xe0": "an old Word or Excel document",
+    b"\x1f\x8b": "a compressed (gzip) file",
+    b"\x7fELF": "a program",
+    b"MZ": "a Windows program",
+    b"SQLite format 3\x00": "a database",
+    b"RIFF": "a sound or picture file",
+}
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+_SNIFF_BYTES = 8192
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file is when its first bytes show it is not text (e.g. 'a PDF document'), or None.
+
+    Text in UTF-16 (with its byte-order mark) is text; otherwise a NUL byte, or more than one
+    control character in ten, means the bytes are not text in any encoding a page is saved in.
+    """
+    head = head[:_SNIFF_BYTES]
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if b"\x00" in head or controls * 10 > len(head):
+        return "a binary file, not text"
+    return None
+
+
+def read_head(path: Path) -> bytes:
+    """The first bytes of a file, enough for `binary_kind`; FileAccessError if unreadable."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise _fail("read", path, exc) from None

@@ -22,6 +22,8 @@ from footprint.errors import ConfigError
 from footprint.util.paths import config_dir
 from footprint.util.yamlio import read_yaml
 
+VALUE_MAX = 4_096  # an API key or a service address is far shorter
+
 
 def _env_name(service: str, suffix: str) -> str:
     return f"FOOTPRINT_{service.upper().replace('-', '_')}_{suffix}"
@@ -41,6 +43,14 @@ def _read_config(path: Path) -> dict[str, dict[str, str]]:
             continue
         # Values are read as text: a number or null where a key belongs must not crash later.
         config[str(section)] = {str(k): str(v) for k, v in values.items() if v is not None}
+        for key, value in config[str(section)].items():
+            if len(key) > VALUE_MAX or len(value) > VALUE_MAX:
+                # The value is never repeated: it may be a secret key.
+                raise ConfigError(
+                    f"{path}: {str(section)[:40]}: an entry is longer than {VALUE_MAX} "
+                    "characters, too long to be a key or a service address.",
+                    hint="Check that entry in config.yaml; paste the key again.",
+                )
     return config
 
 

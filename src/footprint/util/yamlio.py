@@ -18,12 +18,46 @@ MAX_INPUT_BYTES = 1_000_000  # a profile, answers or config file is a few kiloby
 MAX_NESTING = 64  # no footprint file nests more than a handful of levels
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses deep nesting and duplicate keys, with the line of each.
+MAX_EXPANDED = 2 * MAX_INPUT_BYTES  # characters plus values, with every alias written out
 
-    PyYAML composes nested nodes recursively: a file nested thousands of levels deep would
-    exhaust the stack (RecursionError) instead of being reported. Duplicate keys are silently
-    "last one wins" in plain YAML; in a profile that hides a mistake, so they are an error.
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], depth: int = 0) -> int:
+    """Characters plus values in `node` with aliases written out; a cycle counts as unbounded.
+
+    An alias is the same node object met again, so each distinct node is sized once (the
+    composed graph is at most the file's size) and the sum saturates at the limit. Aliases
+    of aliases can nest deeper than the file does: past MAX_NESTING it counts as unbounded.
+    """
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    if depth > MAX_NESTING:
+        return MAX_EXPANDED + 1
+    sizes[id(node)] = MAX_EXPANDED + 1  # while being sized: met again means a cycle
+    if isinstance(node, yaml.ScalarNode):
+        total = 1 + len(node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        total = 1 + sum(_expanded_size(child, sizes, depth + 1) for child in node.value)
+    else:
+        total = 1 + sum(
+            _expanded_size(key, sizes, depth + 1) + _expanded_size(value, sizes, depth + 1)
+            for key, value in node.value
+        )
+    sizes[id(node)] = min(total, MAX_EXPANDED + 1)
+    return sizes[id(node)]
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that bounds aliases, deep nesting and duplicate keys, with the line of each.
+
+    An alias (`*name`) repeats an anchored node: nine aliases of nine aliases of... make a
+    few hundred bytes expand to a billion values (gigabytes once validated, copied or turned
+    into text). So a document whose size with every alias written out is more than
+    MAX_EXPANDED (about twice the largest file read) is refused before anything is built;
+    an ordinary anchor and merge key (`<<: *base`) still reads. PyYAML composes
+    nested nodes recursively: a file nested thousands of levels deep would exhaust the stack
+    (RecursionError) instead of being reported. Duplicate keys are silently "last one wins" in
+    plain YAML; in a profile that hides a mistake, so they are an error.
     """
 
     _depth = 0
@@ -39,6 +73,19 @@ class _BoundedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def compose_document(self) -> Any:
+        node = super().compose_document()
+        if node is not None and _expanded_size(node, {}) > MAX_EXPANDED:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "its aliases (*name) repeat parts of the file so often that it would grow "
+                f"past {MAX_EXPANDED // 1_000_000} million characters; write the values out "
+                "instead",
+                node.start_mark,
+            )
+        return node
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         seen: dict[Any, int] = {}
