@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from footprint.plan.letter_types import REQUEST_WORDS, RequestKind
+
 if TYPE_CHECKING:
     from footprint.plan.living import LivingPlan
     from footprint.plan.model import PlanAction
@@ -54,7 +56,9 @@ def action_lines(action: PlanAction) -> list[str]:
     lines = [f"{action.id:>3}  {STATUS_WORDS[action.status.value]:<16} {action.title}"]
     extra = []
     if action.request:
-        extra.append(f"request: {action.request.kind} to {action.request.recipient or 'see draft'}")
+        kind = action.request.kind
+        words = REQUEST_WORDS.get(RequestKind(kind), kind) if kind in set(RequestKind) else kind
+        extra.append(f"request: {words}, to {action.request.recipient or 'see the draft'}")
     if action.sent_on:
         extra.append(f"sent {action.sent_on:%d %b %Y}")
     if action.due:

@@ -27,6 +27,26 @@ class RequestKind(StrEnum):
     EX_DIRECTORY = "ex_directory"  # keep a landline out of directories
 
 
+#: Each kind in a few plain words, for the faces (never the raw id).
+REQUEST_WORDS: dict[RequestKind, str] = {
+    RequestKind.ERASURE: "a request to delete your details",
+    RequestKind.OBJECTION: "a request to stop using your details for marketing",
+    RequestKind.OPEN_REGISTER: "leaving the open register",
+    RequestKind.ANONYMOUS_REGISTRATION: "registering to vote anonymously",
+    RequestKind.COMPANIES_HOUSE_ADDRESS: "a service address at Companies House",
+    RequestKind.COMPANIES_HOUSE_PROTECT: "protecting your home address at Companies House",
+    RequestKind.PAGE_OWNER: "a request to the page's owner",
+    RequestKind.US_STATE_DELETION: "a deletion request under state law",
+    RequestKind.CA_DROP: "California's Delete Request and Opt-out Platform",
+    RequestKind.NPPES_UPDATE: "changing your NPI record",
+    RequestKind.AU_PRIVACY: "a Privacy Act request",
+    RequestKind.AU_SILENT_ELECTOR: "becoming a silent elector",
+    RequestKind.AU_REGISTER_OMISSION: "leaving details off the Ahpra register",
+    RequestKind.IE_EDITED_REGISTER: "leaving the edited register",
+    RequestKind.EX_DIRECTORY: "going ex-directory",
+}
+
+
 @dataclass(frozen=True)
 class RequestNeed:
     """A request an action needs: what kind, to whom, about which page and detail.
