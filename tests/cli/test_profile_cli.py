@@ -47,12 +47,13 @@ def test_every_lookup_input_is_asked_and_checked(run_cli: Any, tmp_path: Path) -
     answers = ["Jo Tester", "", "", "gb", "middle-earth", "Northern Ireland", "", "", "", ""]
     answers += ["hollyfieldsurgery.nhs.uk/our-team", "my website", "jotester.co.uk"]
     answers += ["x@@example", "jo.tester@nhs.net", "not a phone", "0113 496 0000", "n"]
-    answers += ["07700 900123", "jo@example.org", ""]
+    answers += ["12345", "07700 900123", "jo@example.org", ""]
     stdout, out = _init(run_cli, tmp_path, answers)
     assert "Type one of the names or codes shown" in stdout
     assert "Domains: 'my website' is not a domain name" in stdout
     assert "Work e-mail: entry 1 does not look like an e-mail address" in stdout
-    assert "Work phone: entry 1 is not a phone number in GB" in stdout
+    assert "Work phone: the 1st number is not a phone number that can exist in the UK" in stdout
+    assert "Personal phone: the 1st number is not a phone number that can exist" in stdout
     profile = load_profile(out)
     assert profile.region == "northern-ireland"
     assert profile.urls == ["https://hollyfieldsurgery.nhs.uk/our-team"]
@@ -74,8 +75,11 @@ def test_a_profile_file_is_checked_too(run_cli: Any, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Jo Tester\nprivate:\n  phones: ['not a phone']\n")
     r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
-    assert r.code == ExitCode.USAGE and "phones: entry 1 is not a phone number" in r.stderr
+    assert r.code == ExitCode.USAGE and "phones: the 1st number is not a phone number" in r.stderr
     assert "not a phone'" not in r.stderr  # the value itself is never echoed
+    bad.write_text("name: Jo Tester\nprivate:\n  phones: ['12345']\n")
+    r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE and "cannot" not in r.stderr and "can exist" in r.stderr
     bad.write_text("name: Jo Tester\nwork:\n  emails: ['x@@example']\n")
     r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
     assert r.code == ExitCode.USAGE and "work.emails" in r.stderr
