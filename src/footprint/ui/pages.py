@@ -24,6 +24,7 @@ from footprint.ui.base import (
     SESSION_MISSING_TEXT,
     PageGroup,
 )
+from footprint.ui.consent import NAME_SEARCH, consent_choices
 from footprint.ui.controller import UiAudit
 
 ANSWERS = {"yes": Answer.YES, "no": Answer.NO, "unsure": Answer.UNSURE, "na": Answer.NA}
@@ -203,6 +204,7 @@ class Pages(PageGroup):
         return self.render(
             "consent.html",
             questions=questions,
+            name_search=NAME_SEARCH if any(q.lookup_id == NAME_SEARCH for q in questions) else None,
             response_active=engine.response_active,
             first_step=engine.response_first_step,
             emergency=engine.emergency_number,
@@ -211,8 +213,7 @@ class Pages(PageGroup):
 
     def consent_post(self, request: Request) -> Response:
         if self.audit.engine is not None:
-            granted = {key: value == "yes" for key, value in request.form.items()}
-            self.audit.decide_all(granted)
+            self.audit.decide_all(consent_choices(request.form, self.audit.engine))
         return self._next()
 
     def question(self, request: Request) -> Response:

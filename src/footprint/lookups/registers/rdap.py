@@ -102,6 +102,11 @@ class RdapLookup(Lookup):
             )
         return "; ".join(parts)
 
+    def plain(self, profile: Profile) -> str:
+        names = ", ".join(f"'{d}'" for d in self.domains(profile))
+        where = self.to_whom("the registries that record who owns web domains")
+        return f"your web domain {names} is sent {where}, to see whose details they show"
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         observations: list[Observation] = []
         for domain in self.domains(profile):
