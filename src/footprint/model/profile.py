@@ -117,10 +117,10 @@ def check_phones(values: list[str], region: str) -> None:
     if not bad:
         return
     which = " and ".join(f"the {_ordinal(n)}" for n in bad)
-    noun = "number is" if len(bad) == 1 else "numbers are"
+    noun = "number is not a phone number" if len(bad) == 1 else "numbers are not phone numbers"
     country = COUNTRY_NAMES.get(region, region)
     raise ValueError(
-        f"{which} {noun} not a phone number that can exist in {country}: check the digits, "
+        f"{which} {noun} that can exist in {country}: check the digits, "
         "and write it as you would dial it there or with the country code "
         f"(e.g. {EXAMPLE_PHONES.get(region, '+44 7700 900123')})"
     )
