@@ -94,7 +94,7 @@ def test_plain_sentence_first_and_the_technical_detail_behind_details(
     assert any("SHA-256" in d for d in details)  # the hash is still said, for who wants it
     assert any("FOOTPRINT_" in d or "replacement for" in d for d in details)
     # the demo's stand-ins are named as replacements in the plain sentence, not as the service
-    assert "replacement for Companies House" in plain_part
+    assert "to Companies House (here, a stand-in set up on this computer" in plain_part
     assert "Agree to all" in html and "Agree to none" in html
 
 

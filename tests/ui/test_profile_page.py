@@ -62,6 +62,7 @@ def test_every_error_at_once_at_the_top_named_as_labelled(browser: Browser) -> N
             "name": "",
             "region": "somewhere up north",
             "workplace_0_url": "not a page",
+            "workplace_1_url": "https://second.example/team",
             "work_emails": "jo.example",
             "private_phones": "12345",
             "domains": "my website",
@@ -74,6 +75,7 @@ def test_every_error_at_once_at_the_top_named_as_labelled(browser: Browser) -> N
         "f-name",
         "f-region",
         "f-workplace_0_url",
+        "f-workplace_1_name",
         "f-work-emails",
         "f-domains",
         "f-private-phones",
@@ -82,7 +84,7 @@ def test_every_error_at_once_at_the_top_named_as_labelled(browser: Browser) -> N
         assert f'id="{target}"' in html  # each link goes to its field
         assert text.split("</a>")[0] in FIELD_LABELS.values()
     box = html[html.index('class="errors"') : html.index("</div>", html.index('class="errors"'))]
-    for internal in ("private:", "private.phones", "phones:", "Value error", "workplaces"):
+    for internal in ("private:", "private.phones", "phones:", "Value error", "workplaces", "Input"):
         assert internal not in box, internal
     assert "Personal mobile or home phone numbers</a>: The 1st number is not a phone number" in box
     # the optional parts holding an error are open, the others closed

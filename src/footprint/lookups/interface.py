@@ -70,7 +70,7 @@ class Lookup(ABC):
         stand-in), the plain sentence says so too, so it never names a place nothing goes to."""
         names = services or ((self.service,) if self.service else ())
         if any(self.settings.is_overridden(name) for name in names):
-            return f"to a replacement for {who} set on this computer (see the details)"
+            return f"to {who} (here, a stand-in set up on this computer: see the details)"
         return f"to {who}"
 
     @abstractmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -19,6 +20,7 @@ from footprint.model.vocab import PLATFORMS
 from footprint.util.yamlio import parse_yaml
 
 MAX_PROFILE_BYTES = 1_000_000
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 WORKPLACE_ROWS = 3
 
 # Form field -> what the page calls it (errors name fields as labelled), in page order.
@@ -103,8 +105,10 @@ def _text(form: Mapping[str, str], key: str) -> str | None:
 
 def _secure(url: str | None, label: str, notices: list[str]) -> str | None:
     """An http:// address becomes https://, and the page says so: pages are read over an
-    encrypted connection, and nearly every site answers both."""
-    if url and url.lower().startswith("http://"):
+    encrypted connection, and nearly every site answers both. A page on this computer (the
+    demo's) is left as it is: nothing crosses a network to reach it."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    if url and url.lower().startswith("http://") and host not in LOCAL_HOSTS:
         url = "https://" + url[len("http://") :]
         notices.append(
             f"{label}: footprint changed http:// to https:// ({url}), so the page is read over "
@@ -123,8 +127,8 @@ def profile_data(
     workplaces = []
     for n in range(WORKPLACE_ROWS):
         name = _text(form, f"workplace_{n}_name")
-        if name:
-            url = _text(form, f"workplace_{n}_url")
+        url = _text(form, f"workplace_{n}_url")
+        if name or url:  # a page without a name is kept, to be asked about, not dropped
             workplaces.append(
                 {
                     "name": name,
@@ -204,13 +208,17 @@ def validate_profile(data: dict[str, Any]) -> ProfileForm:
     result = ProfileForm(values=data)
     if not str(data.get("name", "")).strip():
         result.errors["name"] = "Type your name, as patients know it."
+    for n, place in enumerate(data.get("workplaces") or []):
+        if isinstance(place, dict) and not place.get("name"):
+            result.errors[f"workplace_{n}_name"] = "Type the name of the place this page is about."
+    said_plainly = set(result.errors)
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             message = str(error["msg"]).removeprefix("Value error, ")
             key, message = field_of(tuple(error["loc"]), message)
-            if key == "name" and "name" in result.errors:
+            if key in said_plainly:  # the model's words for an empty field add nothing
                 continue
             if key in result.errors:
                 result.errors[key] += f" {message[:1].upper()}{message[1:]}"

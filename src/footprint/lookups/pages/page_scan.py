@@ -85,10 +85,12 @@ class PageScanLookup(Lookup):
     def plain(self, profile: Profile) -> str:
         urls = self.start_urls(profile)
         named = list(dict.fromkeys((urlsplit(u).hostname or "").lower() for u in urls))
-        pages = "the page" if len(urls) == 1 else f"the {len(urls)} pages"
+        pages = (
+            "the page you listed is" if len(urls) == 1 else f"the {len(urls)} pages you listed are"
+        )
         return (
-            f"footprint opens {pages} you listed ({', '.join(named)}) as any visitor would; "
-            "nothing about you is sent"
+            f"{pages} opened ({', '.join(named)}), as any visitor would open them; nothing about "
+            "you is sent"
         )
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:

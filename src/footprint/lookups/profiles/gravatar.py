@@ -162,7 +162,7 @@ class GravatarLookup(JsonApiLookup):
         which = "your e-mail address" if len(emails) == 1 else "each of your e-mail addresses"
         return (
             f"a scrambled code made from {which} (not the address itself) is sent "
-            f"{self.to_whom('Gravatar, a profile-picture service')}, to see if it shows a "
+            f"{self.to_whom('Gravatar')}, a profile-picture service, to see if it shows a "
             "public profile"
         )
 

@@ -125,8 +125,8 @@ class CompaniesHouseLookup(JsonApiLookup):
 
     def plain(self, profile: Profile) -> str:
         return (
-            f"your name '{profile.name}' is sent "
-            f"{self.to_whom('Companies House (the UK register of company directors)')}"
+            f"your name '{profile.name}' is sent {self.to_whom('Companies House')}, the UK "
+            "register of company directors"
         )
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:

@@ -120,8 +120,8 @@ class NpiRegistryLookup(JsonApiLookup):
     def plain(self, profile: Profile) -> str:
         state = f" and state '{profile.state}' are" if profile.state else " is"
         return (
-            f"your name '{profile.name}'{state} sent "
-            f"{self.to_whom('the NPI Registry (the public US register of doctors)')}"
+            f"your name '{profile.name}'{state} sent {self.to_whom('the NPI Registry')}, the "
+            "public US register of doctors"
         )
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:

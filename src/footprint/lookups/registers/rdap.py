@@ -38,7 +38,7 @@ class RdapLookup(Lookup):
     """Registrant details of the doctor's own domains, from the registries' RDAP servers."""
 
     id = "rdap"
-    title = "Domain registration records (RDAP)"
+    title = "Who owns your web domains (registration records)"
     service = "rdap"
     manual_check = (
         f"Look up your domain at {_LOOKUP_ICANN}; for country domains such as .ie, .io or .co, "
