@@ -8,9 +8,11 @@ from typing import Any
 from footprint.errors import ExitCode
 from footprint.model.profile import load_profile
 
-# name, title, role, country, region, specialty, town, workplaces, platforms
-START = ["Jo Tester", "", "", "gb", "", "", "", ""]
-# pages, domains, work e-mails, work phones, company?, personal phones, e-mails, postcode
+# The essentials: name, role, country, region, town, workplaces, its page about you
+ESSENTIALS = ["Jo Tester", "", "gb", "", "", "", ""]
+# "Add more now?" yes, then title and specialty (platforms come next)
+MORE = ["y", "", ""]
+# other pages, domains, work e-mails, work phones, company?, personal phones, e-mails, postcode
 END = ["", "", "", "", "n", "", "", ""]
 
 
@@ -22,7 +24,7 @@ def _init(run_cli: Any, tmp_path: Path, answers: list[str]) -> tuple[str, Path]:
 
 
 def test_title_typed_with_the_name_is_not_doubled(run_cli: Any, tmp_path: Path) -> None:
-    answers = ["Prof Jo Tester", "", "HOSPITAL", "uk", *START[4:], "", *END]
+    answers = ["Prof Jo Tester", "HOSPITAL", "uk", *ESSENTIALS[3:], *MORE, "", *END]
     stdout, out = _init(run_cli, tmp_path, answers)
     profile = load_profile(out)
     assert profile.name == "Jo Tester" and profile.title == "Prof"
@@ -34,7 +36,7 @@ def test_title_typed_with_the_name_is_not_doubled(run_cli: Any, tmp_path: Path) 
 def test_platforms_by_their_everyday_names_then_their_usernames(
     run_cli: Any, tmp_path: Path
 ) -> None:
-    answers = [*START, "Facebook, Twitter, MySpace", "Facebook, Twitter, Hinge, Strava"]
+    answers = [*ESSENTIALS, *MORE, "Facebook, Twitter, MySpace", "Facebook, Twitter, Hinge, Strava"]
     answers += ["jo.tester", "@jotester", *END]  # usernames: Facebook, then X
     stdout, out = _init(run_cli, tmp_path, answers)
     assert "not recognised: MySpace" in stdout
@@ -44,7 +46,7 @@ def test_platforms_by_their_everyday_names_then_their_usernames(
 
 
 def test_every_lookup_input_is_asked_and_checked(run_cli: Any, tmp_path: Path) -> None:
-    answers = ["Jo Tester", "", "", "gb", "middle-earth", "Northern Ireland", "", "", "", ""]
+    answers = ["Jo Tester", "", "gb", "middle-earth", "Northern Ireland", "", "", "", *MORE, ""]
     answers += ["hollyfieldsurgery.nhs.uk/our-team", "my website", "jotester.co.uk"]
     answers += ["x@@example", "jo.tester@nhs.net", "not a phone", "0113 496 0000", "n"]
     answers += ["12345", "07700 900123", "jo@example.org", ""]
@@ -61,6 +63,21 @@ def test_every_lookup_input_is_asked_and_checked(run_cli: Any, tmp_path: Path) -
     assert profile.work.emails == ["jo.tester@nhs.net"]
     assert profile.work.phones == ["0113 496 0000"]
     assert profile.private.phones == ["07700 900123"]
+
+
+def test_the_essentials_only_when_nothing_more_is_wanted(run_cli: Any, tmp_path: Path) -> None:
+    answers = ["Dr Jo Tester", "", "", "wales", "Exampleton", "Example Street Surgery"]
+    answers += ["http//wrong", "practice.example/team", ""]  # a bad page address is asked again
+    stdout, out = _init(run_cli, tmp_path, answers)
+    assert "Web page: 'http//wrong' is not a web page address" in stdout
+    assert "Add more now?" in stdout and "Title patients use" not in stdout
+    profile = load_profile(out)
+    assert (profile.name, profile.title, profile.region) == ("Jo Tester", "Dr", "wales")
+    assert profile.locality == "Exampleton"
+    [work] = profile.workplaces
+    assert (work.name, work.town) == ("Example Street Surgery", "Exampleton")
+    assert work.url == "https://practice.example/team"
+    assert profile.platforms == [] and profile.private.phones == []
 
 
 def test_ctrl_c_says_nothing_was_saved(run_cli: Any, tmp_path: Path) -> None:
