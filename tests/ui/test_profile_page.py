@@ -144,6 +144,13 @@ def test_where_the_profile_is_saved_is_shown_and_chosen(
     assert not here_file.exists()
 
 
+def test_saving_without_a_place_chosen_saves_in_footprints_folder(
+    browser: Browser, audit: UiAudit, tmp_path: Path
+) -> None:
+    browser.post("/profile", {**ESSENTIALS, "save": "yes"})
+    assert audit.saved_profile == (tmp_path / "data" / "profile.yaml").resolve()
+
+
 def test_a_path_sent_by_the_page_is_never_used(
     browser: Browser, audit: UiAudit, tmp_path: Path
 ) -> None:

@@ -173,7 +173,8 @@ class Pages(PageGroup):
         checked.notices = notices
         if checked.profile is None or notices:  # a changed address is shown before it is used
             return self._profile_page(checked)
-        save_in = request.form.get("save_in", "") if request.form.get("save") == "yes" else None
+        saving = request.form.get("save") == "yes"
+        save_in = (request.form.get("save_in") or "data") if saving else None
         self.audit.begin(checked.profile, save_in=save_in)
         return self._next()
 
