@@ -76,6 +76,8 @@ class StoreDamaged(StoreError):
 class SessionMissing(StoreError):
     """No stored session has the id asked for (never existed, or deleted since)."""
 
+    exit_code = ExitCode.USAGE  # an id that names nothing is bad input, like a mistyped file
+
 
 class SessionPurged(StoreError):
     """The session being written was deleted (by a purge) while it was open.

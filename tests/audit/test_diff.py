@@ -195,7 +195,7 @@ def test_diff_warns_about_another_jurisdiction(tmp_path: Path, two_audits: dict[
 
 def test_diff_names_a_missing_session_or_file(tmp_path: Path) -> None:
     r = footprint("diff", "deadbeef", tmp_path / "nope.json")
-    assert r.code == 1 and "deadbeef" in r.stderr
+    assert r.code == 2 and "deadbeef" in r.stderr  # an unknown id is bad input
 
 
 def test_second_audit_reports_since_your_last_audit(

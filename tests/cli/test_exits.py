@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -11,6 +12,7 @@ import pytest
 import footprint
 from footprint import cli as cli_module
 from footprint.cli import main
+from footprint.errors import ExitCode
 
 PACKAGE = Path(footprint.__file__).resolve().parent
 MAY_EXIT = {"cli/__init__.py"}
@@ -59,3 +61,19 @@ def test_main_exits_with_the_code_a_command_raises(
     with pytest.raises(SystemExit) as info:
         main(["ends"])
     assert info.value.code == code
+
+
+def test_a_mistyped_command_gets_the_command_meant_and_exit_2(run_cli: Any) -> None:
+    r = run_cli("adit")
+    assert r.code == ExitCode.USAGE
+    assert "Did you mean 'audit'?" in r.stderr
+    r = run_cli("sesions", "list")
+    assert r.code == ExitCode.USAGE and "Did you mean 'sessions'?" in r.stderr
+    r = run_cli("zzzz")
+    assert r.code == ExitCode.USAGE and "Did you mean" not in r.stderr
+
+
+def test_resuming_an_unknown_session_is_bad_input(run_cli: Any, profile_file: Path) -> None:
+    r = run_cli("audit", "--resume", "NO-SUCH-ID", "--no-input")
+    assert r.code == ExitCode.USAGE
+    assert "No stored session 'NO-SUCH-ID'" in r.stderr

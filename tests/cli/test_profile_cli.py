@@ -8,9 +8,11 @@ from typing import Any
 from footprint.errors import ExitCode
 from footprint.model.profile import load_profile
 
-# name, title, role, country, region, specialty, town, workplaces, platforms
-START = ["Jo Tester", "", "", "gb", "", "", "", ""]
-# pages, domains, work e-mails, work phones, company?, personal phones, e-mails, postcode
+# The essentials: name, role, country, region, town, workplaces, its page about you
+ESSENTIALS = ["Jo Tester", "", "gb", "", "", "", ""]
+# "Add more now?" yes, then title and specialty (platforms come next)
+MORE = ["y", "", ""]
+# other pages, domains, work e-mails, work phones, company?, personal phones, e-mails, postcode
 END = ["", "", "", "", "n", "", "", ""]
 
 
@@ -22,7 +24,7 @@ def _init(run_cli: Any, tmp_path: Path, answers: list[str]) -> tuple[str, Path]:
 
 
 def test_title_typed_with_the_name_is_not_doubled(run_cli: Any, tmp_path: Path) -> None:
-    answers = ["Prof Jo Tester", "", "HOSPITAL", "uk", *START[4:], "", *END]
+    answers = ["Prof Jo Tester", "HOSPITAL", "uk", *ESSENTIALS[3:], *MORE, "", *END]
     stdout, out = _init(run_cli, tmp_path, answers)
     profile = load_profile(out)
     assert profile.name == "Jo Tester" and profile.title == "Prof"
@@ -34,7 +36,7 @@ def test_title_typed_with_the_name_is_not_doubled(run_cli: Any, tmp_path: Path) 
 def test_platforms_by_their_everyday_names_then_their_usernames(
     run_cli: Any, tmp_path: Path
 ) -> None:
-    answers = [*START, "Facebook, Twitter, MySpace", "Facebook, Twitter, Hinge, Strava"]
+    answers = [*ESSENTIALS, *MORE, "Facebook, Twitter, MySpace", "Facebook, Twitter, Hinge, Strava"]
     answers += ["jo.tester", "@jotester", *END]  # usernames: Facebook, then X
     stdout, out = _init(run_cli, tmp_path, answers)
     assert "not recognised: MySpace" in stdout
@@ -44,15 +46,16 @@ def test_platforms_by_their_everyday_names_then_their_usernames(
 
 
 def test_every_lookup_input_is_asked_and_checked(run_cli: Any, tmp_path: Path) -> None:
-    answers = ["Jo Tester", "", "", "gb", "middle-earth", "Northern Ireland", "", "", "", ""]
+    answers = ["Jo Tester", "", "gb", "middle-earth", "Northern Ireland", "", "", "", *MORE, ""]
     answers += ["hollyfieldsurgery.nhs.uk/our-team", "my website", "jotester.co.uk"]
     answers += ["x@@example", "jo.tester@nhs.net", "not a phone", "0113 496 0000", "n"]
-    answers += ["07700 900123", "jo@example.org", ""]
+    answers += ["12345", "07700 900123", "jo@example.org", ""]
     stdout, out = _init(run_cli, tmp_path, answers)
     assert "Type one of the names or codes shown" in stdout
     assert "Domains: 'my website' is not a domain name" in stdout
     assert "Work e-mail: entry 1 does not look like an e-mail address" in stdout
-    assert "Work phone: entry 1 is not a phone number in GB" in stdout
+    assert "Work phone: the 1st number is not a phone number that can exist in the UK" in stdout
+    assert "Personal phone: the 1st number is not a phone number that can exist" in stdout
     profile = load_profile(out)
     assert profile.region == "northern-ireland"
     assert profile.urls == ["https://hollyfieldsurgery.nhs.uk/our-team"]
@@ -60,6 +63,21 @@ def test_every_lookup_input_is_asked_and_checked(run_cli: Any, tmp_path: Path) -
     assert profile.work.emails == ["jo.tester@nhs.net"]
     assert profile.work.phones == ["0113 496 0000"]
     assert profile.private.phones == ["07700 900123"]
+
+
+def test_the_essentials_only_when_nothing_more_is_wanted(run_cli: Any, tmp_path: Path) -> None:
+    answers = ["Dr Jo Tester", "", "", "wales", "Exampleton", "Example Street Surgery"]
+    answers += ["http//wrong", "practice.example/team", ""]  # a bad page address is asked again
+    stdout, out = _init(run_cli, tmp_path, answers)
+    assert "Web page: 'http//wrong' is not a web page address" in stdout
+    assert "Add more now?" in stdout and "Title patients use" not in stdout
+    profile = load_profile(out)
+    assert (profile.name, profile.title, profile.region) == ("Jo Tester", "Dr", "wales")
+    assert profile.locality == "Exampleton"
+    [work] = profile.workplaces
+    assert (work.name, work.town) == ("Example Street Surgery", "Exampleton")
+    assert work.url == "https://practice.example/team"
+    assert profile.platforms == [] and profile.private.phones == []
 
 
 def test_ctrl_c_says_nothing_was_saved(run_cli: Any, tmp_path: Path) -> None:
@@ -74,8 +92,11 @@ def test_a_profile_file_is_checked_too(run_cli: Any, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Jo Tester\nprivate:\n  phones: ['not a phone']\n")
     r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
-    assert r.code == ExitCode.USAGE and "phones: entry 1 is not a phone number" in r.stderr
+    assert r.code == ExitCode.USAGE and "phones: the 1st number is not a phone number" in r.stderr
     assert "not a phone'" not in r.stderr  # the value itself is never echoed
+    bad.write_text("name: Jo Tester\nprivate:\n  phones: ['12345']\n")
+    r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
+    assert r.code == ExitCode.USAGE and "cannot" not in r.stderr and "can exist" in r.stderr
     bad.write_text("name: Jo Tester\nwork:\n  emails: ['x@@example']\n")
     r = run_cli("audit", "--profile", bad, "--offline", "--no-input")
     assert r.code == ExitCode.USAGE and "work.emails" in r.stderr

@@ -131,7 +131,7 @@ def test_sessions_list_and_show_print_no_personal_details(tmp_path: Path) -> Non
     assert "finished" in shown.stdout and "Sam Adviser" in shown.stdout
     for text in (listing.stdout, shown.stdout):
         assert "Alex Example" not in text and PRIVATE_EMAIL not in text
-    assert footprint("sessions", "show", "deadbeef").code == 1
+    assert footprint("sessions", "show", "deadbeef").code == 2  # an unknown id is bad input
 
 
 # -- retention ---------------------------------------------------------------------------------

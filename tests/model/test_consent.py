@@ -61,6 +61,8 @@ def test_plan_builds_questions_and_skips_what_cannot_run() -> None:
             title="Medical register",
             sentence="your name 'Alex Example' to a.example and www.b.example",
             destinations=("a.example", "www.b.example"),
+            # a lookup without plain words of its own shows its sentence as it is
+            plain="your name 'Alex Example' to a.example and www.b.example",
         )
     ]
     [obs] = skipped

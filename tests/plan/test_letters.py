@@ -38,7 +38,12 @@ PRIVATE = {
 
 def profile(**changes: Any) -> Profile:
     """A fictional doctor with a full private block."""
-    data: dict[str, Any] = {"name": "Alex Example", "private": PRIVATE, **changes}
+    # Phones must be real numbers where the doctor lives: an Irish doctor's UK phones are
+    # written with +44, as they would dial them from Ireland.
+    private = PRIVATE
+    if changes.get("jurisdiction") == "IE":
+        private = {**PRIVATE, "phones": ["+44 7700 900123", "+44 113 496 0999"]}
+    data: dict[str, Any] = {"name": "Alex Example", "private": private, **changes}
     return Profile.model_validate(data)
 
 

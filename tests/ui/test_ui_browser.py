@@ -60,10 +60,9 @@ def test_whole_demo_audit_in_chromium(browser: Any, demo_ui: RunningUi) -> None:
     page.get_by_role("button", name="Yes", exact=True).click()
     page.wait_for_url("**/consent")
     assert page.get_by_text("If you are in danger now, call 999").is_visible()
-    for radio in page.locator("input[type=radio][value=yes]").all():
-        radio.check()
+    page.locator("details").first.locator("summary").click()  # one "Details" opened
     _look(page, "consent")
-    page.get_by_role("button", name="Continue to the questions").click()
+    page.get_by_role("button", name="Agree to all").click()
     page.wait_for_url("**/question")
     _look(page, "question")
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from footprint.audit.coverage import NAME_SEARCH
 from footprint.audit.desk import AuditDesk, free_profile_path, save_profile
 from footprint.audit.engine import AuditEngine, Outputs
 from footprint.audit.flow import AuditOptions
@@ -358,8 +359,21 @@ def _decide_consent(engine: AuditEngine, spec: str | None, interactive: bool) ->
         "sent unless you agree to each one.",
         bold=True,
     )
-    for q in questions:
-        engine.decide(q.lookup_id, prompts.ask_consent(q.title, q.sentence, engine.adviser))
+    click.echo("   Answer all to agree to every one, none to agree to none, or y or n one by one.")
+    if any(q.lookup_id == NAME_SEARCH for q in questions):
+        click.echo(
+            "   The search of your name matters most: without it footprint cannot give you a "
+            "findability score."
+        )
+    rest: bool | None = None  # set by "all" or "none": the same for every question left
+    for n, q in enumerate(questions):
+        granted = rest
+        if granted is None:
+            reply = prompts.ask_consent(q, engine.adviser, first=n == 0)
+            granted = reply in (prompts.Consent.YES, prompts.Consent.ALL)
+            if reply in (prompts.Consent.ALL, prompts.Consent.NONE):
+                rest = granted
+        engine.decide(q.lookup_id, granted)
 
 
 def run_demo_command(out_dir: Path, formats: list[Format]) -> None:

@@ -23,8 +23,16 @@ def _decide(rc: Recheck, spec: str | None, interactive: bool) -> None:
     if spec is None and interactive:
         if rc.questions:
             click.secho("\nRe-check: nothing is sent unless you agree to each lookup.", bold=True)
-        for q in rc.questions:
-            rc.decide(q, prompts.ask_consent(q.title, q.sentence, None), INTERACTIVE)
+        answer_all: bool | None = None  # "all" or "none" answers this one and every one after
+        for n, q in enumerate(rc.questions):
+            if answer_all is None:
+                reply = prompts.ask_consent(q, None, first=n == 0)
+                if reply in (prompts.Consent.ALL, prompts.Consent.NONE):
+                    answer_all = reply is prompts.Consent.ALL
+                granted = reply in (prompts.Consent.YES, prompts.Consent.ALL)
+            else:
+                granted = answer_all
+            rc.decide(q, granted, INTERACTIVE)
         return
     choice = parse_consent_option(spec or "none", [lk.id for lk in rc.lookups])
     how = choice.how if spec else "--no-input (nothing was asked, so nothing was sent)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 from pydantic import ValidationError
@@ -135,13 +136,11 @@ def _region(jurisdiction: str) -> str | None:
             click.echo("  Type one of the names or codes shown (or press Enter to skip).")
 
 
-def ask_profile() -> Profile:
-    """Ask the questions that build a profile. Private details are optional."""
-    click.secho("About you (used to plan the audit; nothing is sent yet)", bold=True)
+def _essentials() -> dict[str, Any]:
+    """Who you are and where you work: enough to plan the audit and search your name."""
     typed_title, name = _split_title(
         click.prompt("Your name as patients know it (e.g. Alex Example)")
     )
-    title = click.prompt("Title patients use", default=typed_title or "Dr")
     role = click.prompt(
         "Your role",
         type=click.Choice([r.value for r in Role], case_sensitive=False),
@@ -152,13 +151,41 @@ def ask_profile() -> Profile:
         value_proc=_country,
         default=Jurisdiction.GB.value,
     )
+    region = _region(jurisdiction)
+    locality = click.prompt("Town or city where you work", default="", show_default=False) or None
+    workplaces = _list(
+        click.prompt(
+            "Your practice or hospital (more than one: commas)", default="", show_default=False
+        )
+    )
+    page = _optional(
+        "Its web page about you, e.g. the practice's team page (Enter to skip)",
+        "Web page",
+        _urls,
+    )
+    return {
+        "name": name,
+        "title": typed_title or "Dr",
+        "role": role,
+        "jurisdiction": jurisdiction,
+        "region": region,
+        "locality": locality,
+        "workplaces": [
+            {"name": w, "town": locality, "url": page[0] if page and n == 0 else None}
+            for n, w in enumerate(workplaces)
+        ],
+        "urls": page if page and not workplaces else [],
+    }
+
+
+def _more(answers: dict[str, Any]) -> dict[str, Any]:
+    """Everything else, all optional: each part lets footprint check a little more."""
+    jurisdiction = answers["jurisdiction"]
+    title = click.prompt("Title patients use", default=answers["title"])
     state = None
     if jurisdiction == Jurisdiction.US.value:
         state = click.prompt("US state code (e.g. NY)", default="", show_default=False) or None
-    region = _region(jurisdiction)
     specialty = click.prompt("Specialty", default="", show_default=False) or None
-    locality = click.prompt("Town or city where you work", default="", show_default=False) or None
-    workplaces = _list(click.prompt("Workplaces, comma-separated", default="", show_default=False))
     click.echo(f"Apps and sites: {', '.join(PLATFORMS)}")
     platforms: list[str] = click.prompt(
         "Which of these do you use? Comma-separated (Enter for none)",
@@ -167,11 +194,7 @@ def ask_profile() -> Profile:
         value_proc=_platforms,
     )
     usernames = _usernames(platforms)
-    urls = _optional(
-        "Web pages about you to check (practice team page...), comma-separated",
-        "Web pages",
-        _urls,
-    )
+    urls = _optional("Other web pages about you to check, comma-separated", "Web pages", _urls)
     domains = _optional(
         "Web domains you own (e.g. alexexample.co.uk), comma-separated",
         "Domains",
@@ -193,26 +216,34 @@ def ask_profile() -> Profile:
     )
     emails = _optional("Personal e-mail address(es)", "Personal e-mail", check_emails)
     postcode = click.prompt("Home postcode / ZIP", default="", show_default=False) or None
-    return Profile.model_validate(
-        {
-            "name": name,
-            "title": title or None,
-            "role": role,
-            "jurisdiction": jurisdiction,
-            "state": state,
-            "region": region,
-            "specialty": specialty,
-            "locality": locality,
-            "workplaces": [{"name": w, "town": locality} for w in workplaces],
-            "platforms": platforms,
-            "usernames": usernames,
-            "urls": urls,
-            "domains": domains,
-            "has_company": has_company,
-            "private": {"phones": phones, "emails": emails, "home_postcode": postcode},
-            "work": {"phones": work_phones, "emails": work_emails},
-        }
-    )
+    return {
+        **answers,
+        "title": title or None,
+        "state": state,
+        "specialty": specialty,
+        "platforms": platforms,
+        "usernames": usernames,
+        "urls": [*answers["urls"], *urls],
+        "domains": domains,
+        "has_company": has_company,
+        "private": {"phones": phones, "emails": emails, "home_postcode": postcode},
+        "work": {"phones": work_phones, "emails": work_emails},
+    }
+
+
+MORE = (
+    "Add more now? Title, specialty, the apps and sites you use, other pages, e-mail addresses "
+    "and phone numbers each let footprint check a little more"
+)
+
+
+def ask_profile() -> Profile:
+    """The essentials first; the rest only if the person wants to add it now."""
+    click.secho("About you (used to plan the audit; nothing is sent yet)", bold=True)
+    answers = _essentials()
+    if click.confirm(MORE, default=False):
+        answers = _more(answers)
+    return Profile.model_validate(answers)
 
 
 @click.group()

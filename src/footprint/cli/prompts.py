@@ -12,7 +12,9 @@ from enum import Enum
 
 import click
 
+from footprint.audit.coverage import NAME_SEARCH
 from footprint.content.checklists import ChecklistItem
+from footprint.model.consent import ConsentQuestion
 from footprint.model.vocab import Answer
 
 
@@ -103,10 +105,51 @@ def ask_response_question(question: str) -> Answer:
         click.echo("   y = yes, n = no, u = unsure (Enter means no)")
 
 
-def ask_consent(title: str, sentence: str, asked_by: str | None) -> bool:
-    """Ask about one lookup, showing exactly what is sent and to whom."""
+class Consent(Enum):
+    """A reply to one consent question: this one, or this one and every one after it."""
+
+    YES = "yes"
+    NO = "no"
+    ALL = "all"
+    NONE = "none"
+
+
+_CONSENT_KEYS = {
+    "y": Consent.YES,
+    "yes": Consent.YES,
+    "n": Consent.NO,
+    "no": Consent.NO,
+    "": Consent.NO,
+    "all": Consent.ALL,
+    "a": Consent.ALL,
+    "none": Consent.NONE,
+}
+CONSENT_HELP = (
+    "y = yes, n = no (Enter means no), d = details, all = agree to all, none = agree to none"
+)
+
+
+def ask_consent(question: ConsentQuestion, asked_by: str | None, *, first: bool) -> Consent:
+    """Ask about one lookup in plain words; "d" shows exactly what is sent, and where.
+
+    The first question also offers "all" and "none" (they are understood at any question, for
+    this one and every one after it)."""
     click.echo()
-    click.secho(title, bold=True)
-    _say(f"Sends: {sentence}")
+    click.secho(question.title, bold=True)
+    _say(f"Sends: {question.headline}.")
+    if question.lookup_id == NAME_SEARCH:
+        _say("Without this search footprint cannot give you a findability score.")
     who = f"{asked_by} asks" if asked_by else "Allow this"
-    return click.confirm(f"   {who}: may footprint do this?", default=False)
+    keys = "y / n / d = details / all / none" if first else "y / n / d = details"
+    while True:
+        raw = click.prompt(
+            f"   {who}: may footprint do this? ({keys}) [y/N]", default="", show_default=False
+        )
+        key = raw.strip().lower()
+        if key in ("d", "details"):
+            _say(f"Exactly what is sent: {question.sentence}.")
+            _say(f"Addresses it may contact: {', '.join(question.destinations)}.")
+            continue
+        if key in _CONSENT_KEYS:
+            return _CONSENT_KEYS[key]
+        _say(CONSENT_HELP)

@@ -35,6 +35,7 @@ def consent_plan(
                 title=lookup.title,
                 sentence=lookup.sends(profile),
                 destinations=tuple(sorted(lookup.hosts(profile))),
+                plain=lookup.plain(profile),
             )
         )
     return questions, skipped

@@ -44,6 +44,7 @@ class LookupRow:
     id: str
     title: str
     sends: str
+    plain: str
     hosts: list[str]
     key_env: str | None
     url_overridden: bool
@@ -66,6 +67,7 @@ def describe_lookups(settings: Settings, profile: Profile | None) -> list[Lookup
                 id=lookup.id,
                 title=lookup.title,
                 sends=lookup.sends(who),
+                plain=lookup.plain(who),
                 hosts=sorted(lookup.hosts(who)),
                 key_env=lookup.key_env,
                 url_overridden=bool(lookup.service and settings.is_overridden(lookup.service)),

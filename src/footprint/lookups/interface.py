@@ -57,6 +57,22 @@ class Lookup(ABC):
         Never include a private-block value; say so if a derived value (a hash) is sent.
         """
 
+    def plain(self, profile: Profile) -> str:
+        """The consent sentence in plain words: what is sent, to whom, in one sentence.
+
+        `sends` keeps the exact detail (hashes, servers, replaced addresses) for the "details"
+        a doctor may open, and for the consent record.
+        """
+        return self.sends(profile)
+
+    def to_whom(self, who: str, services: tuple[str, ...] = ()) -> str:
+        """ "to Companies House"; when its address was replaced on this computer (a test or a
+        stand-in), the plain sentence says so too, so it never names a place nothing goes to."""
+        names = services or ((self.service,) if self.service else ())
+        if any(self.settings.is_overridden(name) for name in names):
+            return f"to {who} (here, a stand-in set up on this computer: see the details)"
+        return f"to {who}"
+
     @abstractmethod
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         """Do the checks. Catch `footprint.net.client.FetchError` and return couldn't-check."""

@@ -46,8 +46,14 @@ class ConsentQuestion:
 
     lookup_id: str
     title: str
-    sentence: str
+    sentence: str  # the exact detail, as recorded: hashes, servers, replaced addresses
     destinations: tuple[str, ...]
+    plain: str = ""  # what is sent and to whom in plain words; `sentence` is its detail
+
+    @property
+    def headline(self) -> str:
+        """The sentence shown first; the detail sits behind a "details" disclosure."""
+        return self.plain or self.sentence
 
 
 def decide(

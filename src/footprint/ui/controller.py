@@ -29,6 +29,7 @@ from footprint.model.vocab import Answer
 from footprint.report.nextsteps import Reader
 from footprint.store.rows import SessionSummary
 from footprint.store.sessions import Store
+from footprint.util.paths import data_dir
 from footprint.util.settings import Settings
 
 #: The page that shows each step.
@@ -59,7 +60,8 @@ class UiOptions:
     settings: Settings
     store: Store | None
     reports_base: Path = Path("reports")
-    profile_folder: Path = Path(".")
+    profile_folder: Path = field(default_factory=data_dir)  # never the server's working folder
+    started_in: Path = field(default_factory=Path.cwd)  # offered as the other place to save
     granted_by: str | None = None
     preset_profile: Profile | None = None  # `footprint ui --demo`: the fictional doctor
     log_folder: Path | None = None  # the contact log's folder; None: the doctor's own log
@@ -121,7 +123,16 @@ class UiAudit:
         self.chosen = True
         return None
 
-    def begin(self, profile: Profile, save: bool = False) -> None:
+    def profile_places(self) -> list[tuple[str, str, Path]]:
+        """Where the profile page offers to save the profile: (choice, words, full path)."""
+        places = [("data", "In footprint's own folder", self.options.profile_folder)]
+        if self.options.started_in.resolve() != self.options.profile_folder.resolve():
+            places.append(
+                ("here", "In the folder footprint was started from", self.options.started_in)
+            )
+        return [(key, words, free_profile_path(folder).resolve()) for key, words, folder in places]
+
+    def begin(self, profile: Profile, save_in: str | None = None) -> None:
         """Start the audit for this profile (a new stored session). The same form sent twice
         starts nothing more; another profile or set-up starts a new audit, and the open one
         stays on this computer to carry on later."""
@@ -129,8 +140,9 @@ class UiAudit:
             if self._is_open(profile):
                 return
             self._let_go()
-            if save:
-                folder = self.options.profile_folder
+            # Saved only where the page offered (`save_in` names a choice, never a path).
+            folder = {key: path.parent for key, _, path in self.profile_places()}.get(save_in or "")
+            if folder is not None:
                 self.saved_profile = save_profile(profile, free_profile_path(folder))
             self.engine = self.desk.start(
                 profile,

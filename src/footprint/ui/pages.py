@@ -24,6 +24,7 @@ from footprint.ui.base import (
     SESSION_MISSING_TEXT,
     PageGroup,
 )
+from footprint.ui.consent import NAME_SEARCH, consent_choices
 from footprint.ui.controller import UiAudit
 from footprint.ui.navigation import with_way_back
 
@@ -151,8 +152,12 @@ class Pages(PageGroup):
             http_status=400 if (form.errors or upload_error) else 200,
             v=form.values,
             errors=form.errors,
+            notices=form.notices,
+            open_sections=form.open_sections(),
             labels=forms.FIELD_LABELS,
             upload_error=upload_error,
+            save_default=self.audit.options.preset_profile is None,  # never the demo doctor
+            save_places=self.audit.profile_places(),
             roles=[(r.value, ROLE_LABELS[r]) for r in Role],
             countries=[(j.value, COUNTRY_LABELS[j]) for j in Jurisdiction],
             platforms=list(PLATFORMS.items()),
@@ -164,11 +169,15 @@ class Pages(PageGroup):
         return self._profile_page(forms.ProfileForm(values=values))
 
     def profile_post(self, request: Request) -> Response:
-        data = forms.profile_data(request.form, request.form.getlist("platforms"))
+        notices: list[str] = []
+        data = forms.profile_data(request.form, request.form.getlist("platforms"), notices)
         checked = forms.validate_profile(data)
-        if checked.profile is None:
+        checked.notices = notices
+        if checked.profile is None or notices:  # a changed address is shown before it is used
             return self._profile_page(checked)
-        self.audit.begin(checked.profile, save=request.form.get("save") == "yes")
+        saving = request.form.get("save") == "yes"
+        save_in = (request.form.get("save_in") or "data") if saving else None
+        self.audit.begin(checked.profile, save_in=save_in)
         return self._next()
 
     def profile_upload(self, request: Request) -> Response:
@@ -207,6 +216,7 @@ class Pages(PageGroup):
         return self.render(
             "consent.html",
             questions=questions,
+            name_search=NAME_SEARCH if any(q.lookup_id == NAME_SEARCH for q in questions) else None,
             response_active=engine.response_active,
             first_step=engine.response_first_step,
             emergency=engine.emergency_number,
@@ -215,8 +225,7 @@ class Pages(PageGroup):
 
     def consent_post(self, request: Request) -> Response:
         if self.audit.engine is not None:
-            granted = {key: value == "yes" for key, value in request.form.items()}
-            self.audit.decide_all(granted)
+            self.audit.decide_all(consent_choices(request.form, self.audit.engine))
         return self._next()
 
     def question(self, request: Request) -> Response:
@@ -344,7 +353,7 @@ class Pages(PageGroup):
         return Response(json.dumps(self._status()), content_type="application/json")
 
     def static(self, request: Request, name: str) -> Response:
-        if name not in ("ui.css", "status.js"):
+        if name not in ("ui.css", "status.js", "profile.js"):
             return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
         data = resources.files("footprint.ui").joinpath("static").joinpath(name).read_bytes()
         kind = "text/css" if name.endswith(".css") else "text/javascript"

@@ -82,6 +82,17 @@ class PageScanLookup(Lookup):
             "nothing about you is sent"
         )
 
+    def plain(self, profile: Profile) -> str:
+        urls = self.start_urls(profile)
+        named = list(dict.fromkeys((urlsplit(u).hostname or "").lower() for u in urls))
+        pages = (
+            "the page you listed is" if len(urls) == 1 else f"the {len(urls)} pages you listed are"
+        )
+        return (
+            f"{pages} opened ({', '.join(named)}), as any visitor would open them; nothing about "
+            "you is sent"
+        )
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         crawl = _Crawl(self, http, ProfileMatcher.from_profile(profile), str(profile.jurisdiction))
         # Listed pages are claimed first, so one linked from another is still scanned as listed.

@@ -157,6 +157,15 @@ class GravatarLookup(JsonApiLookup):
             + " can make the same hash"
         )
 
+    def plain(self, profile: Profile) -> str:
+        emails = profile_emails(profile, MAX_EMAILS)
+        which = "your e-mail address" if len(emails) == 1 else "each of your e-mail addresses"
+        return (
+            f"a scrambled code made from {which} (not the address itself) is sent "
+            f"{self.to_whom('Gravatar')}, a profile-picture service, to see if it shows a "
+            "public profile"
+        )
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         key = self.settings.key(KEY_ENV)
         headers = {"authorization": f"Bearer {key}"} if key else {}

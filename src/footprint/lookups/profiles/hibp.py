@@ -95,6 +95,14 @@ class HibpLookup(JsonApiLookup):
             "never sent (check those yourself at haveibeenpwned.com)"
         )
 
+    def plain(self, profile: Profile) -> str:
+        n = len(_sendable(profile))
+        what = "your work e-mail address is" if n == 1 else "your work e-mail addresses are"
+        return (
+            f"{what} sent {self.to_whom('Have I Been Pwned')}, to see if it was in a data "
+            "leak; your personal addresses are never sent"
+        )
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         headers = {"hibp-api-key": self.api_key() or ""}
         out: list[Observation] = []

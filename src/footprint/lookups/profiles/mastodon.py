@@ -69,6 +69,16 @@ class MastodonLookup(ProfileLookup):
             )
         return f"your Mastodon handle '@{user}@{server}' to {where}"
 
+    def plain(self, profile: Profile) -> str:
+        handle = self._handle(profile)
+        if handle is None:
+            return self.sends(profile)
+        user, server = handle
+        where = self.to_whom(f"your Mastodon server ({server})")
+        return (
+            f"your Mastodon handle '@{user}@{server}' is sent {where}, to read your public profile"
+        )
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         handle = self._handle(profile)
         assert handle is not None

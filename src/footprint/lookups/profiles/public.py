@@ -41,6 +41,10 @@ class BlueskyLookup(ProfileLookup):
     def sends(self, profile: Profile) -> str:
         return f"your Bluesky handle '{self.username(profile)}' to {self.destination()}"
 
+    def plain(self, profile: Profile) -> str:
+        who = self.to_whom("Bluesky")
+        return f"your Bluesky handle '{self.username(profile)}' is sent {who}, to read your public profile"
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         handle = self.username(profile)
         assert handle is not None
@@ -119,6 +123,10 @@ class GithubLookup(ProfileLookup):
 
     def sends(self, profile: Profile) -> str:
         return f"your GitHub username '{self.username(profile)}' to {self.destination()}"
+
+    def plain(self, profile: Profile) -> str:
+        who = self.to_whom("GitHub")
+        return f"your GitHub username '{self.username(profile)}' is sent {who}, to read your public profile"
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         username = self.username(profile)

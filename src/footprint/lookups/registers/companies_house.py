@@ -123,6 +123,12 @@ class CompaniesHouseLookup(JsonApiLookup):
             "computer"
         )
 
+    def plain(self, profile: Profile) -> str:
+        return (
+            f"your name '{profile.name}' is sent {self.to_whom('Companies House')}, the UK "
+            "register of company directors"
+        )
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         subject = f"Companies House: officers named '{profile.name}'"
         auth = (self.api_key() or "", "")

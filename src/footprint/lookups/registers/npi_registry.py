@@ -117,6 +117,13 @@ class NpiRegistryLookup(JsonApiLookup):
             "details is sent"
         )
 
+    def plain(self, profile: Profile) -> str:
+        state = f" and state '{profile.state}' are" if profile.state else " is"
+        return (
+            f"your name '{profile.name}'{state} sent {self.to_whom('the NPI Registry')}, the "
+            "public US register of doctors"
+        )
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         first, last = _split_name(profile.name) or ("", "")
         subject = f"NPI Registry: '{first} {last}' in {profile.state}"

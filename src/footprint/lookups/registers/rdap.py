@@ -38,7 +38,7 @@ class RdapLookup(Lookup):
     """Registrant details of the doctor's own domains, from the registries' RDAP servers."""
 
     id = "rdap"
-    title = "Domain registration records (RDAP)"
+    title = "Who owns your web domains (registration records)"
     service = "rdap"
     manual_check = (
         f"Look up your domain at {_LOOKUP_ICANN}; for country domains such as .ie, .io or .co, "
@@ -101,6 +101,11 @@ class RdapLookup(Lookup):
                 "registrar's RDAP server that the registry names"
             )
         return "; ".join(parts)
+
+    def plain(self, profile: Profile) -> str:
+        names = ", ".join(f"'{d}'" for d in self.domains(profile))
+        where = self.to_whom("the registries that record who owns web domains")
+        return f"your web domain {names} is sent {where}, to see whose details they show"
 
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         observations: list[Observation] = []

@@ -149,6 +149,25 @@ class SearchLookupBase(Lookup):
         """The searches this lookup sends (bounded by `max_queries`)."""
         return build_queries(SearchTerms.of(profile), self.max_queries)
 
+    def plain_search(self, profile: Profile) -> str:
+        """ "your name and town are sent to DuckDuckGo as searches", in plain words."""
+        terms = SearchTerms.of(profile)
+        words = ["name"] + [
+            label
+            for label, value in (
+                ("workplace", terms.workplace),
+                ("specialty", terms.specialty),
+                ("town", terms.town),
+            )
+            if value
+        ]
+        what = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+        first, *rest = self.backends(profile)
+        where = self.to_whom(first.name, tuple(b.service for b in self.backends(profile)))
+        also = " (or to another search engine if it is blocked)" if rest else ""
+        verb = "is" if len(words) == 1 else "are"
+        return f"your {what} {verb} sent {where} as searches, as a patient would search{also}"
+
     def search_sentence(self, profile: Profile) -> str:
         """ "your name '…', … as search terms (up to 6 searches) to html.duckduckgo.com"."""
         count = len(self.queries(profile))

@@ -64,6 +64,12 @@ class SearchResultPagesLookup(SearchLookupBase):
             "personal phone, e-mail and home address, which are never sent"
         )
 
+    def plain(self, profile: Profile) -> str:
+        return (
+            f"{self.plain_search(profile)}; then up to {self.max_pages} of the pages found are "
+            "opened and checked on this computer for your personal details, which are never sent"
+        )
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         pages, failures = self._top_pages(profile, http)
         observations: list[Observation] = []

@@ -44,6 +44,9 @@ class WebSearchLookup(SearchLookupBase):
     def sends(self, profile: Profile) -> str:
         return self.search_sentence(profile)
 
+    def plain(self, profile: Profile) -> str:
+        return self.plain_search(profile)
+
     def run(self, profile: Profile, http: GatedClient) -> list[Observation]:
         chain = EngineChain(self.backends(profile))
         queries = self.queries(profile)
