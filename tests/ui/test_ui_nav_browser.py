@@ -68,7 +68,7 @@ def _to_questions(page: Any, running: RunningUi) -> None:
     page.get_by_role("button", name="No", exact=True).click()
     page.wait_for_url("**/consent")
     page.locator("input[name=web-search][value=yes]").check()
-    page.get_by_role("button", name="Continue to the questions").click()
+    page.get_by_role("button", name="Continue with these choices").click()
     page.wait_for_url("**/question")
 
 
