@@ -227,9 +227,14 @@ def score(weighted: Iterable[tuple[Finding, Exposes]]) -> int:
 
 
 def axis_levels(weighted: list[tuple[Finding, Exposes]], coverage: Coverage) -> dict[Axis, Level]:
-    """A level per axis; `unknown` where too little on that axis was checked to say "low"."""
+    """A level per axis; `unknown` where too little on that axis was checked to say "low";
+    `not_checked` for findable while the name search is open: how easy a patient finds you is
+    what searching your name shows, so no level can be given without it."""
     levels: dict[Axis, Level] = {}
     for axis in Axis:
+        if axis is Axis.FINDABLE and coverage.name_search_open:
+            levels[axis] = Level.NOT_CHECKED
+            continue
         on_axis = [(f, e) for f, e in weighted if f.axis is axis]
         axis_penalty = penalty(on_axis)
         critical = any(

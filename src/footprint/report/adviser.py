@@ -176,7 +176,7 @@ def _to_finish(ids: Iterable[str], catalogue: Catalogue) -> list[ToFinish]:
 
 
 def _scored(report: Report) -> bool:
-    known = any(level is not Level.UNKNOWN for level in report.summary.axes.values())
+    known = any(level not in (Level.UNKNOWN, Level.NOT_CHECKED) for level in report.summary.axes.values())
     return known or bool(report.findings)
 
 

@@ -28,6 +28,7 @@ LABELS = {
         Level.MODERATE: "Moderate",
         Level.HIGH: "High",
         Level.UNKNOWN: "Not enough checked to say",
+        Level.NOT_CHECKED: "Not checked (the name search did not run)",
     },
     "outcome": {
         "found": "found",

@@ -35,6 +35,7 @@ LEVEL_LABEL = {
     Level.MODERATE: "Moderate",
     Level.HIGH: "High",
     Level.UNKNOWN: "Not enough checked to say",
+    Level.NOT_CHECKED: "Not checked (your name was not searched)",
 }
 AXIS_LABEL = {
     Axis.FINDABLE: ("Findable", "Could a patient find your personal accounts and details?"),
@@ -209,6 +210,18 @@ class ReportView:
             return []
         open_ = [*self.report.unanswered, *self.report.to_finish]
         return [q for q in open_ if not q.skipped]
+
+    @property
+    def skipped_words(self) -> list[str]:
+        """'You don't use Facebook', once per skipped area (older reports marked each question)."""
+        legacy = [q.area_title for q in [*self.report.unanswered, *self.report.to_finish]]
+        titles = [a.title for a in self.report.skipped]
+        titles += [
+            t
+            for t, q in zip(legacy, [*self.report.unanswered, *self.report.to_finish])
+            if q.skipped and t
+        ]
+        return [f"You don't use {t}" for t in dict.fromkeys(titles)]
 
     @property
     def shows_session(self) -> bool:
