@@ -38,7 +38,7 @@ def test_titles_and_steps_come_from_the_catalogues_never_the_instance(report: Re
     by_ref = {f.ref: f for f in a.findings}
     item = shipped_catalogue().items["facebook.lookup-by-phone"]
     # The report's own title ("Title of facebook...") is an instance value: never copied.
-    assert by_ref[item.id].title == item.question and by_ref[item.id].steps == list(item.fix)
+    assert by_ref[item.id].title == item.finding and by_ref[item.id].steps == list(item.fix)
     page_scan = [f for f in a.findings if f.ref == "page-scan"]
     # The sample's ids: page-scan.home-address, page-scan.personal-mobile (no such key).
     assert [f.title for f in page_scan] == ["Pages about you: home address", "Pages about you"]

@@ -36,6 +36,16 @@ LABELS = {
         "couldnt_check": "could not check",
         "skipped": "skipped",
     },
+    "risk": {
+        Axis.FINDABLE: "a patient could find the member",
+        Axis.CONTACTABLE: "a patient could contact the member",
+        Axis.LOCATABLE: "a patient could locate the member",
+    },
+    "found": {
+        Status.EXPOSED: "confirmed",
+        Status.UNSURE: "the member was not sure: to check",
+        Status.COULDNT_CHECK: "could not be checked",
+    },
     "status": {
         Status.EXPOSED: "exposed",
         Status.UNSURE: "unsure",
