@@ -188,7 +188,9 @@ def _skipped(report: Report, catalogue: Catalogue) -> list[str]:
 
 
 def _scored(report: Report) -> bool:
-    known = any(level not in (Level.UNKNOWN, Level.NOT_CHECKED) for level in report.summary.axes.values())
+    known = any(
+        level not in (Level.UNKNOWN, Level.NOT_CHECKED) for level in report.summary.axes.values()
+    )
     return known or bool(report.findings)
 
 

@@ -229,13 +229,9 @@ class ReportView:
     @property
     def skipped_words(self) -> list[str]:
         """'You don't use Facebook', once per skipped area (older reports marked each question)."""
-        legacy = [q.area_title for q in [*self.report.unanswered, *self.report.to_finish]]
+        older = [*self.report.unanswered, *self.report.to_finish]
         titles = [a.title for a in self.report.skipped]
-        titles += [
-            t
-            for t, q in zip(legacy, [*self.report.unanswered, *self.report.to_finish])
-            if q.skipped and t
-        ]
+        titles += [q.area_title for q in older if q.skipped and q.area_title]
         return [f"You don't use {t}" for t in dict.fromkeys(titles)]
 
     @property
