@@ -67,7 +67,8 @@ def audit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
             CASE,
             "--out",
             out,
-            input="\n".join([*consent_keys, "q"]) + "\n",
+            # "q" stops the questions; "k" keeps the member's files for the checks below.
+            input="\n".join([*consent_keys, "q", "k"]) + "\n",
         )
         assert r.code == 0, r.stdout + r.stderr
         (sid,) = session_ids(r.stdout)
@@ -160,14 +161,17 @@ def test_adviser_copy_holds_no_private_value_and_no_name_form(audit: dict[str, o
 def test_report_render_adviser_copy_regenerates_it(
     audit: dict[str, object], fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The call's session (the member's profile with its private block) was deleted once the
+    # hand-over file was written: the adviser copy is rendered again from its own file.
     monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / "home"))
+    gone = footprint("report", "render", audit["sid"], "--adviser-copy", "--format", fmt)
+    assert gone.code != 0 and "No stored session" in gone.stderr
     target = Path(str(audit["home"])) / f"again.{fmt}"
-    r = footprint(
-        "report", "render", audit["sid"], "--adviser-copy", "--format", fmt, "--out", target
-    )
+    folder = Path(str(audit["out"])) / "adviser-copy"
+    args = ["report", "render", folder / "report.json", "--adviser-copy", "--format", fmt]
+    r = footprint(*args, "--out", target)
     assert r.code == 0, r.stderr
-    written = (Path(str(audit["out"])) / "adviser-copy" / f"report.{fmt}").read_text()
-    assert target.read_text() == written
+    assert target.read_text() == (folder / f"report.{fmt}").read_text()
 
 
 def test_adviser_copy_from_the_member_report_file_needs_no_session(

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from footprint.content.checklists import ChecklistItem, current_answers, current_id
 from footprint.errors import AnswersError
+from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
 from footprint.util.yamlio import load_model, read_yaml
 
@@ -21,7 +22,11 @@ RESPONSE_ID = "response.active"
 
 
 class AnswersFile(BaseModel):
-    """An answers file: `answers: {item-id: yes|no|unsure|n/a}` and optional `accepted:`."""
+    """An answers file: `answers: {item-id: yes|no|unsure|n/a}` and optional `accepted:`.
+
+    The hand-over file an adviser call writes for the member (`footprint.audit.handover`) is
+    an answers file too, with the areas skipped on the call and the profile's public parts.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -30,6 +35,13 @@ class AnswersFile(BaseModel):
     )
     answers: dict[str, Answer] = Field(default_factory=dict)
     accepted: list[str] = Field(default_factory=list, description="Finding ids you accept.")
+    skipped_areas: list[str] = Field(
+        default_factory=list, description="Areas or platforms you don't use (not asked)."
+    )
+    profile: Profile | None = Field(
+        default=None,
+        description="Who the answers are about (a hand-over file): used when no profile is given.",
+    )
 
 
 def _coerce_answer_values(raw: object) -> object:

@@ -24,8 +24,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from footprint.audit.answers import RESPONSE_ID, AnswersFile, load_answers
 from footprint.audit.engine import AuditEngine
 from footprint.audit.flow import AuditOptions
+from footprint.audit.handover import delete_expired_handovers
 from footprint.audit.outputs import pdf_ready
 from footprint.content.checklists import Catalogue, select_items, shipped_catalogue
 from footprint.content.renames import current_id
@@ -195,6 +197,18 @@ class AuditDesk:
         if not due or self.store is None:
             return None
         return self.store.delete(due)
+
+    def delete_old_handovers(self) -> list[Path]:
+        """Hand-over folders of adviser calls kept their full time: deleted now (the demo
+        never deletes anything of the doctor's)."""
+        return [] if self.demo else delete_expired_handovers()
+
+    # -- answers files ------------------------------------------------------------------------
+
+    def read_answers(self, path: Path) -> AnswersFile:
+        """An answers file, or the hand-over file of an adviser call, checked against the
+        checklists (an unknown question id is an error naming it)."""
+        return load_answers(path, [*self.catalogue.items, RESPONSE_ID])
 
     # -- unfinished audits --------------------------------------------------------------------
 
