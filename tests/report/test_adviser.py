@@ -205,3 +205,31 @@ def test_the_adviser_copy_file_cannot_give_the_member_copy(audit: dict[str, obje
     path = Path(str(audit["out"])) / "adviser-copy" / "report.json"
     r = footprint("report", "render", path, "--member-copy")
     assert r.code == 1 and "adviser copy" in r.stderr and "Traceback" not in r.stderr
+
+
+def _private_hits(folder: Path, values: list[str], skip: Path | None = None) -> list[str]:
+    """'file: value' for every private value (as typed, or a phone's digits) in any file."""
+    forms = {v for v in values} | {re.sub(r"\D", "", v) for v in values if re.search(r"\d{6}", v)}
+    hits = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if skip is not None and skip in path.parents:
+            continue
+        data = path.read_bytes()
+        hits += [f"{path.name}: {v}" for v in sorted(forms) if v and v.encode() in data]
+    return hits
+
+
+def test_after_the_call_the_advisers_computer_holds_no_private_value(
+    audit: dict[str, object],
+) -> None:
+    """The session (profile with its private block) is deleted once the member's files are
+    written; only the hand-over folder holds the member's details, until it is deleted."""
+    profile = audit["profile"]
+    assert isinstance(profile, Profile)
+    values = profile.private_values()
+    out = Path(str(audit["out"]))
+    handover = out / "member-copy"
+    assert _private_hits(handover, values), "the member's own report shows their details"
+    assert _private_hits(Path(str(audit["home"])) / "home", values) == []
+    assert _private_hits(out, values, skip=handover) == []
+    assert "For the member" in str(audit["stdout"]) and str(handover) in str(audit["stdout"])

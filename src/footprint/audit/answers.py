@@ -15,7 +15,7 @@ from footprint.content.checklists import ChecklistItem, current_answers, current
 from footprint.errors import AnswersError
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
-from footprint.util.yamlio import load_model, read_yaml
+from footprint.util.yamlio import load_model, parse_yaml, read_yaml
 
 #: The early question that switches the response plan on. Stored like an item answer.
 RESPONSE_ID = "response.active"
@@ -68,7 +68,17 @@ def _word(value: object) -> object:
 
 def load_answers(path: Path, known_ids: Iterable[str]) -> AnswersFile:
     """Load an answers file; an unknown item id is an error naming the id."""
-    raw = _coerce_answer_values(read_yaml(path, AnswersError))
+    return _checked(path, read_yaml(path, AnswersError), known_ids)
+
+
+def answers_from_text(text: str, name: str, known_ids: Iterable[str]) -> AnswersFile:
+    """An answers file (or hand-over file) given as text, e.g. uploaded in the browser;
+    `name` is how errors name it."""
+    return _checked(Path(name), parse_yaml(text, name, AnswersError), known_ids)
+
+
+def _checked(path: Path, data: object, known_ids: Iterable[str]) -> AnswersFile:
+    raw = _coerce_answer_values(data)
     parsed = load_model(path, AnswersFile, AnswersError, data=raw if raw is not None else {})
     # Files written before items were merged or turned round name old ids: carry them over.
     parsed = parsed.model_copy(
@@ -84,6 +94,10 @@ def load_answers(path: Path, known_ids: Iterable[str]) -> AnswersFile:
                 f"{path}: answers: unknown checklist item '{item_id}'.",
                 hint="Check the id with `footprint checklist list`.",
             )
+    areas = {i.split(".", 1)[0] for i in known}
+    for area in parsed.skipped_areas:
+        if area not in areas:
+            raise AnswersError(f"{path}: skipped_areas: unknown area '{area}'.")
     return parsed
 
 

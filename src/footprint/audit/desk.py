@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from footprint.audit.answers import RESPONSE_ID, AnswersFile, load_answers
+from footprint.audit.answers import RESPONSE_ID, AnswersFile, answers_from_text, load_answers
 from footprint.audit.engine import AuditEngine
 from footprint.audit.flow import AuditOptions
 from footprint.audit.handover import delete_expired_handovers
@@ -209,6 +209,10 @@ class AuditDesk:
         """An answers file, or the hand-over file of an adviser call, checked against the
         checklists (an unknown question id is an error naming it)."""
         return load_answers(path, [*self.catalogue.items, RESPONSE_ID])
+
+    def answers_from_text(self, text: str, name: str) -> AnswersFile:
+        """The same, from text (a file uploaded in the browser); `name` names it in errors."""
+        return answers_from_text(text, name, [*self.catalogue.items, RESPONSE_ID])
 
     # -- unfinished audits --------------------------------------------------------------------
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from footprint.ui.app import UiApp
 from footprint.ui.base import PageGroup
 from footprint.ui.controller import UiAudit, UiOptions
+from footprint.ui.handoverpages import HandoverPages
 from footprint.ui.pages import QUIET_ENDPOINTS, Pages
 from footprint.ui.security import Lock
 from footprint.ui.server import Activity, LocalServer, StopSignal
 
-PAGE_GROUPS: tuple[type[PageGroup], ...] = (Pages,)
+PAGE_GROUPS: tuple[type[PageGroup], ...] = (Pages, HandoverPages)
 """Every group of pages the server serves; each brings its own routes and handlers."""
 
 

@@ -82,6 +82,8 @@ class UiAudit:
         demo = self.options.preset_profile is not None
         self.desk = AuditDesk(self.options.store, demo=demo)
         self.chosen = demo  # the demo doctor needs no choices
+        # Hand-over folders of earlier adviser calls kept their full time: deleted at start.
+        self.deleted_handovers = len(self.desk.delete_old_handovers())
 
     @property
     def outputs(self) -> Outputs | None:
@@ -128,7 +130,7 @@ class UiAudit:
             if self._is_open(profile):
                 return
             self._let_go()
-            if save:
+            if save and not self.setup.adviser:  # an adviser keeps no member's profile
                 folder = self.options.profile_folder
                 self.saved_profile = save_profile(profile, free_profile_path(folder))
             self.engine = self.desk.start(
@@ -160,6 +162,36 @@ class UiAudit:
                 quick=self.engine.quick, adviser=self.engine.adviser, case=self.engine.case
             )
             self.chosen = True
+
+    def carry_on_from(self, text: str) -> str | None:
+        """Start the member's own audit from the hand-over file of an adviser call: its
+        answers and skipped areas are kept, so only what is left is asked. An error message
+        (in the file's own words) when it cannot be used."""
+        try:
+            handover = self.desk.answers_from_text(text, "The file")
+        except InputError as exc:
+            return exc.message
+        if handover.profile is None:
+            return (
+                "This file has answers but no details of who they are about: it is not the "
+                "hand-over file of an adviser call. Start a new check below instead."
+            )
+        with self.lock:
+            self.setup = Setup(quick=False)
+            self.chosen = True
+            self.begin(handover.profile)
+            assert self.engine is not None
+            self.engine.take_answers(handover)
+        return None
+
+    def delete_handover(self) -> bool:
+        """An adviser call's end: the member's files were sent, so delete them from here."""
+        from footprint.audit.handover import delete_handover
+
+        outputs = self.outputs
+        if outputs is None or outputs.handover is None:
+            return False
+        return delete_handover(outputs.handover)
 
     def _is_open(self, profile: Profile) -> bool:
         """Whether this profile and set-up's audit is the one open now (not yet reported)."""
