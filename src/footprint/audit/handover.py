@@ -55,8 +55,9 @@ _REGISTRY = "handover-folders.json"
 _HEADER = """\
 # footprint hand-over file, from your call with your adviser. It holds the answers you gave on
 # the call, so footprint on your own computer asks only the questions that are left.
-# Open it with footprint: `footprint ui`, then "Carry on from your adviser call", or
-# `footprint audit --answers handover.yaml`. Keep it private; delete it once you have used it.
+# Open it with footprint on your own computer: on its start page, choose "Carry on from your
+# adviser call" (in a terminal, give it to the audit's --answers option). Keep it private, and
+# delete it once you have used it.
 # Your personal e-mails, phone numbers and home address are not in it: footprint asks for them
 # on your own computer, where they never leave it.
 """
