@@ -147,6 +147,11 @@ def test_a_fresh_home_asks_only_the_questions_left(
             headers={"Host": HOST, "Origin": browser.lock.origin},
             follow_redirects=True,
         )
+        # The details from the call, filled in: the member adds their personal ones.
+        assert page.request.path == "/profile"
+        assert "Alex Example" in page.get_data(as_text=True)
+        assert PRIVATE_PHONE not in page.get_data(as_text=True)
+        page = browser.upload_profile(CALL_PROFILE)
         assert page.request.path == "/consent"  # consent is always asked at home
         page = browser.post("/consent", {})
         assert page.request.path == "/question"

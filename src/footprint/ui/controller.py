@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from footprint.audit.answers import AnswersFile
 from footprint.audit.desk import (
     AuditDesk,
     UnfinishedAudit,
@@ -76,6 +77,7 @@ class UiAudit:
     deleted_old: int = 0  # sessions past their retention period that the doctor deleted
     kept_old: bool = False  # the doctor chose to keep them for now: not asked again this run
     chosen: bool = False  # the start page's choices were made
+    carried: AnswersFile | None = None  # a hand-over file's answers, until the audit starts
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def __post_init__(self) -> None:
@@ -120,6 +122,7 @@ class UiAudit:
             return exc.message
         self.setup = Setup(quick=quick, adviser=adviser, case=case)
         self.chosen = True
+        self.carried = None  # a new check: a hand-over file chosen before does not apply
         return None
 
     def begin(self, profile: Profile, save: bool = False) -> None:
@@ -142,6 +145,9 @@ class UiAudit:
                 granted_by=self.options.granted_by,
             )
             self.out_dir = None
+            if self.carried is not None:  # carrying on from an adviser call: its answers
+                self.engine.take_answers(self.carried)
+                self.carried = None
 
     def resume(self, session_id: str) -> None:
         """Carry on a stored session, with every answer kept. Carrying on the audit already open
@@ -164,9 +170,10 @@ class UiAudit:
             self.chosen = True
 
     def carry_on_from(self, text: str) -> str | None:
-        """Start the member's own audit from the hand-over file of an adviser call: its
-        answers and skipped areas are kept, so only what is left is asked. An error message
-        (in the file's own words) when it cannot be used."""
+        """Take the hand-over file of an adviser call: the profile page comes next, filled in
+        with the details the file carries (the member adds their personal ones, which the file
+        never holds), then the audit starts with every answer from the call kept, so only what
+        is left is asked. An error message (in the file's own words) when it cannot be used."""
         try:
             handover = self.desk.answers_from_text(text, "The file")
         except InputError as exc:
@@ -177,12 +184,16 @@ class UiAudit:
                 "hand-over file of an adviser call. Start a new check below instead."
             )
         with self.lock:
+            self._let_go()
+            self.carried = handover
             self.setup = Setup(quick=False)
             self.chosen = True
-            self.begin(handover.profile)
-            assert self.engine is not None
-            self.engine.take_answers(handover)
         return None
+
+    @property
+    def carried_profile(self) -> Profile | None:
+        """The profile from a hand-over file, to fill in the profile page with."""
+        return self.carried.profile if self.carried is not None else None
 
     def delete_handover(self) -> bool:
         """An adviser call's end: the member's files were sent, so delete them from here."""

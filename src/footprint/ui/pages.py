@@ -158,7 +158,7 @@ class Pages(PageGroup):
         )
 
     def profile(self, request: Request) -> Response:
-        preset = self.audit.options.preset_profile
+        preset = self.audit.options.preset_profile or self.audit.carried_profile
         values = preset.model_dump(mode="json") if preset is not None else {"role": "gp"}
         return self._profile_page(forms.ProfileForm(values=values))
 
