@@ -207,7 +207,9 @@ class Unanswered(_Model):
     question: str
     severity: Severity
     skipped: bool = Field(
-        default=False, description="The doctor skipped this area or platform (does not use it)."
+        default=False,
+        description="Reports before 1.3: the doctor skipped this area. Since 1.3 a skipped"
+        " area's questions are not open at all: they are under `Report.skipped`.",
     )
     area_title: str | None = Field(default=None, description="The checklist area it belongs to.")
 
