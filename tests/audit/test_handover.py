@@ -246,3 +246,20 @@ def test_the_terminal_deletes_the_members_files_when_the_adviser_says(
     assert "Send the member the files in" in r.stdout
     assert "Deleted: the member's files are no longer on this computer." in r.stdout
     assert not (out / "member-copy").exists() and (out / "adviser-copy" / "report.md").exists()
+
+
+def test_an_edited_list_of_hand_over_folders_never_deletes_anything_else(tmp_path: Path) -> None:
+    from footprint.util.paths import data_dir
+
+    other = tmp_path / "member-copy"
+    other.mkdir()
+    (other / "thesis.docx").write_text("not footprint's")
+    elsewhere = tmp_path / "photos"
+    elsewhere.mkdir()
+    data_dir().mkdir(parents=True, exist_ok=True)
+    long_ago = "2020-01-01T00:00:00+00:00"
+    entries = [{"path": str(p), "written": long_ago} for p in (other, elsewhere)]
+    (data_dir() / "handover-folders.json").write_text(json.dumps(entries))
+    assert delete_expired_handovers() == []  # due, but not folders footprint wrote
+    assert (other / "thesis.docx").exists() and elsewhere.exists()
+    assert handover_folders() == []

@@ -142,19 +142,34 @@ def _remember(folder: Path) -> None:
 
 
 def delete_handover(folder: Path) -> bool:
-    """Delete one hand-over folder (the member's files) for good; False if it was gone."""
-    target = folder.resolve()
-    existed = target.is_dir()
-    if existed:
+    """Delete one hand-over folder (the member's files) for good; False if it was gone.
+
+    Only a folder that is what footprint wrote is deleted: named `member-copy`, not a link,
+    holding only report files and the hand-over file. The list of folders sits in the data
+    folder, and an edited list must never delete anything else."""
+    target = folder.absolute()
+    deletable = _is_handover_folder(target)
+    if deletable:
         shutil.rmtree(target)
-    _save([f for f in handover_folders() if f.path != target])
-    return existed
+    _save([f for f in handover_folders() if f.path != target.resolve()])
+    return deletable
+
+
+def _is_handover_folder(folder: Path) -> bool:
+    if folder.is_symlink() or not folder.is_dir() or folder.name != MEMBER_FOLDER:
+        return False
+    return all(
+        entry.is_file() and not entry.is_symlink() and _ours(entry.name)
+        for entry in folder.iterdir()
+    )
+
+
+def _ours(name: str) -> bool:
+    return name == HANDOVER_FILE or name.startswith("report.") or name.startswith(".")
 
 
 def delete_expired_handovers(now: datetime | None = None) -> list[Path]:
     """Delete hand-over folders kept `HANDOVER_DAYS` days or more: the folders deleted."""
     moment = now or datetime.now(timezone.utc)
     due = [f.path for f in handover_folders() if f.due(moment)]
-    for path in due:
-        delete_handover(path)
-    return due
+    return [path for path in due if delete_handover(path)]
