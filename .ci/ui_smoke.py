@@ -1,8 +1,15 @@
-"""CI smoke test of an installed wheel: `footprint ui --no-browser` prints a working address.
+"""CI smoke test of an installed footprint: the browser face starts and serves its start page.
 
-Run with the wheel's own Python (no test extras there): it starts the command, reads the
-address it prints, opens it once (the secret is exchanged for a cookie and the start page
-loads), then stops it with Ctrl-C and checks it said why it stopped.
+    python .ci/ui_smoke.py                 # the `footprint` beside this Python (a wheel install)
+    python .ci/ui_smoke.py EXECUTABLE      # another install (uv tool, pipx)
+    python .ci/ui_smoke.py EXECUTABLE --app
+
+Without --app it runs `EXECUTABLE ui --no-browser`, reads the address it prints, opens it once
+(the secret is exchanged for a cookie and the start page loads), then stops it with Ctrl-C and
+checks it said why it stopped. With --app it opens EXECUTABLE with no arguments, as a
+double-click does, and checks that it started the UI and asked the system to open a browser (a
+stand-in browser named by BROWSER records what it was given). The environment is emptied down to
+PATH and a fresh home, so nothing of the build machine's virtual environment can help.
 """
 
 from __future__ import annotations
@@ -11,19 +18,30 @@ import http.cookiejar
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
+from pathlib import Path
 
+args = [a for a in sys.argv[1:] if a != "--app"]
+as_app = "--app" in sys.argv[1:]
+executable = (
+    os.path.abspath(args[0]) if args else os.path.join(os.path.dirname(sys.executable), "footprint")
+)
 home = tempfile.mkdtemp()
+env = {"PATH": "/usr/bin:/bin", "HOME": home, "FOOTPRINT_HOME": home, "PYTHONUNBUFFERED": "1"}
+opened = Path(home) / "browser-was-given.txt"
+if as_app:
+    recorder = Path(home) / "stand-in-browser"
+    recorder.write_text(f'#!/bin/sh\necho "$1" > "{opened}"\n', encoding="utf-8")
+    recorder.chmod(stat.S_IRWXU)
+    env["BROWSER"] = str(recorder)
+command = [executable] if as_app else [executable, "ui", "--no-browser"]
 proc = subprocess.Popen(
-    [os.path.join(os.path.dirname(sys.executable), "footprint"), "ui", "--no-browser"],
-    stdout=subprocess.PIPE,
-    stderr=subprocess.PIPE,
-    text=True,
-    env={**os.environ, "FOOTPRINT_HOME": home, "PYTHONUNBUFFERED": "1"},
-    cwd=home,
+    command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=home
 )
 try:
     assert proc.stdout is not None
@@ -33,7 +51,15 @@ try:
         if found:
             url = found.group(0)
             break
-    assert url, "footprint ui printed no address"
+    assert url, "footprint printed no address"
+    if as_app:
+        for _ in range(50):
+            if opened.exists():
+                break
+            time.sleep(0.1)
+        given = opened.read_text(encoding="utf-8").strip()
+        assert given.startswith("file://"), given
+        assert url in Path(given.removeprefix("file://")).read_text(encoding="utf-8")
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
@@ -47,4 +73,4 @@ finally:
         proc.kill()
 assert proc.returncode == 0, err
 assert "footprint stopped" in out and "Traceback" not in err, (out, err)
-print("ui smoke OK:", url.split("?")[0])
+print("ui smoke OK:", "app" if as_app else "command", url.split("?")[0])

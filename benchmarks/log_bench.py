@@ -19,8 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from footprint.log.database import COLUMNS, SCHEMA, LogStore, _row
+from footprint.log.database import SCHEMA, LogStore
 from footprint.log.models import Channel, EntryFields
+from footprint.log.rows import COLUMNS, row_of
 
 CHANNELS = list(Channel)
 
@@ -67,7 +68,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         log_s, log_cpu, store = time_log_adds(Path(tmp) / "log", args.entries)
-        rows = [_row(e) for e in store.entries()]  # the very rows the log wrote
+        rows = [row_of(e) for e in store.entries()]  # the very rows the log wrote
         raw_s, raw_cpu = time_raw_inserts(Path(tmp) / "raw.db", rows)
 
         start = time.perf_counter()

@@ -3,6 +3,7 @@ by the adviser. Nothing else (a name, a town, a host from an error) can pass."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,7 +11,8 @@ from footprint.audit.stored import lookup_titles
 from footprint.cli.lookupui import ADVISER_HOW, NO_INPUT, NOTHING_SENT
 from footprint.content.checklists import shipped_catalogue
 from footprint.model.consent import INTERACTIVE, OFFLINE
-from footprint.model.vocab import Axis, Severity
+from footprint.model.profile import UK_NATIONS
+from footprint.model.vocab import Axis, Jurisdiction, Role, Severity
 from footprint.report.adviser import EXPOSES, OTHER_LOOKUP, UNKNOWN_ITEM
 from footprint.report.model import Level, Status
 
@@ -55,4 +57,13 @@ def _vocabulary(key: str, value: str) -> bool:
         return True
     if key == "granted_by":
         return value in WHO
+    # Coarse groups the union counts by, each from a closed vocabulary; the seal is a digest.
+    if key == "role":
+        return value in {r.value for r in Role}
+    if key == "country":
+        return value in {j.value for j in Jurisdiction}
+    if key == "nation":
+        return value in UK_NATIONS
+    if key == "digest":
+        return re.fullmatch(r"[0-9a-f]{64}", value) is not None
     return key == "how" and (value in HOW or value.startswith("--consent "))

@@ -127,7 +127,7 @@ def test_the_opening_question_is_not_counted_as_a_checklist_answer(store: Store)
     by_id = {a.id: a for a in AuditDesk(store, catalogue=CATALOGUE).unfinished()}
     assert (by_id[none_yet].answered, by_id[none_yet].total) == (0, total)
     assert (by_id[three].answered, by_id[three].total) == (3, total)
-    assert f"0 of {total} answered" in by_id[none_yet].label()
+    assert f"no answers yet, {total} questions left" in by_id[none_yet].label()
 
 
 def test_a_quick_audit_counts_its_own_questions(store: Store) -> None:
@@ -137,7 +137,7 @@ def test_a_quick_audit_counts_its_own_questions(store: Store) -> None:
         store.save_answer(sid, item_id, Answer.NO)
     (audit,) = AuditDesk(store, catalogue=CATALOGUE).unfinished()
     assert audit.quick and (audit.answered, audit.total) == (4, 10)
-    assert "quick audit" in audit.label() and "4 of 10 answered" in audit.label()
+    assert "quick audit" in audit.label() and "4 answers kept, 6 questions left" in audit.label()
 
 
 def test_an_answer_stored_under_an_old_item_id_counts_as_todays_item(store: Store) -> None:
@@ -169,7 +169,7 @@ def test_the_label_shows_the_start_in_this_computers_time(sydney_time: None) -> 
         total=30,
     )
     assert audit.label() == (
-        "Alex Example: quick audit, started 04 Dec 2026 at 01:05, 2 of 30 answered"
+        "Alex Example: quick audit, started Fri 4 Dec 2026 at 01:05; 2 answers kept, 28 questions left"
     )
 
 
@@ -208,3 +208,36 @@ def test_each_kind_is_carried_on_by_its_own_face(store: Store) -> None:
     )
     assert resumed.session_id == real.session_id
     assert demo_desk.resume(demo.session_id, settings, AuditOptions()).session_id == demo.session_id
+
+
+def _card(**changes: object) -> UnfinishedAudit:
+    fields: dict[str, object] = {
+        "id": "abc",
+        "name": "case C-7",
+        "quick": False,
+        "demo": False,
+        "started": datetime(2026, 12, 3, 14, 5, tzinfo=timezone.utc),
+        "answered": 1,
+        "total": 2,
+        "adviser": True,
+    }
+    fields.update(changes)
+    return UnfinishedAudit(**fields)  # type: ignore[arg-type]
+
+
+def test_a_card_counts_in_words_a_person_reads() -> None:
+    assert _card().progress == "1 answer kept, 1 question left"
+    assert _card(answered=2).progress == "2 answers kept, none left"
+    assert _card(answered=0).progress == "no answers yet, 2 questions left"
+
+
+def test_a_card_says_an_adviser_call_and_a_demo_apart() -> None:
+    assert _card().mode == "full audit with an adviser"
+    assert _card(adviser=False, quick=True).mode == "quick audit"
+    assert "(demo)" in _card(demo=True).label() and "(demo)" not in _card().label()
+
+
+def test_an_adviser_session_is_listed_as_one(store: Store) -> None:
+    sid = store.create_session(_profile(), adviser="Sam Adviser", case_ref="C-9")
+    (audit,) = AuditDesk(store, catalogue=CATALOGUE).unfinished()
+    assert audit.id == sid and audit.adviser and audit.name == "case C-9"

@@ -227,7 +227,8 @@ def _trial(n: int, tmp: Path, profile_path: Path, interview: Interview) -> None:
         home, profile_path, data.summary.id, interview, rng, via_offer=n % 2 == 1
     )
     assert code == 0, output
-    assert f"Resuming session {data.summary.id}: {len(stored)} answers kept" in output
+    kept = f"{len(stored)} answer{'' if len(stored) == 1 else 's'} kept"
+    assert f"Resuming session {data.summary.id}: {kept}" in output
     # Exactly the unanswered questions are asked, each once, in the usual order.
     assert asked == [i for i in interview.all_ids if i not in stored], (SEED + n, k, timing)
 
@@ -285,7 +286,7 @@ def test_start_up_offers_only_the_same_doctors_unfinished_audit(
         input="y\nq\n",
     )
     assert "unfinished audit" in r.stdout and "case C-1" in r.stdout
-    assert f"Resuming session {unfinished}: 1 answers kept" in r.stdout
+    assert f"Resuming session {unfinished}: 1 answer kept" in r.stdout
 
 
 def test_accepted_findings_survive_a_resume(

@@ -242,3 +242,20 @@ def test_ctrl_c_with_no_store_says_nothing_was_kept(
     r = run_cli("audit", "--profile", profile_file, "--offline", "--no-store", input="n\n")
     assert r.code == ExitCode.INTERRUPTED
     assert "Nothing was kept (--no-store)" in r.stderr and "has been kept" not in r.stderr
+
+
+def test_saved_results_count_as_the_name_search(
+    run_cli: Any, profile_file: Path, tmp_path: Path
+) -> None:
+    saved = Path(__file__).parents[1] / "fixtures" / "saved_results" / "google_results.html"
+    out = tmp_path / "out"
+    args = ("audit", "--profile", profile_file, "--offline", "--no-input", "--out", out)
+    without = run_cli(*args)
+    assert without.code == 0, without.stderr
+    assert _report(out)["summary"]["name_search_done"] is False  # type: ignore[index]
+    out2 = tmp_path / "out2"
+    r = run_cli(*args[:-1], out2, "--saved-results", saved)
+    assert r.code == 0, r.stderr
+    assert "the name search counts as done" in r.stdout
+    data = _report(out2)
+    assert data["summary"]["name_search_done"] is True  # type: ignore[index]

@@ -69,6 +69,8 @@ def test_each_command_example_parses(
     for flag, value in zip(args, args[1:], strict=False):
         if flag == "--file":
             (tmp_path / value).write_bytes(b"example")
+        elif value.endswith("/") and not flag.startswith("--"):  # a folder given as input
+            (tmp_path / value).mkdir(exist_ok=True)
     _parse(args)
 
 

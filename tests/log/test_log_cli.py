@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from tests.auditrun import footprint
 from tests.log.conftest import PNG
 
@@ -82,7 +83,9 @@ def test_verify_exit_codes_and_the_named_entry(tmp_path: Path) -> None:
     exported = footprint("log", "export", "--out", out, "--name", "Dr Alex Example")
     assert exported.code == 0 and "contact-log.html" in exported.stdout
     good = footprint("log", "verify", out / "contact-log.json")
-    assert good.code == 0 and "Intact: 3 entries" in good.stdout
+    # A file alone only shows it hangs together: anyone can re-seal a rewritten copy.
+    assert good.code == 0 and "Consistent: 3 entries" in good.stdout
+    assert "Intact" not in good.stdout and "Not proved to be the original" in good.stdout
     head = json.loads((out / "contact-log.json").read_text())["chain"]["final_digest"]
     assert footprint("log", "verify", out / "contact-log.json", "--digest", head).code == 0
     assert footprint("log", "verify", out / "contact-log.json", "--digest", "0" * 64).code == 1
@@ -123,3 +126,42 @@ def test_stopping_at_a_question_saves_nothing_and_says_so() -> None:
     assert run.code == 130 and "this entry was not saved" in run.stderr
     with LogStore() as store:
         assert store.count() == 0
+
+
+def test_correct_shows_the_entry_before_asking_why() -> None:
+    footprint("log", "add", *SCRIPTED, "--when", "20/11/2026", "--where", "Example surgery")
+    answers = ["Wrong day", "19/11/2026", "letter", "", "", "", "", "", ""]
+    run = footprint("log", "correct", "1", input="\n".join(answers) + "\n")
+    assert run.code == 0, run.stderr
+    shown, asked = run.stdout.index("Example surgery"), run.stdout.index("Why are you correcting")
+    assert shown < asked
+
+
+def test_interactive_add_takes_several_witnesses() -> None:
+    answers = ["20/11/2026 14:30", "in-person", "Car park", "Waited by my car",
+               "Sam (receptionist)", "Jo (practice nurse)", "", "", "", ""]  # fmt: skip
+    run = footprint("log", "add", input="\n".join(answers) + "\n")
+    assert run.code == 0, run.stdout + run.stderr
+    with LogStore() as store:
+        assert store.get(1).witnesses == ["Sam (receptionist)", "Jo (practice nurse)"]
+
+
+def test_the_list_fits_the_terminal_and_reads_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "72")
+    long = "Waited by my car after evening surgery and followed me to the petrol station at 5:50pm."
+    footprint("log", "add", *SCRIPTED[:-1], long, "--when", "20/11/2026")
+    footprint("log", "correct", "1", "--no-input", "--reason", "Wrong time: it was 5:50pm.")
+    listing = footprint("log", "list")
+    assert listing.code == 0
+    lines = listing.stdout.splitlines()
+    assert max(len(line) for line in lines if "digest" not in line) <= 72
+    assert "5:50pm.." not in listing.stdout and "petrol" in listing.stdout
+
+
+def test_the_exported_page_has_no_run_together_or_doubled_sentences(tmp_path: Path) -> None:
+    footprint("log", "add", *SCRIPTED[:-1], "Waiting after surgery.", "--when", "20/11/2026")
+    footprint("log", "correct", "1", "--no-input", "--reason", "It was at 5:50pm.")
+    footprint("log", "export", "--out", tmp_path / "x", "--format", "html")
+    html = (tmp_path / "x" / "contact-log.html").read_text()
+    assert "surgery. <span" in html and "Corrected by entry 2." in html
+    assert "5:50pm.." not in html and "It was at 5:50pm.</span>" in html

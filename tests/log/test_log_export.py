@@ -69,7 +69,10 @@ def test_an_exported_file_changed_beside_the_json_names_its_entry(
     kept.write_bytes(kept.read_bytes() + b"\0")
     problem = verify_export(tmp_path / "contact-log.json").problem
     assert problem is not None and problem.seq == 2
-    kept.unlink()  # not exported at all: not checked, not "changed"
+    kept.unlink()  # removed from the attachments folder the export wrote: missing
+    problem = verify_export(tmp_path / "contact-log.json").problem
+    assert problem is not None and problem.seq == 2 and "changed or is missing" in problem.reason
+    kept.parent.rmdir()  # the JSON handed over alone: its files are not checked, not "changed"
     result = verify_export(tmp_path / "contact-log.json")
     assert result.ok and result.files_not_checked == 1
 

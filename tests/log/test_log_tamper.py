@@ -15,7 +15,6 @@ from tests.log.conftest import MakeFields
 
 from footprint.log.chain import GENESIS, canonical_json, content_of, link_hash, sha256_hex
 from footprint.log.database import LogStore
-from footprint.log.errors import LogError
 from footprint.log.export import build, write_export
 from footprint.log.exportcheck import verify_export
 from footprint.log.head import HEAD_FILE
@@ -36,14 +35,24 @@ def _sql(db: Path, statement: str) -> None:
     conn.close()
 
 
-def test_exporting_an_edited_log_is_refused_and_names_the_entry(tmp_path: Path) -> None:
+def test_exporting_an_edited_log_exports_everything_with_the_damage_marked(
+    tmp_path: Path,
+) -> None:
+    # Was: the export was refused, so new evidence could not be handed over at all.
     db = _add_three()
-    _sql(db, "UPDATE entries SET what = 'X' WHERE seq = 1")
+    _sql(db, "UPDATE entries SET what = 'X' WHERE seq = 2")
     run = footprint("log", "export", "--out", tmp_path / "lx")
-    assert run.code == 1
-    assert "Entry 1 no longer matches" in run.stderr and "nothing was exported" in run.stderr
-    assert "footprint log verify" in run.stderr and "earlier exports" in run.stderr
-    assert not (tmp_path / "lx").exists()
+    assert run.code == 0 and "Entry 2 no longer matches" in run.stderr
+    assert "covers entries 1 to 1 only" in run.stderr and "Receipt: 1-" in run.stdout
+    data = json.loads((tmp_path / "lx" / "contact-log.json").read_text())
+    assert len(data["entries"]) == 3 and data["chain"]["intact_entries"] == 1
+    assert data["damage"]["first_entry"] == 2
+    html = (tmp_path / "lx" / "contact-log.html").read_text()
+    assert "This log was not intact when it was exported" in html and "Entry 2 and any" in html
+    check = footprint("log", "verify", tmp_path / "lx" / "contact-log.json")
+    assert check.code == 1 and "NOT INTACT: Entry 2 no longer matches" in check.stdout
+    assert "already damaged in the log when exported" in check.stdout
+    assert "Entry 1 of" in check.stdout
 
 
 def test_the_exported_digest_is_recomputed_from_the_content(
@@ -59,8 +68,9 @@ def test_the_exported_digest_is_recomputed_from_the_content(
     # A stored hash rewritten to something else is never what the export prints.
     _sql(store.path, f"UPDATE entries SET entry_hash = '{'f' * 64}' WHERE seq = 2")
     _sql(store.path, f"UPDATE head SET digest = '{'f' * 64}'")
-    with pytest.raises(LogError, match="Entry 2 no longer matches"):
-        build(store)
+    damaged = build(store)
+    assert damaged.damage is not None and "Entry 2 no longer matches" in damaged.damage
+    assert damaged.head == store.verify().digest_after(1) and damaged.sealed_entries == 1
 
 
 def test_a_log_that_lost_its_last_entry_is_not_intact() -> None:
@@ -93,14 +103,22 @@ def test_purge_starts_a_new_log_that_is_fine() -> None:
     assert "No entries yet" in footprint("log", "verify").stdout
 
 
-def test_a_log_from_before_the_head_record_is_adopted(
+def test_a_log_whose_head_table_went_missing_is_never_intact_again(
     store: LogStore, make_fields: MakeFields
 ) -> None:
+    # Was: a dropped head table was adopted silently as "a log from before the head record".
+    # Dropping it is exactly how entries are cut from the end, so it is now reported, and
+    # stays reported after the next entry records a new head.
     store.add(make_fields())
     store.close()
     _sql(store.path, "DROP TABLE head")
     with LogStore() as reopened:
-        assert reopened.verify().ok and reopened.verify().entries == 1
+        problem = reopened.verify().problem
+        assert problem is not None and problem.unconfirmed
+        assert "The 1 entries link up" in problem.reason and "cannot be ruled out" in problem.reason
+        reopened.add(make_fields(what="Second."))
+        later = reopened.verify().problem
+        assert later is not None and later.unconfirmed and "started again on" in later.reason
 
 
 def test_intact_says_what_it_cannot_know() -> None:

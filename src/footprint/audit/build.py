@@ -24,7 +24,7 @@ from footprint.audit.diff import since_last
 from footprint.content.checklists import Catalogue, ChecklistItem, response_steps_for
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation, Outcome
-from footprint.model.profile import Profile
+from footprint.model.profile import UK_NATIONS, Profile
 from footprint.model.vocab import Answer, Exposes
 from footprint.report.links import official_links
 from footprint.report.model import (
@@ -157,6 +157,7 @@ def build_report(
             role=state.profile.role.value,
             jurisdiction=state.profile.jurisdiction.value,
             specialty=state.profile.specialty,
+            nation=state.profile.region if state.profile.region in UK_NATIONS else None,
         ),
         adviser=state.adviser,
         case=state.case,

@@ -56,16 +56,39 @@ class UnfinishedAudit:
     started: datetime
     answered: int
     total: int
+    adviser: bool = False  # run on a call with a defence-union adviser
+
+    @property
+    def mode(self) -> str:
+        """ "quick audit", "full audit with an adviser"..."""
+        kind = "quick audit" if self.quick else "full audit"
+        return f"{kind} with an adviser" if self.adviser else kind
+
+    @property
+    def when(self) -> str:
+        """ "Fri 4 Dec 2026 at 01:05", in this computer's time zone (it is stored in UTC)."""
+        local = self.started.astimezone()
+        return f"{local:%a} {local.day} {local:%b %Y at %H:%M}"
+
+    @property
+    def progress(self) -> str:
+        """ "1 answer kept, 29 questions left": the count a person recognises."""
+        kept = _plural(self.answered, "answer", "answers") + " kept"
+        if not self.answered:
+            kept = "no answers yet"
+        left = max(self.total - self.answered, 0)
+        rest = _plural(left, "question", "questions") + " left" if left else "none left"
+        return f"{kept}, {rest}"
 
     def label(self) -> str:
-        """E.g. "Dr Alex Example: quick audit, started 3 Dec 2026 at 14:05, 12 of 30 answered",
-        the time in this computer's zone (it is stored in UTC)."""
-        kind = "quick audit" if self.quick else "full audit"
+        """E.g. "Alex Example: quick audit, started Thu 3 Dec 2026 at 14:05; 12 answers kept,
+        18 questions left"; the demo's own audits say "(demo)"."""
         demo = " (demo)" if self.demo else ""
-        return (
-            f"{self.name}{demo}: {kind}, started {self.started.astimezone():%d %b %Y at %H:%M}, "
-            f"{self.answered} of {self.total} answered"
-        )
+        return f"{self.name}{demo}: {self.mode}, started {self.when}; {self.progress}"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def _is_demo(options: dict[str, object]) -> bool:
@@ -247,6 +270,7 @@ class AuditDesk:
             # "Is a patient contacting you now?", which is not on the checklist.
             answered=len(items & session.answered_ids),
             total=len(items),
+            adviser=session.adviser is not None,
         )
 
     # -- starting and carrying on -------------------------------------------------------------

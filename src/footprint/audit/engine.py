@@ -15,10 +15,13 @@ from footprint.audit.background import LookupSession, LookupStatus
 from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir
 from footprint.audit.handover import MEMBER_FOLDER, dump_handover, write_handover
 from footprint.audit.journey import Step, next_step
+from footprint.audit.namesearch import NameSearchByHand
 from footprint.audit.outputs import write_each
 from footprint.content.checklists import Catalogue, ChecklistItem
 from footprint.errors import FootprintError
+from footprint.lookups.search.saved_search import SavedSearch
 from footprint.model.consent import ConsentQuestion
+from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, emergency_number
 from footprint.report.model import Report
@@ -86,7 +89,12 @@ class AuditEngine:
         self._lock = threading.RLock()
         self._history: list[tuple[str, str]] = []  # ("answer", item id) | ("skip", area)
         self._revisit: list[str] = []  # items `back()` returned to, latest last
+        self._reasking_response = False  # `back()` from the first question reopened it
         self._by_id = {i.id: i for i in flow.items}
+        granted_by = lookups.ledger.granted_by if lookups is not None else None
+        self.name_search = NameSearchByHand(
+            flow, granted_by or ("the member" if flow.state.adviser else "the doctor")
+        )
         if flow.options.quick and flow.state.quick_ids is None:
             chosen = plan.quick_selection(flow.items, plan.settled_ids(flow.state.observations))
             flow.set_quick([i.id for i in chosen])
@@ -131,6 +139,7 @@ class AuditEngine:
         flow = AuditFlow.resume(catalogue, data, options, settings, store)
         engine = cls._with_lookups(flow, settings, granted_by, None)
         engine._plan = engine._asking_order(finish_at_home=True)
+        engine._history = engine._stored_history()
         engine._start_when_decided()
         return engine
 
@@ -167,6 +176,21 @@ class AuditEngine:
             return [i for i in quick if i in self._by_id]
         rest = sorted((i for i in self.flow.items if i.id not in set(quick)), key=plan.priority)
         return [i.id for i in rest]
+
+    def _stored_history(self) -> list[tuple[str, str]]:
+        """The steps "Back" undoes, rebuilt from the stored answers and skipped areas after a
+        resume: in asking order (a quick audit's own questions first), which is the order they
+        were given in, as the interview asks one question after another."""
+        state = self.flow.state
+        order = list(dict.fromkeys([*(state.quick_ids or []), *self._plan]))
+        history: list[tuple[str, str]] = []
+        for item_id in (i for i in order if i in self._by_id):
+            area = self._by_id[item_id].area
+            if item_id in state.answers:
+                history.append(("answer", item_id))
+            elif area in state.skipped_areas and ("skip", area) not in history:
+                history.append(("skip", area))
+        return history
 
     @property
     def session_id(self) -> str | None:
@@ -253,15 +277,21 @@ class AuditEngine:
     # -- "is a patient contacting you now?" ----------------------------------------------------
 
     def response_question(self) -> str | None:
-        """The first question, or None once it has an answer."""
-        if RESPONSE_ID in self.flow.state.answers:
+        """The first question, or None once it has an answer (unless "Back" reopened it)."""
+        if RESPONSE_ID in self.flow.state.answers and not self._reasking_response:
             return None
         return self.flow.catalogue.response_plan.question
+
+    @property
+    def response_answer(self) -> Answer | None:
+        """The answer given to the first question, if any (shown when it is asked again)."""
+        return self.flow.state.answers.get(RESPONSE_ID)
 
     def answer_response(self, answer: Answer) -> None:
         """Keep the answer to the first question (stored at once)."""
         with self._lock:
             self.flow.answer(RESPONSE_ID, answer)
+            self._reasking_response = False
 
     @property
     def response_active(self) -> bool:
@@ -337,6 +367,19 @@ class AuditEngine:
         if self.lookups is not None:
             self.lookups.cancel()
 
+    # -- the name search, done by hand ----------------------------------------------------------
+
+    def record_saved_results(self, files: Sequence[bytes]) -> SavedSearch:
+        """The doctor's saved results pages, read as `footprint scan` reads them and kept as
+        the name search's result (counted for coverage and score; see `NameSearchByHand`)."""
+        with self._lock:
+            return self.name_search.record(files)
+
+    def follow_saved_results(self, saved: SavedSearch, granted: bool) -> list[Observation]:
+        """Open the pages the saved results lead to, only if `granted` (the decision is kept)."""
+        limits = self.lookups.limits if self.lookups is not None else None
+        return self.name_search.follow(saved, granted, limits=limits)
+
     # -- the interview -------------------------------------------------------------------------
 
     def _pending(self) -> list[str]:
@@ -355,7 +398,7 @@ class AuditEngine:
         with self._lock:
             answered = sum(1 for i in self._plan if i in self.flow.state.answers)
             total = answered + len(self._pending())
-            index = min(total, answered - len(self._revisit) + 1)
+            index = max(1, min(total, answered - len(self._revisit) + 1))
             return plan.Progress(index, total, plan.minutes_for(total - index + 1))
 
     def next_question(self) -> Question | None:
@@ -386,11 +429,20 @@ class AuditEngine:
                 self._revisit.pop()
             self._history.append(("answer", item_id))
 
+    def back_leads_to(self) -> Step:
+        """Where "Back" goes from here: the question before (QUESTION), or from the first
+        question the opening "Is a patient contacting you now?" (RESPONSE), so a face can say
+        where before it is pressed."""
+        with self._lock:
+            return Step.QUESTION if self._history else Step.RESPONSE
+
     def back(self) -> bool:
-        """Go back one step: re-ask the last answered question, or undo the last area skip."""
+        """Go back one step: re-ask the last answered question, or undo the last area skip;
+        from the first question, ask "Is a patient contacting you now?" again (answers kept)."""
         with self._lock:
             if not self._history:
-                return False
+                self._reasking_response = RESPONSE_ID in self.flow.state.answers
+                return self._reasking_response
             kind, key = self._history.pop()
             if kind == "skip":
                 self.flow.skip_area(key, skipped=False)
@@ -410,6 +462,11 @@ class AuditEngine:
     def stop(self) -> None:
         """The doctor stopped early: the session stays resumable."""
         self.stopped = True
+
+    def go_on(self) -> None:
+        """Back to the questions after a stop (until the report is written)."""
+        if self.outputs is None:
+            self.stopped = False
 
     # -- finishing ------------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "footprint.cli.log:log",
         "Your contact log: dated, tamper-evident, kept until you delete it.",
     ),
+    "union": ("footprint.cli.union:union", "For a defence union: statistics over adviser copies."),
 }
 
 

@@ -89,6 +89,15 @@ _format_option = click.option(
 )
 @click.option("--allow-private", is_flag=True, help="Allow intranet (private) addresses.")
 @click.option(
+    "--saved-results",
+    "saved_results",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    metavar="FILE",
+    help="A results page you saved after searching your name yourself (Google, Bing or "
+    "DuckDuckGo, HTML): read as the name search's result. Repeatable.",
+)
+@click.option(
     "--member-copy",
     "full",
     is_flag=True,

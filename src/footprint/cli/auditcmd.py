@@ -53,6 +53,7 @@ class AuditArgs:
     fail_on: str | None
     allow_private: bool
     full: bool
+    saved_results: tuple[Path, ...] = ()
 
 
 def _interactive(no_input: bool) -> bool:
@@ -120,7 +121,8 @@ def _open_engine(
             raise InputError("--resume needs the session store; drop --no-store.")
         engine = desk.resume(str(resume_id), settings, options)
         answers, _ = engine.kept_answers()
-        click.echo(f"Resuming session {engine.session_id}: {len(answers)} answers kept.")
+        kept = f"{len(answers)} answer{'' if len(answers) == 1 else 's'} kept"
+        click.echo(f"Resuming session {engine.session_id}: {kept}.")
         return engine
     if given is not None:
         profile = given
@@ -180,8 +182,31 @@ def _walk(engine: AuditEngine, args: AuditArgs, interactive: bool) -> Outputs:
             _ask_one(engine)
         else:
             wait_with_progress(engine)
+            _read_saved_results(engine, args.saved_results)
             out = args.out_dir or engine.default_out_dir()
             return _finish(engine, out, args.formats, args.full)
+
+
+def _read_saved_results(engine: AuditEngine, paths: tuple[Path, ...]) -> None:
+    """`--saved-results`: the doctor's own name search, kept as the name search's result by
+    the engine (as the browser does), after the lookups so an engine's answer is seen first."""
+    if not paths:
+        return
+    from footprint.lookups.search.saved_search import MAX_PAGE_BYTES
+
+    files = [p.read_bytes() for p in paths if p.stat().st_size <= MAX_PAGE_BYTES]
+    saved = engine.record_saved_results(files)
+    unread = len(paths) - len(saved.pages)
+    if saved.counted:
+        click.echo(
+            f"Read {len(saved.pages)} saved results page(s): the name search counts as done "
+            f"({len(saved.found)} result(s) on sites footprint knows)."
+        )
+    if unread:
+        click.echo(
+            f"{unread} file(s) were not a results page for a search of your name, so they were "
+            "not counted. Save the page of results itself (Save page as, HTML only)."
+        )
 
 
 def _warn_in_danger(engine: AuditEngine) -> None:

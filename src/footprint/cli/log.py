@@ -1,7 +1,8 @@
-"""`footprint log add | list | show N | correct N | export | verify [FILE] | purge --all`.
+"""`footprint log add | list | show N | correct N | purge --all` (and, from `logcheck`,
+`export`, `verify [FILE]`, `timestamp`).
 
 Scripts give every field as an option and `--no-input`; without `--no-input`, anything not
-given is asked for. Everything else lives in `footprint.log`.
+given is asked for. Everything else lives in `footprint.log`, wording of results included.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import click
 from footprint.errors import ExitCode
 
 if TYPE_CHECKING:
-    from footprint.log.chain import VerifyResult
+    from footprint.log.database import LogStore
     from footprint.log.models import Entry
 
 CHANNELS = ["letter", "gift", "call", "text", "social", "email", "in-person", "other"]
@@ -51,9 +52,13 @@ def log() -> None:
     footprint log add                 write down a contact (asks you, or use the options)
     footprint log list                every entry; `log show N` for one in full
     footprint log correct N           put an entry right (a new entry; the old one stays)
-    footprint log export --out DIR    HTML, JSON and CSV for the police or your defence union
+    footprint log export [--out DIR]  HTML, JSON and CSV for the police or your defence union
     footprint log verify [FILE]       check nothing has been changed since it was written
+    footprint log timestamp           a trusted timestamp of your log (asks you first)
     footprint log purge --all         delete the whole log for good (asks you to type DELETE)
+
+    After each entry and export, footprint prints a short receipt: write it down or
+    e-mail it to yourself; `log verify --receipt` later shows those entries are unchanged.
     """
 
 
@@ -69,7 +74,7 @@ def add(no_input: bool, files: tuple[Path, ...], **given: Any) -> None:
         paths = list(files) or ([] if no_input else _ask_files())
     with LogStore() as store:
         entry = store.add(fields, paths)
-    _saved(entry)
+        _saved(entry, store)
 
 
 @log.command()
@@ -88,12 +93,14 @@ def correct(
 
     with LogStore() as store:
         base = store.get(number)
+        if not no_input:
+            _show_entry(store, base)  # the doctor sees what they are correcting before "why"
         with _nothing_saved_if_stopped():
             if reason is None:
                 reason = "" if no_input else _ask_reason()
             fields = entry_fields(given, no_input=no_input, base=base, reason=reason)
         entry = store.add(fields, list(files))
-    _saved(entry)
+        _saved(entry, store)
 
 
 @contextmanager
@@ -118,40 +125,42 @@ def _ask_reason() -> str:
     return ask_text("Why are you correcting it?")
 
 
-def _saved(entry: Entry) -> None:
+def _saved(entry: Entry, store: LogStore) -> None:
+    from footprint.cli.logprompts import warn
+    from footprint.log.verdict import damage_warning, receipt_line
+
     what = f"Entry {entry.seq} saved"
     if entry.corrects:
         what += f" (corrects entry {entry.corrects}, which is kept as it was)"
     click.echo(f"{what}: {entry.channel.label}, {entry.event_time.display()}.")
     for a in entry.attachments:
         click.echo(f"  Kept a copy of {a.name} ({a.size} bytes, SHA-256 {a.sha256[:16]}...).")
+    checked = store.verify()
+    if checked.problem is not None:
+        warn(damage_warning(checked.problem, saved=True))
+        return
     click.echo(f"Log digest now: {entry.entry_hash}")
+    click.echo(receipt_line(checked.entries, checked.head))
 
 
 @log.command("list")
 def list_entries() -> None:
     """Every entry in the order written."""
+    from footprint.cli.logprompts import warn
     from footprint.log.database import LogStore
-    from footprint.log.summary import corrected_by
+    from footprint.log.verdict import damage_warning
 
-    with LogStore() as store:
-        entries = store.entries()
-        checked = store.verify() if entries else None  # the digest shown is recomputed
+    with LogStore(read_only=True) as store:
+        entries = store.readable_entries()  # a missing log file is reported here
+        checked = store.verify()  # the digest shown is recomputed
+    if checked.problem is not None:
+        warn(damage_warning(checked.problem, saved=False))  # at once, before the table
     if not entries:
-        click.echo("Your log is empty. Start it with: footprint log add")
-        return
-    fixes = corrected_by(entries)
-    click.echo(f"{'#':>4}  {'when':<16}  {'how':<9}  {'files':>5}  what")
-    for e in entries:
-        note = f" [corrects {e.corrects}]" if e.corrects else ""
-        if e.seq in fixes:
-            note += f" [corrected by {', '.join(map(str, fixes[e.seq]))}]"
-        what = " ".join(e.what.split())
-        what = what if len(what) <= 50 else what[:49] + "…"
-        click.echo(
-            f"{e.seq:>4}  {e.event_time.display():<16}  {e.channel.value:<9}  {len(e.attachments):>5}  {what}{note}"
-        )
-    assert checked is not None
+        if checked.problem is None:
+            click.echo("Your log is empty. Start it with: footprint log add")
+            return
+        raise click.exceptions.Exit(int(ExitCode.ERROR))
+    _table(entries)
     if checked.problem is None:
         click.echo(f"\n{len(entries)} entries. Log digest: {checked.head}")
     else:
@@ -162,118 +171,60 @@ def list_entries() -> None:
         )
 
 
+def _table(entries: list[Entry]) -> None:
+    """The entries as rows that fit the terminal: long text wraps under its own column."""
+    import shutil
+    import textwrap
+
+    from footprint.log.summary import corrected_by
+
+    fixes = corrected_by(entries)
+    width = max(60, min(shutil.get_terminal_size().columns, 120) - 1)
+    lead = 4 + 2 + 16 + 2 + 9 + 2 + 5 + 2  # the columns before "what"
+    click.echo(f"{'#':>4}  {'when':<16}  {'how':<9}  {'files':>5}  what")
+    for e in entries:
+        note = f" [corrects {e.corrects}]" if e.corrects else ""
+        if e.seq in fixes:
+            note += f" [corrected by {', '.join(map(str, fixes[e.seq]))}]"
+        what = " ".join(e.what.split())
+        what = what if len(what) <= 140 else what[:139] + "…"
+        lines = textwrap.wrap(what + note, width - lead, break_on_hyphens=False) or [""]
+        first = f"{e.seq:>4}  {e.event_time.display():<16}  {e.channel.value:<9}  {len(e.attachments):>5}  "
+        click.echo(first + lines[0])
+        for more in lines[1:]:
+            click.echo(" " * lead + more)
+
+
 @log.command()
 @click.argument("number", type=click.IntRange(min=1))
 def show(number: int) -> None:
     """Show entry NUMBER in full, with its files and hashes."""
     from footprint.log.database import LogStore
 
-    with LogStore() as store:
-        e = store.get(number)
-        later = [x.seq for x in store.entries() if x.corrects == number]
-        rows = [
-            ("Entry", str(e.seq)), ("When", e.event_time.display()), ("How", e.channel.label),
-            ("Where", e.where), ("What happened", e.what), ("Witnesses", "; ".join(e.witnesses)),
-            ("Reported to", e.reported_to), ("Reference", e.reference),
-            ("Corrects entry", str(e.corrects or "")), ("Why corrected", e.reason),
-            ("Corrected by", ", ".join(map(str, later))), ("Written (UTC)", e.recorded_at),
-        ]  # fmt: skip
-        for label, value in rows:
-            if value:
-                click.echo(f"{label + ':':<15} {value}")
-        for a in e.attachments:
-            click.echo(f"{'File:':<15} {a.name} ({a.size} bytes, {a.media_type})")
-            click.echo(f"{'':<15} SHA-256 {a.sha256}")
-            click.echo(f"{'':<15} copy kept at {store.attachment_path(a)}")
+    with LogStore(read_only=True) as store:
+        _show_entry(store, store.get(number))
+
+
+def _show_entry(store: LogStore, e: Entry) -> None:
+    from footprint.cli.logprompts import wrapped
+
+    later = [x.seq for x in store.readable_entries() if x.corrects == e.seq]
+    rows = [
+        ("Entry", str(e.seq)), ("When", e.event_time.display()), ("How", e.channel.label),
+        ("Where", e.where), ("What happened", e.what), ("Witnesses", "; ".join(e.witnesses)),
+        ("Reported to", e.reported_to), ("Reference", e.reference),
+        ("Corrects entry", str(e.corrects or "")), ("Why corrected", e.reason),
+        ("Corrected by", ", ".join(map(str, later))), ("Written (UTC)", e.recorded_at),
+    ]  # fmt: skip
+    for label, value in rows:
+        if value:
+            click.echo(wrapped(f"{label + ':':<15} {value}", " " * 16))
+    for a in e.attachments:
+        click.echo(f"{'File:':<15} {a.name} ({a.size} bytes, {a.media_type})")
+        click.echo(f"{'':<15} SHA-256 {a.sha256}")
+        click.echo(f"{'':<15} copy kept at {store.attachment_path(a)}")
     click.echo(f"{'Entry hash:':<15} {e.entry_hash}")
     click.echo(f"{'Previous hash:':<15} {e.prev_hash}")
-
-
-@log.command()
-@click.option(
-    "--format",
-    "formats",
-    default="html,json,csv",
-    show_default=True,
-    help="Any of html, pdf, json, csv.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder to write to.",
-)
-@click.option("--name", default="", help="Your name as you want it shown.")
-@click.option("--details", default="", help="Other details to show, e.g. GMC number and workplace.")
-@click.option("--about", default="", help="Who the contacts are from, as you want it shown.")
-def export(formats: str, out_dir: Path, name: str, details: str, about: str) -> None:
-    """Write the log for the police or your defence union (owner-only files)."""
-    from footprint.log.database import LogStore
-    from footprint.log.export import DoctorDetails, build, parse_formats, write
-
-    chosen = parse_formats(formats)
-    with LogStore() as store:
-        built = build(store, DoctorDetails(name, details, about))  # refuses a changed log
-        paths = write(built, store, out_dir, chosen)
-    for path in paths:
-        click.echo(f"Wrote {path}")
-    click.echo(f"Final digest (on every page): {built.head}")
-
-
-@log.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--digest", "expected", help="The final digest printed on a copy, to match against.")
-def verify(file: Path | None, expected: str | None) -> None:
-    """Check the log (or an exported contact-log.json) has not been changed. Exit 1 if it has."""
-    if file is not None:
-        from footprint.log.exportcheck import verify_export
-
-        result = verify_export(file)
-        where = str(file)
-    else:
-        from footprint.log.database import LogStore
-
-        with LogStore() as store:
-            result = store.verify()
-            where = "your log"
-    raise click.exceptions.Exit(_report(result, where, expected))
-
-
-def _report(result: VerifyResult, where: str, expected: str | None) -> int:
-    if result.problem is not None:
-        p = result.problem
-        click.secho(f"NOT INTACT: {p.sentence()}.", fg="red", bold=True)
-        if p.seq and p.seq > 1:
-            earlier = "Entry 1" if p.seq == 2 else f"Entries 1 to {p.seq - 1}"
-            click.echo(f"{earlier} of {where} still {'matches' if p.seq == 2 else 'match'}.")
-        return int(ExitCode.ERROR)
-    if result.entries == 0:
-        click.echo(f"No entries yet: {where} is empty, so there is nothing to check.")
-        return int(ExitCode.OK)
-    click.secho(
-        f"Intact: {result.entries} entries, final digest {result.head}.", fg="green", bold=True
-    )
-    if result.files_checked or result.files_not_checked:
-        plural = "" if result.files_checked == 1 else "s"
-        files = f"{result.files_checked} kept file{plural} checked"
-        if result.files_not_checked:
-            files += f" ({result.files_not_checked} not exported beside it, so not checked)"
-        click.echo(f"{files[0].upper()}{files[1:]}.")
-    if expected is None:
-        click.echo(
-            "Compare this digest with the one on your last printed or exported copy: "
-            "a log rewritten from the start cannot be told apart otherwise."
-        )
-    elif expected.strip().lower() != result.head:
-        click.secho(
-            "The final digest is not the one you gave: this is a different version of the log.",
-            fg="red",
-        )
-        return int(ExitCode.ERROR)
-    else:
-        click.echo("It matches the digest you gave.")
-    return int(ExitCode.OK)
 
 
 @log.command()
@@ -298,3 +249,13 @@ def purge(everything: bool, yes: bool) -> None:
             return
     entries, files = LogStore().purge()
     click.echo(f"Deleted {entries} entries and {files} kept files, overwritten before removal.")
+
+
+def _register_checks() -> None:
+    from footprint.cli.logcheck import export, timestamp, verify
+
+    for command in (export, verify, timestamp):
+        log.add_command(command)
+
+
+_register_checks()

@@ -1,4 +1,5 @@
-"""The fields of a `log add` or `log correct` entry: from options, else asked for. UI only."""
+"""The fields of a `log add` or `log correct` entry: from options, else asked for; and the
+terminal's wrapping of the log's longer sentences. UI only."""
 
 from __future__ import annotations
 
@@ -14,6 +15,20 @@ from footprint.log.when import EXAMPLES, parse_when
 from footprint.util.yamlio import describe_validation_error
 
 CHANNELS = [c.value for c in Channel]
+
+
+def wrapped(text: str, indent: str = "") -> str:
+    """`text` wrapped to the terminal (at most 100 columns), later lines indented."""
+    import shutil
+    import textwrap
+
+    width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+    return textwrap.fill(text, width, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def warn(text: str) -> None:
+    """A warning the doctor must see at once: red, on stderr."""
+    click.secho(wrapped(text), fg="red", bold=True, err=True)
 
 
 def ask_when(default: str | None = None) -> str:
@@ -112,6 +127,23 @@ def _witnesses(given: dict[str, Any], base: Entry | None, interactive: bool) -> 
     earlier = list(base.witnesses) if base is not None else []
     if not interactive:
         return earlier
-    joined = "; ".join(earlier)
-    typed = ask_text("Anyone who saw or heard it (Enter if no one)", joined)
-    return earlier if typed == joined else ([typed] if typed else [])
+    if earlier:
+        joined = "; ".join(earlier)
+        typed = ask_text("Who saw or heard it? Names separated by ; (Enter keeps them)", joined)
+        return earlier if typed == joined else [n.strip() for n in typed.split(";") if n.strip()]
+    return ask_witnesses()
+
+
+def ask_witnesses() -> list[str]:
+    """Everyone who saw or heard it, one name a line, until a blank line."""
+    names: list[str] = []
+    while True:
+        question = (
+            "Anyone who saw or heard it (Enter if no one)"
+            if not names
+            else "Anyone else (Enter when done)"
+        )
+        typed = ask_text(question).strip()
+        if not typed:
+            return names
+        names.append(typed)

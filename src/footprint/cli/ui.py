@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import tempfile
 import webbrowser
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from footprint.ui import RunningUi
 
 
 def _open_in_browser(url: str) -> Path | None:
@@ -28,6 +33,20 @@ def _open_in_browser(url: str) -> Path | None:
     if not webbrowser.open(page.as_uri()):
         click.echo("(No browser could be opened: copy the address into one.)")
     return page
+
+
+def _claim_or_stop(running: RunningUi, folder: Path, *, demo: bool) -> None:
+    """One `footprint ui` per audit store (see `footprint.ui.running`): a second one stops
+    before its address is printed, and says where the first one is."""
+    from footprint.errors import FootprintError
+    from footprint.ui.running import claim
+
+    other = claim(folder, running.server.port, demo=demo)
+    if other is not None:
+        running.close()
+        raise FootprintError(
+            other.already_open(), hint="Only one footprint can work on your saved audits at once."
+        )
 
 
 @click.command()
@@ -55,6 +74,7 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
     from footprint.audit.desk import AuditDesk
     from footprint.ui import start_ui
     from footprint.ui.controller import UiOptions
+    from footprint.ui.running import release
     from footprint.util.settings import Settings
 
     with ExitStack() as stack:
@@ -65,14 +85,21 @@ def ui(no_browser: bool, reports_base: Path, port: int, no_store: bool, demo: bo
             env = stack.enter_context(demo_environment())
             settings, preset, granted_by = env.settings, env.profile, env.granted_by
         desk = stack.enter_context(AuditDesk.open(stored=not no_store, demo=demo))
+        # The demo's contact log is a practice one, gone when footprint stops.
+        practice = tempfile.TemporaryDirectory(prefix="footprint-demo-log-") if demo else None
         options = UiOptions(
             settings=settings,
             store=desk.store,
             reports_base=reports_base,
             preset_profile=preset,
             granted_by=granted_by,
+            log_folder=Path(stack.enter_context(practice)) if practice else None,
         )
         running = start_ui(options, port)
+        folder = desk.path.parent if desk.path is not None else None
+        if folder is not None:
+            _claim_or_stop(running, folder, demo=demo)
+            stack.callback(release, folder, demo=demo)
         opener: Path | None = None
         try:
             click.echo("footprint is running on this computer only, at:\n")

@@ -8,8 +8,11 @@ any later change shows up when the log is checked.
 
 Modules: `models` (entries and attachments), `when` (reading the time of a contact), `chain`
 (canonical content and hashes, verification), `attachments` (copying and checking files),
-`store` (the SQLite log), `head` (the recorded entry count and final digest, which show entries
-removed from the end), `summary` and `export` (HTML, PDF, JSON, CSV), `exportcheck` (verifying
-an exported file), `errors`.
+`database` (the SQLite log; `opening` opens it for writing or read-only, `rows` converts rows),
+`head` (the entry count and final digest recorded three times, which show entries removed from
+the end or a log removed), `receipt` (the short receipt a doctor writes down), `timestamp`,
+`cms` and `tsa` (trusted RFC 3161 timestamps, with consent), `summary` and `export` (HTML,
+PDF, JSON, CSV, damage marked), `exportcheck` (verifying an exported file), `checking` and
+`verdict` (what `verify` says, for both faces), `errors`.
 Nothing here imports at `footprint --help` time.
 """

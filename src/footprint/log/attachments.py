@@ -19,6 +19,7 @@ from footprint.log.models import Attachment
 from footprint.util.fsio import ensure_private_dir
 
 CHUNK = 1 << 20
+PARTIAL_PREFIX = ".incoming-"  # a copy being written; renamed to its SHA-256 name once whole
 
 
 def copy_in(source: Path, folder: Path) -> Attachment:
@@ -32,7 +33,7 @@ def copy_in(source: Path, folder: Path) -> Attachment:
     ensure_private_dir(folder)
     digest = hashlib.sha256()
     size = 0
-    temp = folder / f".incoming-{os.getpid()}-{os.urandom(4).hex()}"
+    temp = folder / f"{PARTIAL_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
@@ -58,6 +59,46 @@ def copy_in(source: Path, folder: Path) -> Attachment:
             f"{source}: could not be copied into the log ({exc.strerror or exc}).",
             hint="Check the file can be opened and that there is space on this computer.",
         ) from None
+
+
+def remove_partial_copies(folder: Path) -> int:
+    """Remove half-written copies left by a `log add` that was killed; returns how many.
+
+    Only regular files named `.incoming-*` directly in the log's own attachment folder, and
+    only those whose writer is no longer running (the name carries its process id), so a copy
+    another `log add` is writing right now is left alone. Nothing here ever belonged to an entry:
+    an entry names its files only once they are whole.
+    """
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(PARTIAL_PREFIX)]
+    except OSError:
+        return 0  # no folder yet, or one that cannot be read (read-only media): nothing to do
+    removed = 0
+    for path in candidates:
+        if path.is_symlink() or not path.is_file() or _writer_running(path.name):
+            continue
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            continue  # read-only media: left for a later start
+    return removed
+
+
+def _writer_running(name: str) -> bool:
+    pid_text = name.removeprefix(PARTIAL_PREFIX).split("-", 1)[0]
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True  # another request of this same process (the browser server) is copying
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def sha256_of(path: Path) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -83,6 +83,9 @@ class Problem:
 
     seq: int | None  # None: the problem is with the log or file as a whole, not one entry
     reason: str  # with `seq`, a clause ("its content has changed"); without, a sentence
+    # True when nothing is shown to have changed, but something that would show it is gone
+    # (the record of the log's length): the log cannot be confirmed intact, nor shown altered.
+    unconfirmed: bool = False
 
     def sentence(self) -> str:
         """The problem in one sentence, without a full stop."""
@@ -101,6 +104,17 @@ class VerifyResult:
     head: str  # the final digest: the last intact entry's hash (GENESIS for an empty log)
     problem: Problem | None
     digest_at_mark: str = GENESIS  # the recomputed digest after the first `mark` entries
+    # The recomputed digest after 0, 1, 2 ... entries, as far as the chain is intact: a
+    # receipt or a timestamp for entry count n is checked against prefixes[n].
+    prefixes: tuple[str, ...] = (GENESIS,)
+
+    def digest_after(self, count: int) -> str | None:
+        """The recomputed digest after `count` entries; None past the intact part."""
+        return self.prefixes[count] if 0 <= count < len(self.prefixes) else None
+
+    def with_problem(self, problem: Problem | None) -> VerifyResult:
+        """The same result with `problem` (found by a check the chain cannot make)."""
+        return replace(self, problem=problem)
 
     @property
     def ok(self) -> bool:
@@ -120,6 +134,7 @@ def verify(
     `mark`: also keep the digest after that many entries, to compare with one recorded then.
     """
     prev, count, checked, unchecked, at_mark = GENESIS, 0, 0, 0, GENESIS
+    prefixes = [GENESIS]
     for position, record in enumerate(records, start=1):
         seq = record.get("seq") if isinstance(record.get("seq"), int) else position
         assert isinstance(seq, int)
@@ -140,12 +155,13 @@ def verify(
                 else:
                     checked += 1
         if problem is not None:
-            return VerifyResult(count, checked, unchecked, prev, problem, at_mark)
+            return VerifyResult(count, checked, unchecked, prev, problem, at_mark, tuple(prefixes))
         # The digest is always the one recomputed from the content, never a stored hash.
         prev, count = recomputed, count + 1
+        prefixes.append(prev)
         if count == mark:
             at_mark = prev
-    return VerifyResult(count, checked, unchecked, prev, None, at_mark)
+    return VerifyResult(count, checked, unchecked, prev, None, at_mark, tuple(prefixes))
 
 
 def _read(

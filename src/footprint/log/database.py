@@ -11,51 +11,29 @@ replaced (see `footprint.log.head`).
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from footprint.log import attachments as files
 from footprint.log import head as heads
 from footprint.log.chain import GENESIS, VerifyResult, seal, verify
 from footprint.log.errors import LogError, NoSuchEntry
 from footprint.log.models import Attachment, Entry, EntryFields
+from footprint.log.opening import SCHEMA, open_for_reading, open_for_writing, reporting
+from footprint.log.rows import COLUMNS, entry_or_none, has_head, json_safe, record_of, row_of
 from footprint.util.fsio import ensure_private_dir
 from footprint.util.paths import data_dir
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS entries (
-    seq INTEGER PRIMARY KEY,
-    recorded_at TEXT NOT NULL,
-    occurred TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    place TEXT NOT NULL,
-    what TEXT NOT NULL,
-    witnesses_json TEXT NOT NULL,
-    reported_to TEXT NOT NULL,
-    reference TEXT NOT NULL,
-    corrects INTEGER,
-    reason TEXT NOT NULL,
-    attachments_json TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    entry_hash TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS head (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    entries INTEGER NOT NULL,
-    digest TEXT NOT NULL
-);
-"""
-COLUMNS = (
-    "seq, recorded_at, occurred, channel, place, what, witnesses_json, reported_to, reference,"
-    " corrects, reason, attachments_json, prev_hash, content_hash, entry_hash"
-)
+if TYPE_CHECKING:
+    from footprint.log.timestamp import StoredStamp
+
+__all__ = ["COLUMNS", "SCHEMA", "LogStore", "default_folder", "utc_now"]
+HEAD_REBUILT = "head_rebuilt"  # notes: when the head table was found missing and started again
 
 
 def default_folder() -> Path:
@@ -69,47 +47,53 @@ def utc_now() -> str:
 
 
 class LogStore:
-    """The contact log on disk."""
+    """The contact log on disk.
 
-    def __init__(self, folder: Path | None = None) -> None:
+    `read_only`: open nothing for writing and create nothing (`list`, `show`, `verify`,
+    `export`), so a log on read-only media can be read, and a missing log file is reported
+    as missing rather than made again.
+    """
+
+    def __init__(self, folder: Path | None = None, *, read_only: bool = False) -> None:
         self.folder = folder or default_folder()
-        ensure_private_dir(self.folder)  # the data folder too, when this is the first thing in it
         self.files = self.folder / "files"
         self.path = self.folder / "contact-log.db"
-        if not self.path.exists():
-            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
-        os.chmod(self.path, 0o600)
-        try:
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            # A damaged byte must not stop `verify` from naming the entry: decode what is there.
-            self._db.text_factory = _lenient_text
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA secure_delete=ON")
-            had_head = self._has_table("head")
-            self._db.executescript(SCHEMA)
-            if not had_head:
-                self._record_existing_head()
-        except sqlite3.DatabaseError as exc:
+        self.read_only = read_only
+        files.remove_partial_copies(self.files)  # left by a copy that was killed half-way
+        self._db: sqlite3.Connection | None
+        if read_only:
+            self._db = open_for_reading(self.path) if self.path.exists() else None
+        else:
+            ensure_private_dir(self.folder)  # the data folder too, when this is the first thing
+            self._db = open_for_writing(self.path)
+            self._private_side_files()
+            self._adopt_outside_record()
+
+    def _adopt_outside_record(self) -> None:
+        """A log kept before the record outside its folder existed: copy `head.json` there.
+
+        Only when there is no outside record at all; one that disagrees is evidence and stays.
+        """
+        outside = heads.anchor_path(self.folder)
+        beside = heads.read_file(self.folder)
+        if beside is not None and not beside.damaged and not outside.exists():
+            heads.write_at(outside, beside.entries, beside.digest)
+
+    @property
+    def missing(self) -> bool:
+        """True when there is no log file although the head records say a log was kept."""
+        return self._db is None and self.head_records().any
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The open database; LogError when the log file is missing."""
+        if self._db is None:
             raise LogError(
-                f"{self.path}: the contact log cannot be opened ({exc}).",
-                hint="Keep a copy of the file and ask for help; do not delete it.",
-            ) from None
-        self._private_side_files()
-
-    def _has_table(self, name: str) -> bool:
-        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-        return self._db.execute(query, (name,)).fetchone() is not None
-
-    def _record_existing_head(self) -> None:
-        """A log written before the head was recorded: record its head as it is now."""
-        with self._tx() as db:
-            row = db.execute(
-                "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
-            ).fetchone()
-            if row is not None:
-                db.execute("INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (row[0], row[1]))
-        if row is not None and heads.read_file(self.folder) is None:
-            heads.write_file(self.folder, row[0], row[1])
+                heads.missing_log(self.head_records(), self.path).sentence() + ".",
+                hint="If you moved it, put it back. Your last export and receipts still show "
+                "what it held (`footprint log verify FILE`).",
+            )
+        return self._db
 
     def _private_side_files(self) -> None:
         for suffix in ("-wal", "-shm"):
@@ -119,7 +103,8 @@ class LogStore:
 
     def close(self) -> None:
         """Close the database."""
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
 
     def __enter__(self) -> LogStore:
         return self
@@ -129,73 +114,97 @@ class LogStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
+        db = self.db
+        with reporting(self.path):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
 
     # -- writing ---------------------------------------------------------------------------
 
     def add(self, fields: EntryFields, paths: list[Path] | None = None) -> Entry:
-        """Copy the files in, then write the entry chained to the last one."""
+        """Copy the files in, then write the entry chained to the last one.
+
+        A damaged log still takes the entry (evidence must not be lost); the caller checks
+        the log afterwards and warns.
+        """
         kept: list[Attachment] = [files.copy_in(p, self.files) for p in paths or []]
-        recorded = heads.read_file(self.folder)
+        recorded = {path: heads.read_at(path) for path in heads.head_files(self.folder).values()}
         with self._tx() as db:
-            # A head file the entries no longer agree with is evidence: it stays as it is.
-            keeps_up = recorded is None or self._has_head(db, recorded)
+            # A head record the entries no longer agree with is evidence: it stays as it is.
+            keeps_up = [p for p, head in recorded.items() if head is None or has_head(db, head)]
             row = db.execute(
                 "SELECT seq, entry_hash FROM entries ORDER BY seq DESC LIMIT 1"
             ).fetchone()
             seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
             if fields.corrects is not None and fields.corrects >= seq:
                 raise NoSuchEntry(fields.corrects, seq - 1)
+            if row is not None and db.execute("SELECT 1 FROM head").fetchone() is None:
+                note = "INSERT OR IGNORE INTO notes VALUES (?, ?)"
+                db.execute(note, (HEAD_REBUILT, utc_now()))
             entry = seal(fields, seq=seq, recorded_at=utc_now(), attachments=kept, prev_hash=prev)
             db.execute(
-                f"INSERT INTO entries ({COLUMNS}) VALUES ({', '.join('?' * 15)})", _row(entry)
+                f"INSERT INTO entries ({COLUMNS}) VALUES ({', '.join('?' * 15)})", row_of(entry)
             )
             db.execute(
                 "INSERT OR REPLACE INTO head VALUES (1, ?, ?)", (entry.seq, entry.entry_hash)
             )
-        if keeps_up:
-            heads.write_file(self.folder, entry.seq, entry.entry_hash)
+        for path in keeps_up:
+            heads.write_at(path, entry.seq, entry.entry_hash)
         self._private_side_files()
         return entry
-
-    @staticmethod
-    def _has_head(db: sqlite3.Connection, head: heads.Head) -> bool:
-        """True when the stored entries still end where `head` says the log once ended."""
-        if head.damaged:
-            return False
-        if head.entries == 0:
-            return head.digest == GENESIS
-        query = "SELECT entry_hash FROM entries WHERE seq = ?"
-        row = db.execute(query, (head.entries,)).fetchone()
-        return row is not None and row[0] == head.digest
 
     # -- reading ---------------------------------------------------------------------------
 
     def count(self) -> int:
         """How many entries the log holds."""
-        return int(self._db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
+        if self._db is None and not self.missing:
+            return 0
+        with reporting(self.path):
+            return int(self.db.execute("SELECT COUNT(*) FROM entries").fetchone()[0])
 
     def records(self) -> Iterator[dict[str, Any]]:
         """Every entry as stored, unchecked, in the order written (for `verify`)."""
-        for row in self._db.execute(f"SELECT {COLUMNS} FROM entries ORDER BY seq"):
-            yield _record(row)
+        if self._db is None and not self.missing:
+            return  # no log has been started here
+        with reporting(self.path):
+            for row in self.db.execute(f"SELECT {COLUMNS} FROM entries ORDER BY seq"):
+                yield record_of(row)
 
     def entries(self) -> list[Entry]:
         """Every entry, in the order written; LogError if one cannot be read."""
         return [self._entry(r) for r in self.records()]
 
+    def split_records(self) -> tuple[list[Entry], list[dict[str, Any]]]:
+        """The entries that can still be read, and the rows that cannot, as found."""
+        kept: list[Entry] = []
+        unreadable: list[dict[str, Any]] = []
+        for record in self.records():
+            entry = entry_or_none(record)
+            if entry is not None:
+                kept.append(entry)
+            else:
+                unreadable.append({k: json_safe(v) for k, v in record.items()})
+        return kept, unreadable
+
+    def readable_entries(self) -> list[Entry]:
+        """Every entry that can still be read, skipping damaged ones (listing a damaged log)."""
+        return self.split_records()[0]
+
     def get(self, seq: int) -> Entry:
         """Entry `seq`; NoSuchEntry if there is none."""
-        row = self._db.execute(f"SELECT {COLUMNS} FROM entries WHERE seq = ?", (seq,)).fetchone()
+        if self._db is None and not self.missing:
+            raise NoSuchEntry(seq, 0)
+        with reporting(self.path):
+            query = f"SELECT {COLUMNS} FROM entries WHERE seq = ?"
+            row = self.db.execute(query, (seq,)).fetchone()
         if row is None:
             raise NoSuchEntry(seq, self.count())
-        return self._entry(_record(row))
+        return self._entry(record_of(row))
 
     def _entry(self, record: dict[str, Any]) -> Entry:
         try:
@@ -210,25 +219,56 @@ class LogStore:
         """Where the copy of an attached file is kept."""
         return self.files / attachment.stored_name
 
+    def head_records(self) -> heads.Records:
+        """Every record of the head: the table (if the log file is there) and both files."""
+        found = {name: heads.read_at(path) for name, path in heads.head_files(self.folder).items()}
+        table, rebuilt = None, None
+        if self._db is not None:
+            with reporting(self.path):
+                if self._has_table("head"):
+                    row = self._db.execute("SELECT entries, digest FROM head").fetchone()
+                    table = heads.Head(int(row[0]), str(row[1])) if row is not None else None
+                if self._has_table("notes"):
+                    query = "SELECT value FROM notes WHERE name = ?"
+                    note = self._db.execute(query, (HEAD_REBUILT,)).fetchone()
+                    rebuilt = str(note[0]) if note is not None else None
+        return heads.Records(table, found, rebuilt)
+
+    def _has_table(self, name: str) -> bool:
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.db.execute(query, (name,)).fetchone() is not None
+
     def verify(self) -> VerifyResult:
         """Recompute the chain and every kept file's hash, then compare the recorded head."""
-        file_head = heads.read_file(self.folder)
-        mark = file_head.entries if file_head is not None else 0
-        try:
-            result = verify(self.records(), files.checker(self.files), mark=mark)
-            row = self._db.execute("SELECT entries, digest FROM head WHERE id = 1").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise LogError(
-                f"{self.path}: the log file itself is damaged ({exc}), so its entries cannot be checked one by one.",
-                hint="Keep the file as it is and use your last export (`footprint log verify FILE`).",
-            ) from None
+        records = self.head_records()
+        if self._db is None and records.any:
+            return VerifyResult(0, 0, 0, GENESIS, heads.missing_log(records, self.path))
+        result = verify(self.records(), files.checker(self.files))
         if result.problem is not None:
             return result
-        table = heads.Head(int(row[0]), str(row[1])) if row is not None else None
-        problem = heads.problem(result, table, file_head)
-        return VerifyResult(
-            result.entries, result.files_checked, result.files_not_checked, result.head, problem
-        )
+        return result.with_problem(heads.problem(result, records))
+
+    # -- trusted timestamps ---------------------------------------------------------------
+
+    def add_timestamp(self, stamp: StoredStamp) -> None:
+        """Keep a timestamp token with the log (tokens are only ever added)."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO timestamps (entries, digest, service, token, received_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (stamp.entries, stamp.digest, stamp.service, stamp.token, stamp.received_at),
+            )
+
+    def timestamps(self) -> list[StoredStamp]:
+        """Every timestamp kept with the log, oldest first."""
+        from footprint.log.timestamp import StoredStamp
+
+        if self._db is None or not self._has_table("timestamps"):
+            return []
+        query = "SELECT entries, digest, service, token, received_at FROM timestamps ORDER BY id"
+        with reporting(self.path):
+            rows = self._db.execute(query).fetchall()
+        return [StoredStamp(int(r[0]), str(r[1]), str(r[2]), bytes(r[3]), str(r[4])) for r in rows]
 
     # -- purging ---------------------------------------------------------------------------
 
@@ -236,12 +276,13 @@ class LogStore:
         """Delete every entry and kept file for good; returns (entries, files) removed."""
         count = self.count()
         with self._tx() as db:
-            db.execute("DELETE FROM entries")
-            db.execute("DELETE FROM head")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._db.execute("VACUUM")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._db.close()
+            for table in ("entries", "head", "notes", "timestamps"):
+                db.execute(f"DELETE FROM {table}")
+        with reporting(self.path):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.execute("VACUUM")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
         removed = 0
         if self.files.exists():
             for path in sorted(self.files.iterdir()):
@@ -250,48 +291,9 @@ class LogStore:
             self.files.rmdir()
         for path in (
             self.path,
-            self.folder / heads.HEAD_FILE,
+            *heads.head_files(self.folder).values(),
             *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm")),
         ):
             if path.exists():
                 files.wipe(path)
         return count, removed
-
-
-def _lenient_text(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace")
-
-
-def _row(entry: Entry) -> tuple[object, ...]:
-    return (
-        entry.seq,
-        entry.recorded_at,
-        entry.when,
-        entry.channel.value,
-        entry.where,
-        entry.what,
-        json.dumps(entry.witnesses, ensure_ascii=False),
-        entry.reported_to,
-        entry.reference,
-        entry.corrects,
-        entry.reason,
-        json.dumps([a.model_dump(mode="json") for a in entry.attachments], ensure_ascii=False),
-        entry.prev_hash,
-        entry.content_hash,
-        entry.entry_hash,
-    )
-
-
-def _record(row: tuple[Any, ...]) -> dict[str, Any]:
-    """A stored row as the entry's fields; damaged JSON columns are passed on for `verify`."""
-    names = [c.strip() for c in COLUMNS.split(",")]
-    record = dict(zip(names, row, strict=True))
-    record["when"] = record.pop("occurred")
-    record["where"] = record.pop("place")
-    for column, field in (("witnesses_json", "witnesses"), ("attachments_json", "attachments")):
-        raw = record.pop(column)
-        try:
-            record[field] = json.loads(raw)
-        except (TypeError, ValueError):
-            record[field] = raw  # not a list: validation names this field
-    return record

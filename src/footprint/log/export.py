@@ -5,9 +5,12 @@ row, in the HTML's header and on every printed page), so a printed copy can be m
 exported JSON, and the JSON checked with `footprint log verify FILE`. The kept files are copied
 beside the export, in `attachments/`, under their SHA-256 names.
 
-Nothing is exported from a log that does not verify: a copy of an edited log would carry the
-edit with a digest that looks genuine. The digest exported is the one recomputed from the
-entries' content, never a stored hash. The JSON also carries a `seal`: SHA-256 over every other
+A log that does not verify is still exported whole, so new evidence can always be handed over,
+but with the damage marked: the problem is named on the page and in the JSON's `damage`, and
+the final digest covers only the entries that still check (the first `intact_entries`), so an
+edited entry never gets a digest that vouches for it. Rows that cannot be read at all are kept
+as found in `unreadable_entries`. The digest exported is the one recomputed from the entries'
+content, never a stored hash. The JSON also carries a `seal`: SHA-256 over every other
 field of the file (the doctor's details, the note on how the log was kept, the summary, the
 chain and the entries), so `verify FILE` notices a change to any of them.
 """
@@ -24,13 +27,13 @@ from typing import Any
 from footprint import __version__
 from footprint.log.chain import ALGORITHM, GENESIS, canonical_json, sha256_hex
 from footprint.log.database import LogStore
-from footprint.log.errors import LogError, LogInputError
+from footprint.log.errors import LogInputError
 from footprint.log.export_data import HOW_KEPT, DoctorDetails, LogExport
 from footprint.log.summary import Summary, summarise
 from footprint.util.fsio import ensure_private_dir, write_private_file
 
 FORMAT_ID = "footprint-contact-log"
-SCHEMA_VERSION = "1.1"  # 1.1: the `seal` over the whole file
+SCHEMA_VERSION = "1.2"  # 1.1: the `seal` over the whole file; 1.2: damage, receipt, timestamps
 FORMATS = ("html", "pdf", "json", "csv")
 ATTACHMENTS_DIR = "attachments"
 BASENAME = "contact-log"
@@ -53,18 +56,32 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def build(store: LogStore, doctor: DoctorDetails | None = None) -> LogExport:
-    """The export of the whole log as it is now; LogError if the log does not verify."""
+    """The export of the whole log as it is now, with any damage marked."""
     checked = store.verify()
-    if checked.problem is not None:
-        raise LogError(
-            f"Your log is not intact, so nothing was exported. {checked.problem.sentence()}.",
-            hint="Run `footprint log verify` to see what changed. Keep your earlier exports and "
-            "printed copies as they are: they show the log as it was when they were made.",
-        )
-    entries = store.entries()
+    entries, unreadable = store.split_records()
     head = checked.head  # recomputed from the content, never copied from a stored hash
     exported_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    return LogExport(entries, summarise(entries), head, exported_at, doctor or DoctorDetails())
+    problem = checked.problem
+    return LogExport(
+        entries,
+        summarise(entries),
+        head,
+        exported_at,
+        doctor or DoctorDetails(),
+        damage=problem.sentence() if problem is not None else None,
+        damaged_entry=problem.seq if problem is not None else None,
+        sealed=checked.entries,
+        unreadable=unreadable,
+        timestamps=[stamp.as_json() for stamp in store.timestamps()],
+        copied=sorted(
+            {
+                a.stored_name
+                for e in entries
+                for a in e.attachments
+                if store.attachment_path(a).exists()
+            }
+        ),  # fmt: skip
+    )
 
 
 def parse_formats(text: str) -> list[str]:
@@ -114,11 +131,20 @@ def to_json(export: LogExport) -> str:
             "algorithm": ALGORITHM,
             "genesis": GENESIS,
             "entries": len(export.entries),
+            "intact_entries": export.sealed_entries,
             "final_digest": export.head,
+            "receipt": export.receipt,
         },
         "summary": summary_json(export.summary),
         "entries": [e.model_dump(mode="json") for e in export.entries],
     }
+    if export.damage is not None:
+        data["damage"] = {"first_entry": export.damaged_entry, "reason": export.damage}
+        data["unreadable_entries"] = export.unreadable
+    if export.timestamps:
+        data["timestamps"] = export.timestamps
+    # Named so a copy removed from beside the file reads as missing, not as "not exported".
+    data["attachments_exported"] = export.copied
     data["seal"] = {"algorithm": ALGORITHM, "digest": seal_of(data)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

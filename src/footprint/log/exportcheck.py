@@ -68,17 +68,39 @@ def verify_export(path: Path) -> VerifyResult:
     data = read_export(path)
     folder = path.parent / ATTACHMENTS_DIR
 
+    # The JSON handed over alone (no attachments folder): its files are not checked. With the
+    # folder there, a file the export lists as copied into it must still be there.
+    listed = data.get("attachments_exported") if folder.is_dir() else None
+    exported = set(listed) if isinstance(listed, list) else set()
+
     def check(attachment: Attachment) -> bool | None:
         copy = folder / attachment.stored_name
-        return file_matches(copy, attachment.sha256) if copy.exists() else None
+        if copy.exists() or attachment.stored_name in exported:
+            return file_matches(copy, attachment.sha256)  # exported beside it: must be there
+        return None
 
     records = [r if isinstance(r, dict) else {} for r in data["entries"]]
     result = verify(records, check)
+    marked = _marked_damage(data)
     if not result.ok:
+        assert result.problem is not None
+        if marked is not None and marked.seq == result.problem.seq:
+            note = " (the file says so: it was already damaged in the log when exported)"
+            return result.with_problem(Problem(marked.seq, result.problem.reason + note))
         return result
     problem = _whole_file_problem(data, [Entry.model_validate(r) for r in records], result.head)
-    return VerifyResult(
-        result.entries, result.files_checked, result.files_not_checked, result.head, problem
+    return result.with_problem(problem or marked)
+
+
+def _marked_damage(data: dict[str, Any]) -> Problem | None:
+    """The damage the export itself declares: the log did not check when it was exported."""
+    damage = data.get("damage")
+    if not isinstance(damage, dict):
+        return None
+    first = damage.get("first_entry")
+    return Problem(
+        first if isinstance(first, int) else None,
+        f"When this copy was exported, the log was already not intact: {damage.get('reason')}",
     )
 
 

@@ -39,7 +39,14 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["size"] = human_size
+    env.filters["sentence"] = as_sentence
     return env
+
+
+def as_sentence(text: str) -> str:
+    """Text ending in one full stop: "at 5:50pm." stays as it is, "at 5:50pm" gains one."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
 def human_size(size: int) -> str:

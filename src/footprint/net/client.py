@@ -170,6 +170,26 @@ class GatedClient:
         )
         return fetch.run()
 
+    def post(
+        self, url: str, data: bytes, *, content_type: str, accept: tuple[str, ...]
+    ) -> Response:
+        """POST `data` to `url` (with the same gate and limits as `get`)."""
+        if not self.grant.granted:
+            raise ConsentViolation(f"lookup {self.grant.lookup_id!r} ran without consent")
+        fetch = Fetch(
+            self._client,
+            url,
+            params=None,
+            headers={"Content-Type": content_type},
+            auth=None,
+            accept=accept,
+            check_first=self._check_first,
+            check_hop=self._check_hop,
+            min_interval=max(self.min_interval, self._client.limits.min_interval),
+            data=data,
+        )
+        return fetch.run()
+
 
 class HttpClient:
     """Shared transport; create one per audit and `bind` it per lookup."""

@@ -98,8 +98,10 @@ class Fetch:
         check_first: Callable[[str], None],
         check_hop: Callable[[str], None],
         min_interval: float,
+        data: bytes | None = None,
     ) -> None:
         self.client = client
+        self.data = data  # a body to POST (a timestamp request); None for a GET
         self.limits = client.limits
         self.url = url
         self.params = dict(params or {})
@@ -194,7 +196,10 @@ class Fetch:
             headers.update(self.headers)
         headers["User-Agent"] = USER_AGENT  # always say who we are
         auth = self.auth if send_credentials else None
-        prepared = requests.Request("GET", url, headers=headers, auth=auth).prepare()
+        method = "GET" if self.data is None else "POST"
+        prepared = requests.Request(
+            method, url, headers=headers, auth=auth, data=self.data
+        ).prepare()
         watchdog = FetchWatchdog(remaining)
         self.client.track(watchdog, True)
         if self.client.cancelled.is_set():

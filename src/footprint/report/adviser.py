@@ -15,13 +15,21 @@ round: from the member's report it takes only
   says ("home address");
 - the consent record reduced to lookup, decision, who and when (never what was sent or where);
 - the questions left to finish at home, again from the catalogue, and the areas the member
-  said they don't use (the catalogue's area titles).
+  said they don't use (the catalogue's area titles);
+- the member's role and country (and UK nation), so a union can count by them: coarse groups
+  shared by thousands of doctors, and shown only above the union statistics' small-number floor.
+
+Each copy is sealed: `digest` is the SHA-256 of its canonical JSON without the digest, so the
+union can tell a copy was not edited (`check_seal`). A seal proves the copy is unchanged since
+footprint wrote it, not who wrote it: anyone with footprint can make a new sealed copy.
 
 Anything not on that list cannot reach the adviser, whatever the profile holds.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Literal
@@ -34,7 +42,7 @@ from footprint.model.observation import Outcome
 from footprint.model.vocab import Axis, Severity
 from footprint.report.model import Finding, Level, LookupSummary, Report, Status
 
-ADVISER_SCHEMA_VERSION = "1.0"
+ADVISER_SCHEMA_VERSION = "1.1"  # 1.1: role, country, nation and the digest
 #: Shown for a lookup this version of footprint does not know (its id could say anything).
 OTHER_LOOKUP = ("other", "Another check")
 #: Shown for a checklist finding whose id is not in the shipped catalogue.
@@ -128,6 +136,37 @@ class AdviserReport(_Model):
     skipped: list[str] = Field(
         default_factory=list, description="Areas the member said they don't use (their titles)."
     )
+    role: str | None = Field(default=None, description="gp, hospital, private, locum or other.")
+    country: str | None = Field(default=None, description="Where the member practises: GB, IE...")
+    nation: str | None = Field(default=None, description="The UK nation, when known.")
+    plan: dict[str, int] | None = Field(
+        default=None, description="The member's plan, when tracked: action state -> actions."
+    )
+    digest: str | None = Field(
+        default=None, description="SHA-256 of the copy's canonical JSON without this field."
+    )
+
+
+def content_digest(copy: AdviserReport) -> str:
+    """The SHA-256 of the copy as canonical JSON (sorted keys, no spaces), digest left out."""
+    return digest_of_json(copy.model_dump(mode="json", by_alias=True))
+
+
+def digest_of_json(data: Mapping[str, object]) -> str:
+    """The same digest from a copy's parsed JSON, exactly as it was written."""
+    unsealed = {k: v for k, v in data.items() if k != "digest"}
+    canonical = json.dumps(unsealed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def sealed(copy: AdviserReport) -> AdviserReport:
+    """The copy with its digest set."""
+    return copy.model_copy(update={"digest": content_digest(copy)})
+
+
+def check_seal(copy: AdviserReport) -> bool:
+    """Whether the copy is unchanged since it was sealed (False when it has no seal)."""
+    return copy.digest is not None and copy.digest == content_digest(copy)
 
 
 def _lookup(lookup_id: str, titles: Mapping[str, str]) -> tuple[str, str]:
@@ -204,7 +243,7 @@ def adviser_copy(
     """
     catalogue = catalogue or shipped_catalogue()
     summary = report.summary
-    return AdviserReport(
+    copy = AdviserReport(
         generated_at=report.generated_at,
         tool_version=report.tool_version,
         adviser=report.adviser,
@@ -227,4 +266,8 @@ def adviser_copy(
             (u.id for u in [*report.unanswered, *report.to_finish] if not u.skipped), catalogue
         ),
         skipped=_skipped(report, catalogue),
+        role=report.subject.role,
+        country=report.subject.jurisdiction,
+        nation=report.subject.nation,
     )
+    return sealed(copy)

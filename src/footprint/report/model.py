@@ -247,6 +247,7 @@ class Subject(_Model):
     role: str
     jurisdiction: str
     specialty: str | None = None
+    nation: str | None = Field(default=None, description="The UK nation, when known.")
 
 
 class SinceLast(_Model):

@@ -174,6 +174,11 @@ def _start_log(step: NextStep, reader: Reader) -> str:
     first = "Write down every contact from the patient, with the date and time"
     if reader is Reader.TERMINAL:
         return f"{first}: `footprint log add` keeps the log on this computer, dated and tamper-evident."
+    if reader is Reader.BROWSER:
+        return (
+            f"{first}: keep it in the contact log (\u201cContact log\u201d at the top of the "
+            "footprint window), on this computer, dated and tamper-evident."
+        )
     return (
         f"{first}: footprint's contact log keeps it on your own computer, dated and tamper-evident."
     )

@@ -13,11 +13,20 @@ from footprint.ui.app import UiApp
 from footprint.ui.base import PageGroup
 from footprint.ui.controller import UiAudit, UiOptions
 from footprint.ui.handoverpages import HandoverPages
+from footprint.ui.helppages import HelpPages
+from footprint.ui.logpages import LogPages
 from footprint.ui.pages import QUIET_ENDPOINTS, Pages
+from footprint.ui.searchpages import NameSearchPages
 from footprint.ui.security import Lock
 from footprint.ui.server import Activity, LocalServer, StopSignal
 
-PAGE_GROUPS: tuple[type[PageGroup], ...] = (Pages, HandoverPages)
+PAGE_GROUPS: tuple[type[PageGroup], ...] = (
+    Pages,
+    HelpPages,
+    NameSearchPages,
+    LogPages,
+    HandoverPages,
+)
 """Every group of pages the server serves; each brings its own routes and handlers."""
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
 
-from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.exceptions import HTTPException, NotFound, RequestEntityTooLarge
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
@@ -39,6 +39,12 @@ FORBIDDEN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 ERROR_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Something went wrong</title></head><body><main><h1>{message}</h1><p>{hint}</p>
 <p><a href="/">Back to the start page</a></p></main></body></html>"""
+
+# The largest request read: the contact log's most files per entry at their largest, and the
+# form around them. Anything larger is refused before it is read.
+MAX_REQUEST_BYTES = 10 * 20 * 1024 * 1024 + 1024 * 1024
+TOO_LARGE = "That was more than footprint can take at once, so nothing was saved."
+TOO_LARGE_HINT = "Go back, and choose fewer or smaller files (at most 20 MB each)."
 
 NO_COOKIE = (
     "This page only opens from the address footprint printed when you started it, and that "
@@ -76,11 +82,15 @@ class UiApp:
         self.handlers = handlers
         self.activity = activity
         self.quiet_endpoints = quiet_endpoints  # polled endpoints that are not "activity"
+        self.max_request_bytes = MAX_REQUEST_BYTES
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         request = Request(environ)
+        request.max_content_length = self.max_request_bytes
         try:
             response = self._guarded(request)
+        except RequestEntityTooLarge:
+            response = error_page(TOO_LARGE, TOO_LARGE_HINT, 413)
         except HTTPException as exc:
             response = Response(exc.description or exc.name, status=exc.code or 500)
         except FootprintError as exc:

@@ -63,6 +63,7 @@ class UiOptions:
     profile_folder: Path = Path(".")
     granted_by: str | None = None
     preset_profile: Profile | None = None  # `footprint ui --demo`: the fictional doctor
+    log_folder: Path | None = None  # the contact log's folder; None: the doctor's own log
 
 
 @dataclass

@@ -26,6 +26,7 @@ from footprint.ui.base import (
     PageGroup,
 )
 from footprint.ui.controller import UiAudit
+from footprint.ui.navigation import with_way_back
 
 ANSWERS = {"yes": Answer.YES, "no": Answer.NO, "unsure": Answer.UNSURE, "na": Answer.NA}
 ROLE_LABELS = {
@@ -64,6 +65,7 @@ ROUTES: tuple[tuple[str, str, str], ...] = (
     ("/back", "back", "POST"),
     ("/skip", "skip", "POST"),
     ("/stop", "stop", "POST"),
+    ("/go-on", "go_on", "POST"),
     ("/finish", "finish", "GET"),
     ("/report", "report_post", "POST"),
     ("/report", "report", "GET"),
@@ -186,7 +188,9 @@ class Pages(PageGroup):
         engine = self.audit.engine
         if engine is None or engine.response_question() is None:
             return self._next()
-        return self.render("response.html", question=engine.response_question())
+        return self.render(
+            "response.html", question=engine.response_question(), earlier=engine.response_answer
+        )
 
     def response_post(self, request: Request) -> Response:
         answer = ANSWERS.get(request.form.get("answer", ""))
@@ -221,7 +225,13 @@ class Pages(PageGroup):
         question = engine.next_question() if engine is not None else None
         if engine is None or question is None or engine.stopped:
             return self._next()
-        return self.render("question.html", q=question, status=self._status())
+        return self.render(
+            "question.html",
+            q=question,
+            status=self._status(),
+            back_to=engine.back_leads_to(),
+            name_search_open=engine.name_search.is_open(),
+        )
 
     def answer(self, request: Request) -> Response:
         engine = self.audit.engine
@@ -237,7 +247,7 @@ class Pages(PageGroup):
     def back(self, request: Request) -> Response:
         if self.audit.engine is not None:
             self.audit.engine.back()
-        return redirect("/question", code=303)
+        return self._next()
 
     def skip(self, request: Request) -> Response:
         area = request.form.get("area", "")
@@ -249,6 +259,11 @@ class Pages(PageGroup):
         if self.audit.engine is not None:
             self.audit.engine.stop()
         return redirect("/finish", code=303)
+
+    def go_on(self, request: Request) -> Response:
+        if self.audit.engine is not None:
+            self.audit.engine.go_on()
+        return self._next()
 
     def finish(self, request: Request) -> Response:
         engine = self.audit.engine
@@ -264,6 +279,8 @@ class Pages(PageGroup):
             status=status,
             running=status["running"],
             left=left,
+            stopped=engine.stopped,
+            name_search_open=engine.name_search.is_open(),
             seconds_left=round(time_left) if time_left is not None else None,
         )
 
@@ -314,7 +331,8 @@ class Pages(PageGroup):
         path = self._file(index)
         if path is None or path.suffix != ".html":
             return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
-        response = Response(path.read_bytes(), content_type="text/html; charset=utf-8")
+        html = with_way_back(path.read_bytes())
+        response = Response(html, content_type="text/html; charset=utf-8")
         response.headers["Content-Security-Policy"] = REPORT_CSP
         return response
 

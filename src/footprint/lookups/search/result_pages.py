@@ -73,7 +73,7 @@ class SearchResultPagesLookup(SearchLookupBase):
         if not pages:
             return [self.not_found("top search results")]
         for url, query in pages:
-            observations.extend(self._scan_one(url, query, profile, http))
+            observations.extend(self.scan_one(url, query, profile, http))
         return observations
 
     def _top_pages(
@@ -96,9 +96,10 @@ class SearchResultPagesLookup(SearchLookupBase):
                 pages.setdefault(normalise_url(result.url), (result.url, query))
         return list(pages.values())[: self.max_pages], failures
 
-    def _scan_one(
+    def scan_one(
         self, url: str, query: str, profile: Profile, http: GatedClient
     ) -> list[Observation]:
+        """Open one result page and scan it; also used for pages a saved results page lists."""
         subject = f"page: {url}"
         try:
             response = http.get(url)

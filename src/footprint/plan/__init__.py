@@ -1,0 +1,1 @@
+"""The living plan: statuses, requests drafted for the doctor, deadlines and re-checks."""
