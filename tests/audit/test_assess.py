@@ -52,47 +52,13 @@ def test_score_saturates_and_stays_in_range() -> None:
 
 def test_top_actions_are_the_plans_first_actions_with_no_gap() -> None:
     # Once "one action per first step" skipped plan actions: "do these first" read 1, 2, 3, 4,
-    # then "action 8". The same detail on several pages is merged earlier (`lookup_findings`).
+    # then "action 8".
     fs = [
         _finding(n, Severity.CRITICAL).model_copy(update={"steps": ["Ask them to remove it."]})
         for n in "abc"
     ] + [_finding("d", Severity.HIGH), _finding("e", Severity.INFO)]
     assert [a.finding_id for a in top_actions(fs)] == ["a", "b", "c", "d"]
     assert [a.finding_id for a in top_actions(fs, limit=2)] == ["a", "b"]
-
-
-def test_the_same_leaked_detail_from_two_lookups_is_one_finding() -> None:
-    def seen(lookup_id: str, url: str, number: str) -> Observation:
-        exposure = Exposure(
-            key=f"{lookup_id}.personal-phone",
-            title="Your personal mobile is on a page",
-            severity=Severity.CRITICAL,
-            axis=Axis.CONTACTABLE,
-            exposes=Exposes.PERSONAL_PHONE,
-            why="w",
-            steps=["Ask whoever runs the page to remove it."],
-        )
-        return Observation(
-            lookup_id=lookup_id,
-            outcome=Outcome.FOUND,
-            subject=url,
-            url=url,
-            matched=number,
-            exposure=exposure,
-        )
-
-    obs = [
-        seen("search-pages", "https://directory.example/a", "07700 900123"),
-        seen("page-scan", "https://practice.example/team", "07700 900123"),
-        seen("search-pages", "https://other.example/b", "07700 900999"),  # another number
-    ]
-    found = {f.id: f for f, _ in lookup_findings(obs, {})}
-    assert set(found) == {"page-scan.personal-phone", "search-pages.personal-phone"}
-    assert {e.url for e in found["page-scan.personal-phone"].evidence} == {
-        "https://practice.example/team",
-        "https://directory.example/a",
-    }
-    assert [e.matched for e in found["search-pages.personal-phone"].evidence] == ["07700 900999"]
 
 
 def test_plan_order_severity_then_confirmed_then_exposure_per_minute() -> None:
@@ -171,12 +137,10 @@ def test_a_listed_page_found_again_by_search_counts_once() -> None:
         found("page-scan", "https://www.practice.example/team#dr-a", "personal-phone"),
     ]
     found_ = {f.id: f for f, _ in lookup_findings(obs, {})}
-    # One mobile is one thing to fix: the listed page's finding holds it, the team page once
-    # and the club page that search found besides (once two findings, two first actions).
-    assert set(found_) == {"page-scan.personal-phone"}
-    assert [e.url for e in found_["page-scan.personal-phone"].evidence] == [
-        "https://www.practice.example/team#dr-a",
-        "https://club.example/committee",
+    assert set(found_) == {"page-scan.personal-phone", "search-pages.personal-phone"}
+    # the team page is the listed page's finding; search adds only the club page
+    assert [e.url for e in found_["search-pages.personal-phone"].evidence] == [
+        "https://club.example/committee"
     ]
 
 

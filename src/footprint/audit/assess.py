@@ -139,7 +139,6 @@ def lookup_findings(
     grouped: dict[str, list[Observation]] = {}
     for obs in _one_per_detail(observations):
         grouped.setdefault(_finding_id(obs), []).append(obs)
-    grouped = _same_detail_merged(grouped)
     findings = []
     for finding_id, group in grouped.items():
         exp = group[0].exposure
@@ -171,28 +170,6 @@ def lookup_findings(
             )
         )
     return findings
-
-
-def _same_detail_merged(grouped: dict[str, list[Observation]]) -> dict[str, list[Observation]]:
-    """One finding per leaked detail: the same mobile found on a listed page and on a page
-    that comes up when the name is searched is one thing to fix, not two actions. The finding
-    of the pages the doctor listed (page-scan) comes first and takes the others' evidence of
-    that detail; their other details stay where they were."""
-    order = sorted(grouped, key=lambda fid: not fid.startswith(f"{LISTED_PAGES}."))
-    merged: dict[str, list[Observation]] = {fid: [] for fid in grouped}
-    owner: dict[tuple[Exposes, str], str] = {}
-    for finding_id in order:
-        for obs in grouped[finding_id]:
-            detail = _detail(obs)
-            into = owner.setdefault(detail, finding_id) if detail else finding_id
-            merged[into].append(obs)
-    return {fid: group for fid, group in merged.items() if group}
-
-
-def _detail(obs: Observation) -> tuple[Exposes, str] | None:
-    if obs.exposure is None or not obs.matched:
-        return None
-    return obs.exposure.exposes, obs.matched.casefold()
 
 
 def not_checked_from(
@@ -296,8 +273,7 @@ def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
     """The "do these first" list: the action plan's first actions, in its order.
 
     `findings` come in plan order (`plan_order`), so the list is the plan's first actions,
-    numbered as in the plan (1, 2, 3...: never a gap the doctor must puzzle over). The same
-    detail found on several pages is already one finding (`lookup_findings`).
+    numbered as in the plan (1, 2, 3...: never a gap the doctor must puzzle over).
     """
     first = [
         f
