@@ -25,7 +25,8 @@ def static_strings() -> set[str]:
     """Every string the adviser copy may hold that footprint wrote."""
     catalogue = shipped_catalogue()
     items = catalogue.items.values()
-    strings = {i.id for i in items} | {i.question for i in items}
+    strings = {i.id for i in items} | {i.question for i in items} | {i.finding for i in items}
+    strings |= {f.title for f in catalogue.files}
     strings |= {step for i in items for step in i.fix}
     strings |= set(lookup_titles()) | set(lookup_titles().values())
     strings |= {f"{t}: {w}" for t in lookup_titles().values() for w in EXPOSES.values()}

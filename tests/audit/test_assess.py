@@ -50,12 +50,15 @@ def test_score_saturates_and_stays_in_range() -> None:
     assert two < one and (100 - two) < 2 * (100 - one)
 
 
-def test_same_first_step_is_one_top_action() -> None:
+def test_top_actions_are_the_plans_first_actions_with_no_gap() -> None:
+    # Once "one action per first step" skipped plan actions: "do these first" read 1, 2, 3, 4,
+    # then "action 8".
     fs = [
         _finding(n, Severity.CRITICAL).model_copy(update={"steps": ["Ask them to remove it."]})
         for n in "abc"
-    ] + [_finding("d", Severity.HIGH)]
-    assert [a.finding_id for a in top_actions(fs)] == ["a", "d"]
+    ] + [_finding("d", Severity.HIGH), _finding("e", Severity.INFO)]
+    assert [a.finding_id for a in top_actions(fs)] == ["a", "b", "c", "d"]
+    assert [a.finding_id for a in top_actions(fs, limit=2)] == ["a", "b"]
 
 
 def test_plan_order_severity_then_confirmed_then_exposure_per_minute() -> None:

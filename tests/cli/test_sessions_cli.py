@@ -20,6 +20,7 @@ from tests.auditrun import (
     write_profile,
 )
 
+from footprint.model.profile import load_profile
 from footprint.store.sessions import Store
 from footprint.util.paths import data_dir
 
@@ -122,13 +123,19 @@ def test_purge_asks_first_and_needs_a_choice(tmp_path: Path) -> None:
 
 
 def test_sessions_list_and_show_print_no_personal_details(tmp_path: Path) -> None:
-    sid = _audit(
-        write_profile(tmp_path), tmp_path / "a", "--adviser", "Sam Adviser", "--case", "C-7"
+    # A finished adviser call leaves no session behind (the member carries on from the
+    # hand-over file); one still in progress is listed without the member's details.
+    done = _audit(
+        write_profile(tmp_path), tmp_path / "a", "--adviser", "Sam Adviser", "--case", "C-6"
     )
+    profile = load_profile(write_profile(tmp_path))
+    with Store() as store:
+        sid = store.create_session(profile, adviser="Sam Adviser", case_ref="C-7")
     listing = footprint("sessions", "list")
     shown = footprint("sessions", "show", sid)
+    assert done not in listing.stdout and "C-6" not in listing.stdout
     assert sid in listing.stdout and "C-7" in listing.stdout
-    assert "finished" in shown.stdout and "Sam Adviser" in shown.stdout
+    assert "Sam Adviser" in shown.stdout
     for text in (listing.stdout, shown.stdout):
         assert "Alex Example" not in text and PRIVATE_EMAIL not in text
     assert footprint("sessions", "show", "deadbeef").code == 2  # an unknown id is bad input

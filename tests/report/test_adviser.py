@@ -67,7 +67,8 @@ def audit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object
             CASE,
             "--out",
             out,
-            input="\n".join([*consent_keys, "q"]) + "\n",
+            # "q" stops the questions; "k" keeps the member's files for the checks below.
+            input="\n".join([*consent_keys, "q", "k"]) + "\n",
         )
         assert r.code == 0, r.stdout + r.stderr
         (sid,) = session_ids(r.stdout)
@@ -160,14 +161,17 @@ def test_adviser_copy_holds_no_private_value_and_no_name_form(audit: dict[str, o
 def test_report_render_adviser_copy_regenerates_it(
     audit: dict[str, object], fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The call's session (the member's profile with its private block) was deleted once the
+    # hand-over file was written: the adviser copy is rendered again from its own file.
     monkeypatch.setenv("FOOTPRINT_HOME", str(Path(str(audit["home"])) / "home"))
+    gone = footprint("report", "render", audit["sid"], "--adviser-copy", "--format", fmt)
+    assert gone.code != 0 and "No stored session" in gone.stderr
     target = Path(str(audit["home"])) / f"again.{fmt}"
-    r = footprint(
-        "report", "render", audit["sid"], "--adviser-copy", "--format", fmt, "--out", target
-    )
+    folder = Path(str(audit["out"])) / "adviser-copy"
+    args = ["report", "render", folder / "report.json", "--adviser-copy", "--format", fmt]
+    r = footprint(*args, "--out", target)
     assert r.code == 0, r.stderr
-    written = (Path(str(audit["out"])) / "adviser-copy" / f"report.{fmt}").read_text()
-    assert target.read_text() == written
+    assert target.read_text() == (folder / f"report.{fmt}").read_text()
 
 
 def test_adviser_copy_from_the_member_report_file_needs_no_session(
@@ -201,3 +205,32 @@ def test_the_adviser_copy_file_cannot_give_the_member_copy(audit: dict[str, obje
     path = Path(str(audit["out"])) / "adviser-copy" / "report.json"
     r = footprint("report", "render", path, "--member-copy")
     assert r.code == 1 and "adviser copy" in r.stderr and "Traceback" not in r.stderr
+
+
+def _private_hits(folder: Path, values: list[str], skip: Path | None = None) -> list[str]:
+    """'file: value' for every private value (as typed, or a phone's digits) in any file."""
+    digits = {re.sub(r"\D", "", v) for v in values}
+    forms = set(values) | {d for d in digits if len(d) >= 9}  # a phone as digits only
+    hits = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if skip is not None and skip in path.parents:
+            continue
+        data = path.read_bytes()
+        hits += [f"{path.name}: {v}" for v in sorted(forms) if v and v.encode() in data]
+    return hits
+
+
+def test_after_the_call_the_advisers_computer_holds_no_private_value(
+    audit: dict[str, object],
+) -> None:
+    """The session (profile with its private block) is deleted once the member's files are
+    written; only the hand-over folder holds the member's details, until it is deleted."""
+    profile = audit["profile"]
+    assert isinstance(profile, Profile)
+    values = profile.private_values()
+    out = Path(str(audit["out"]))
+    handover = out / "member-copy"
+    assert _private_hits(handover, values), "the member's own report shows their details"
+    assert _private_hits(Path(str(audit["home"])) / "home", values) == []
+    assert _private_hits(out, values, skip=handover) == []
+    assert "For the member" in str(audit["stdout"]) and str(handover) in str(audit["stdout"])

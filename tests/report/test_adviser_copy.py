@@ -38,7 +38,7 @@ def test_titles_and_steps_come_from_the_catalogues_never_the_instance(report: Re
     by_ref = {f.ref: f for f in a.findings}
     item = shipped_catalogue().items["facebook.lookup-by-phone"]
     # The report's own title ("Title of facebook...") is an instance value: never copied.
-    assert by_ref[item.id].title == item.question and by_ref[item.id].steps == list(item.fix)
+    assert by_ref[item.id].title == item.finding and by_ref[item.id].steps == list(item.fix)
     page_scan = [f for f in a.findings if f.ref == "page-scan"]
     # The sample's ids: page-scan.home-address, page-scan.personal-mobile (no such key).
     assert [f.title for f in page_scan] == ["Pages about you: home address", "Pages about you"]
@@ -134,3 +134,41 @@ def test_markdown_values_cannot_add_markup(report: Report) -> None:
 def test_statuses_are_labelled(report: Report) -> None:
     md = str(render_adviser(adviser_copy(report, lookup_titles()), Format.MARKDOWN))
     assert Status.COULDNT_CHECK.value not in md and "could not check" in md
+
+
+def test_adviser_copy_counts_every_question_left_and_lists_skipped_areas_apart() -> None:
+    from footprint.audit.engine import AuditEngine
+    from footprint.audit.flow import AuditOptions
+    from footprint.model.profile import Profile
+    from footprint.model.vocab import Answer
+    from footprint.report.adviser_render import render_adviser_html, render_adviser_markdown
+    from footprint.util.settings import Settings
+
+    profile = Profile(name="Alex Example", platforms=["facebook", "strava"])
+    options = AuditOptions(quick=True, offline=True, adviser="Sam Adviser")
+    engine = AuditEngine.start(shipped_catalogue(), profile, options, Settings(env={}), None)
+    engine.skip_area("facebook")
+    while (q := engine.next_question()) is not None:
+        engine.answer(q.item.id, Answer(q.item.exposed_when))
+    report = engine.report()
+    left = len(report.unanswered) + len(report.to_finish)
+    a = adviser_copy(report, lookup_titles())
+    # Once "To finish at home: 1 question" while 102 were left (it listed a skipped one).
+    assert len(a.to_finish) == left > 30
+    assert not [u for u in a.to_finish if u.id.startswith("facebook.")]
+    assert a.skipped == ["Facebook"]
+    catalogue = shipped_catalogue()
+    statements = {i.finding for i in catalogue.items.values()}
+    checklist = [f for f in a.findings if f.source == "checklist"]
+    assert checklist and all(f.title in statements for f in checklist)
+    assert not [f.title for f in checklist if f.title.endswith("?")]
+    html = render_adviser_html(a)
+    md = render_adviser_markdown(a)
+    for text in (html, md):
+        assert f"{left} questions were not answered on the call" in text
+        assert "Not used by the member" in text and "Facebook" in text
+        assert "Axis" not in text and "exposed" not in text.replace("not exposed", "")
+    # Findings are a list that runs on across printed pages, not table rows that cannot split.
+    findings = html.split('id="findings"', 1)[1].split("<h2", 1)[0]
+    assert "<table" not in findings and 'class="finding"' in findings
+    assert "break-inside: auto" in html

@@ -16,7 +16,7 @@ from footprint.audit.build import AuditState, build_report
 from footprint.content.checklists import select_items, shipped_catalogue
 from footprint.model.observation import Observation, Outcome
 from footprint.model.profile import Profile
-from footprint.model.vocab import Answer
+from footprint.model.vocab import Answer, Axis
 from footprint.report.model import NextStepKind, Report
 from footprint.report.render import render_html, render_json, render_markdown
 from footprint.report.summary import summary_lines
@@ -67,7 +67,9 @@ def test_no_score_and_low_coverage(failed_audit: Report) -> None:
     carry_on = [n for n in failed_audit.next_steps if n.kind is NextStepKind.CARRY_ON]
     assert [n.args["session_id"] for n in carry_on] == ["s-demo1"]
     # "low" on an axis after four answers would reassure; it says it cannot tell
-    assert {level.value for level in s.axes.values()} == {"unknown"}
+    # ("findable" reads "not checked": the name search, its main check, did not run)
+    assert s.axes[Axis.FINDABLE].value == "not_checked"
+    assert {s.axes[a].value for a in Axis if a is not Axis.FINDABLE} == {"unknown"}
 
 
 @pytest.mark.parametrize("render", [render_html, render_markdown, render_json])

@@ -69,7 +69,7 @@ def test_member_copy_never_points_at_the_advisers_session(
     text = render(quick, Reader.MEMBER)
     assert SESSION not in text and "--resume" not in text
     assert not COMMAND.search(text)
-    assert "answer them at home with footprint on your own computer" in text
+    assert "open the hand-over file that came with this report (handover.yaml)" in text
     # ... and lists the questions themselves, as the session holding them is not theirs.
     assert "Do you strip photo locations?" in text
     assert "Results about you" in text  # an unanswered question, listed too
@@ -147,7 +147,7 @@ def test_one_open_question_is_worded_in_the_singular() -> None:
         NextStep(kind=NextStepKind.FINISH_AT_HOME, args={"count": "1"}),
     ]
     now, home = steps_words(steps, Reader.MEMBER)
-    assert now.startswith("1 question is still open: it is listed") and "answer it " in now
+    assert now.startswith("1 question is still open: it is listed") and "answer it," in now
     assert home.startswith("Then 1 more question is on your list")
     (alone,) = steps_words(steps[1:], Reader.MEMBER)
-    assert "it is listed in this report; answer it with" in alone
+    assert "it is listed in this report; to answer it, open the hand-over file" in alone

@@ -410,7 +410,7 @@ def test_json_shape(report: Report) -> None:
     ]
     assert "copy_kind" not in data and data["copy"] == "member"
     assert data["generated_at"] == "2026-11-21T14:05:00Z"
-    assert text.startswith('{\n  "schema_version": "1.2",')
+    assert text.startswith('{\n  "schema_version": "1.3",')
     assert data["summary"]["coverage"] == 0.72 and data["summary"]["score"] == 41
 
 

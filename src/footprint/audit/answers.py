@@ -14,15 +14,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from footprint.content.checklists import ChecklistItem, current_answers, current_id
 from footprint.errors import AnswersError
 from footprint.model.bounds import TEXT_MAX
+from footprint.model.profile import Profile
 from footprint.model.vocab import Answer
-from footprint.util.yamlio import load_model, read_yaml
+from footprint.util.yamlio import load_model, parse_yaml, read_yaml
 
 #: The early question that switches the response plan on. Stored like an item answer.
 RESPONSE_ID = "response.active"
 
 
 class AnswersFile(BaseModel):
-    """An answers file: `answers: {item-id: yes|no|unsure|n/a}` and optional `accepted:`."""
+    """An answers file: `answers: {item-id: yes|no|unsure|n/a}` and optional `accepted:`.
+
+    The hand-over file an adviser call writes for the member (`footprint.audit.handover`) is
+    an answers file too, with the areas skipped on the call and the profile's public parts.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=TEXT_MAX)
 
@@ -31,6 +36,13 @@ class AnswersFile(BaseModel):
     )
     answers: dict[str, Answer] = Field(default_factory=dict)
     accepted: list[str] = Field(default_factory=list, description="Finding ids you accept.")
+    skipped_areas: list[str] = Field(
+        default_factory=list, description="Areas or platforms you don't use (not asked)."
+    )
+    profile: Profile | None = Field(
+        default=None,
+        description="Who the answers are about (a hand-over file): used when no profile is given.",
+    )
 
 
 def _coerce_answer_values(raw: object) -> object:
@@ -57,7 +69,17 @@ def _word(value: object) -> object:
 
 def load_answers(path: Path, known_ids: Iterable[str]) -> AnswersFile:
     """Load an answers file; an unknown item id is an error naming the id."""
-    raw = _coerce_answer_values(read_yaml(path, AnswersError))
+    return _checked(path, read_yaml(path, AnswersError), known_ids)
+
+
+def answers_from_text(text: str, name: str, known_ids: Iterable[str]) -> AnswersFile:
+    """An answers file (or hand-over file) given as text, e.g. uploaded in the browser;
+    `name` is how errors name it."""
+    return _checked(Path(name), parse_yaml(text, name, AnswersError), known_ids)
+
+
+def _checked(path: Path, data: object, known_ids: Iterable[str]) -> AnswersFile:
+    raw = _coerce_answer_values(data)
     parsed = load_model(path, AnswersFile, AnswersError, data=raw if raw is not None else {})
     # Files written before items were merged or turned round name old ids: carry them over.
     parsed = parsed.model_copy(
@@ -73,6 +95,10 @@ def load_answers(path: Path, known_ids: Iterable[str]) -> AnswersFile:
                 f"{path}: answers: unknown checklist item '{item_id}'.",
                 hint="Check the id with `footprint checklist list`.",
             )
+    areas = {i.split(".", 1)[0] for i in known}
+    for area in parsed.skipped_areas:
+        if area not in areas:
+            raise AnswersError(f"{path}: skipped_areas: unknown area '{area}'.")
     return parsed
 
 

@@ -227,9 +227,14 @@ def score(weighted: Iterable[tuple[Finding, Exposes]]) -> int:
 
 
 def axis_levels(weighted: list[tuple[Finding, Exposes]], coverage: Coverage) -> dict[Axis, Level]:
-    """A level per axis; `unknown` where too little on that axis was checked to say "low"."""
+    """A level per axis; `unknown` where too little on that axis was checked to say "low";
+    `not_checked` for findable while the name search is open: how easy a patient finds you is
+    what searching your name shows, so no level can be given without it."""
     levels: dict[Axis, Level] = {}
     for axis in Axis:
+        if axis is Axis.FINDABLE and coverage.name_search_open:
+            levels[axis] = Level.NOT_CHECKED
+            continue
         on_axis = [(f, e) for f, e in weighted if f.axis is axis]
         axis_penalty = penalty(on_axis)
         critical = any(
@@ -267,13 +272,14 @@ def plan_order(weighted: Sequence[tuple[Finding, Exposes]]) -> list[Finding]:
 def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
     """The "do these first" list: the action plan's first actions, in its order.
 
-    `findings` come in plan order (`plan_order`). One action per first step: three pages
-    with the same fix are one thing to do.
+    `findings` come in plan order (`plan_order`), so the list is the plan's first actions,
+    numbered as in the plan (1, 2, 3...: never a gap the doctor must puzzle over).
     """
-    unique: dict[str, Finding] = {}
-    for f in findings:
-        if f.severity is not Severity.INFO and f.status is not Status.COULDNT_CHECK:
-            unique.setdefault(f.steps[0], f)
+    first = [
+        f
+        for f in findings
+        if f.severity is not Severity.INFO and f.status is not Status.COULDNT_CHECK
+    ]
     return [
         TopAction(
             finding_id=f.id,
@@ -283,7 +289,7 @@ def top_actions(findings: Iterable[Finding], limit: int = 5) -> list[TopAction]:
             effort_minutes=f.effort_minutes,
             status=f.status,
         )
-        for f in list(unique.values())[:limit]
+        for f in first[:limit]
     ]
 
 

@@ -36,6 +36,7 @@ from footprint.report.model import (
     Report,
     ResponsePlanSection,
     ResponsePlanStep,
+    SkippedArea,
     Status,
     Subject,
     Unanswered,
@@ -123,7 +124,14 @@ def build_report(
     state: AuditState,
     previous: Previous | None = None,
 ) -> Report:
-    """Assess everything gathered and build the member's report."""
+    """Assess everything gathered and build the member's report.
+
+    An area the doctor skipped ("I don't use Facebook") does not apply, like a platform that is
+    not in the profile: its questions are not counted open, its answers make no finding and no
+    action, and the report lists it once under `skipped`.
+    """
+    skipped = _skipped_areas(catalogue, items, state)
+    items = [i for i in items if i.area not in state.skipped_areas]
     exposes: dict[str, Exposes] = {i.id: i.exposes for i in items}
     from_lookups = lookup_findings(state.observations, state.lookup_titles)
     exposes.update({f.id: e for f, e in from_lookups})
@@ -160,6 +168,7 @@ def build_report(
         consents=[c.model_copy(update={"sentence": plain(c.sentence)}) for c in state.consents],
         unanswered=unanswered,
         to_finish=to_finish,
+        skipped=skipped,
         answered=[i.id for i in items if i.id in state.answers],
         not_checked=not_checked,
         response_plan=plan,
@@ -248,6 +257,15 @@ def _lookup_steps(
     return steps
 
 
+def _skipped_areas(
+    catalogue: Catalogue, items: list[ChecklistItem], state: AuditState
+) -> list[SkippedArea]:
+    """Each skipped area that has questions in this audit, once, in checklist order."""
+    first = {i.area: i.id for i in reversed(items) if i.area in state.skipped_areas}
+    ordered = dict.fromkeys(i.area for i in items if i.area in first)
+    return [SkippedArea(area=a, title=catalogue.file_of(first[a]).title) for a in ordered]
+
+
 def _open_questions(
     catalogue: Catalogue, items: list[ChecklistItem], state: AuditState, *, to_finish: bool
 ) -> list[Unanswered]:
@@ -259,7 +277,6 @@ def _open_questions(
             question=i.question,
             severity=i.severity,
             area_title=catalogue.file_of(i.id).title,
-            skipped=i.area in state.skipped_areas,
         )
         for i in items
         if i.id not in state.answers and (quick is not None and i.id not in quick) == to_finish

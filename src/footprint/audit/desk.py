@@ -24,8 +24,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from footprint.audit.answers import RESPONSE_ID, AnswersFile, answers_from_text, load_answers
 from footprint.audit.engine import AuditEngine
 from footprint.audit.flow import AuditOptions
+from footprint.audit.handover import delete_expired_handovers
 from footprint.audit.outputs import pdf_ready
 from footprint.content.checklists import Catalogue, select_items, shipped_catalogue
 from footprint.content.renames import current_id
@@ -218,6 +220,22 @@ class AuditDesk:
         if not due or self.store is None:
             return None
         return self.store.delete(due)
+
+    def delete_old_handovers(self) -> list[Path]:
+        """Hand-over folders of adviser calls kept their full time: deleted now (the demo
+        never deletes anything of the doctor's)."""
+        return [] if self.demo else delete_expired_handovers()
+
+    # -- answers files ------------------------------------------------------------------------
+
+    def read_answers(self, path: Path) -> AnswersFile:
+        """An answers file, or the hand-over file of an adviser call, checked against the
+        checklists (an unknown question id is an error naming it)."""
+        return load_answers(path, [*self.catalogue.items, RESPONSE_ID])
+
+    def answers_from_text(self, text: str, name: str) -> AnswersFile:
+        """The same, from text (a file uploaded in the browser); `name` names it in errors."""
+        return answers_from_text(text, name, [*self.catalogue.items, RESPONSE_ID])
 
     # -- unfinished audits --------------------------------------------------------------------
 

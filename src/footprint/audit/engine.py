@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import footprint.audit.questions as plan
-from footprint.audit.answers import RESPONSE_ID, initial_answers, load_answers
+from footprint.audit.answers import RESPONSE_ID, AnswersFile, initial_answers, load_answers
 from footprint.audit.background import LookupSession, LookupStatus
 from footprint.audit.flow import AuditFlow, AuditOptions, default_out_dir
+from footprint.audit.handover import MEMBER_FOLDER, dump_handover, write_handover
 from footprint.audit.journey import Step, next_step
 from footprint.audit.namesearch import NameSearchByHand
 from footprint.audit.outputs import write_each
 from footprint.content.checklists import Catalogue, ChecklistItem
+from footprint.errors import FootprintError
 from footprint.lookups.search.saved_search import SavedSearch
 from footprint.model.consent import ConsentQuestion
 from footprint.model.observation import Observation
@@ -67,6 +69,9 @@ class Outputs:
     report: Report
     written: list[Path]
     failed: dict[str, str] = field(default_factory=dict)  # format -> what went wrong
+    # An adviser call: the folder of the member's files (their report and the hand-over file
+    # they open at home), to send to the member and then delete (`footprint.audit.handover`).
+    handover: Path | None = None
 
 
 class AuditEngine:
@@ -255,12 +260,19 @@ class AuditEngine:
 
     def load_answers_file(self, path: Path) -> None:
         """Take the answers (and accepted findings) in an answers file; earlier answers stay."""
-        parsed = load_answers(path, [*self.flow.catalogue.items, RESPONSE_ID])
+        self.take_answers(load_answers(path, [*self.flow.catalogue.items, RESPONSE_ID]))
+
+    def take_answers(self, parsed: AnswersFile) -> None:
+        """Take an answers file's answers, accepted findings and skipped areas (a hand-over
+        file from an adviser call has all three); answers given here already stay."""
         with self._lock:
             for item_id, answer in initial_answers(parsed).items():
                 if item_id not in self.flow.state.answers:
                     self.flow.answer(item_id, answer)
             self.flow.accept(parsed.accepted)
+            for area in parsed.skipped_areas:
+                if area not in self.flow.state.skipped_areas:
+                    self.flow.skip_area(area)
 
     # -- "is a patient contacting you now?" ----------------------------------------------------
 
@@ -492,5 +504,23 @@ class AuditEngine:
             full=full,
             reader=reader,
         )
-        self.outputs = Outputs(report=report, written=written, failed=failed)
+        handover = None
+        if self.flow.state.adviser:
+            handover = self._hand_over(out_dir / MEMBER_FOLDER, written, failed)
+        self.outputs = Outputs(report=report, written=written, failed=failed, handover=handover)
         return self.outputs
+
+    def _hand_over(self, folder: Path, written: list[Path], failed: dict[str, str]) -> Path:
+        """An adviser call's end: the member's hand-over file joins their report; once both
+        are written, the call's session (the member's profile with its private block) is
+        deleted from this computer, as the member's own footprint carries on from the file."""
+        state = self.flow.state
+        with self._lock:
+            text = dump_handover(state.profile, state.answers, state.accepted, state.skipped_areas)
+        try:
+            written.append(write_handover(folder, text))
+        except (FootprintError, OSError) as exc:
+            failed["hand-over file"] = f"{exc} {getattr(exc, 'hint', None) or ''}".strip()
+        if not failed:
+            self.flow.delete_session()
+        return folder

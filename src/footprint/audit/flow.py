@@ -248,6 +248,13 @@ class AuditFlow:
         items = [i for i in self.items if i.id not in settled or i.id in self.state.answers]
         return build_report(self.catalogue, items, self.state, self.previous)
 
+    def delete_session(self) -> None:
+        """Delete this audit's stored session for good (an adviser call, once the member's
+        hand-over file is written): nothing of the member stays in the adviser's store."""
+        if self.store is not None and self.state.session_id:
+            self.store.delete([self.state.session_id])
+        self.state.session_id = None
+
     def finish(self, report: Report, *, complete: bool = True) -> None:
         """Store the report; a session stopped early stays resumable (`complete=False`)."""
         if self.store is not None and self.state.session_id:

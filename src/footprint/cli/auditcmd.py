@@ -68,6 +68,9 @@ def _apply_retention(desk: AuditDesk, interactive: bool) -> None:
     run that cannot ask keeps that promise rather than keeping personal details longer than
     the doctor (or member) was told; the report files written earlier are not touched.
     """
+    gone = desk.delete_old_handovers()
+    if gone:
+        click.echo(f"Deleted {len(gone)} hand-over folder(s) of earlier adviser calls.")
     expired = desk.expired()
     if not expired:
         return
@@ -94,9 +97,19 @@ def _open_engine(
     settings: Settings,
     desk: AuditDesk,
     interactive: bool,
+    carried: Profile | None = None,
 ) -> AuditEngine:
     resume_id = args.resume_id
-    given = load_profile(args.profile_path) if args.profile_path and not resume_id else None
+    given = None
+    if args.profile_path and not resume_id:
+        given = load_profile(args.profile_path)
+    elif carried is not None and not resume_id:
+        given = carried
+        click.echo(
+            "Using the profile in the hand-over file from your adviser call. Your personal "
+            "e-mails, phone numbers and home address were not carried: add them with "
+            "`footprint profile init` (saved on this computer only) so footprint can spot them."
+        )
     if resume_id is None and interactive:
         offers = desk.unfinished(given)
         if offers and click.confirm(
@@ -118,7 +131,8 @@ def _open_engine(
         from footprint.cli.profile import ask_profile
 
         profile = ask_profile()
-        _offer_to_save(profile)
+        if not options.adviser:  # an adviser keeps no member's profile on their computer
+            _offer_to_save(profile)
     else:
         raise ProfileError(
             "No profile: with --no-input, give --profile FILE.",
@@ -315,10 +329,14 @@ def run_audit_command(args: AuditArgs) -> int:
     with AuditDesk.open(stored=not args.no_store) as desk:
         try:
             _apply_retention(desk, interactive)
-            engine = _open_engine(args, options, settings, desk, interactive)
-            if args.answers_path is not None:
-                engine.load_answers_file(args.answers_path)
+            given = desk.read_answers(args.answers_path) if args.answers_path else None
+            carried = given.profile if given is not None else None
+            engine = _open_engine(args, options, settings, desk, interactive, carried)
+            if given is not None:
+                engine.take_answers(given)
             outputs = _walk(engine, args, interactive)
+            if outputs.handover is not None:
+                _hand_over(outputs.handover, interactive)
         except SessionPurged as purged:  # a purge deleted this session mid-audit
             if engine is not None:
                 engine.cancel_lookups()
@@ -334,6 +352,32 @@ def run_audit_command(args: AuditArgs) -> int:
             return int(ExitCode.INTERRUPTED)
     # A report file that could not be written is an error, even though the rest were written.
     return int(ExitCode.ERROR) if outputs.failed else _exit_code(outputs.report, args.fail_on)
+
+
+def _hand_over(folder: Path, interactive: bool) -> None:
+    """An adviser call's end: the member's files are to be sent, then deleted from here."""
+    from footprint.audit.handover import HANDOVER_DAYS, HANDOVER_FILE, delete_handover
+
+    click.secho("\nFor the member", bold=True)
+    click.echo(
+        f"Send the member the files in {folder}: their report and {HANDOVER_FILE}, which they "
+        "open in footprint on their own computer to answer only the questions left. The "
+        "member's answers and details are no longer stored on this computer."
+    )
+    later = f"they are deleted automatically after {HANDOVER_DAYS} days"
+    if not interactive:
+        click.echo(f"Delete the folder once the files are sent; {later}.")
+        return
+    keep = click.prompt(
+        "Send them now, then press Enter to delete them from this computer (or type k to keep "
+        "them for now)",
+        default="",
+        show_default=False,
+    )
+    if keep.strip().lower().startswith("k"):
+        click.echo(f"Kept for now: {later}.")
+    elif delete_handover(folder):
+        click.echo("Deleted: the member's files are no longer on this computer.")
 
 
 def _what_was_kept(engine: AuditEngine | None) -> str:

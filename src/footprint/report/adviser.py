@@ -8,13 +8,14 @@ round: from the member's report it takes only
 
 - what the adviser typed (adviser name, case reference) and the date;
 - numbers and vocabulary: coverage, score, axis levels, counts, severities, statuses;
-- text we wrote, looked up by id in a static catalogue: a checklist item's question and fix
-  steps (from the shipped checklists, never the report's copy of them) and a lookup's title
+- text we wrote, looked up by id in a static catalogue: a checklist item's finding (a
+  statement, "Your home address is on ..."), question and fix steps (from the shipped checklists, never the report's copy of them) and a lookup's title
   (from the lookup classes, passed in by the caller as `lookup_titles`, never an instance
   title that may quote a page or a name), with what it exposes in our words when its id
   says ("home address");
 - the consent record reduced to lookup, decision, who and when (never what was sent or where);
-- the questions left to finish at home, again from the catalogue;
+- the questions left to finish at home, again from the catalogue, and the areas the member
+  said they don't use (the catalogue's area titles);
 - the member's role and country (and UK nation), so a union can count by them: coarse groups
   shared by thousands of doctors, and shown only above the union statistics' small-number floor.
 
@@ -128,7 +129,13 @@ class AdviserReport(_Model):
     lookups: list[AdviserLookup] = Field(default_factory=list)
     not_checked: int = Field(default=0, description="Checks that could not be made.")
     consents: list[AdviserConsent] = Field(default_factory=list)
-    to_finish: list[ToFinish] = Field(default_factory=list)
+    to_finish: list[ToFinish] = Field(
+        default_factory=list,
+        description="Every question left for the member to answer at home (never a skipped one).",
+    )
+    skipped: list[str] = Field(
+        default_factory=list, description="Areas the member said they don't use (their titles)."
+    )
     role: str | None = Field(default=None, description="gp, hospital, private, locum or other.")
     country: str | None = Field(default=None, description="Where the member practises: GB, IE...")
     nation: str | None = Field(default=None, description="The UK nation, when known.")
@@ -171,7 +178,7 @@ def _finding(f: Finding, catalogue: Catalogue, titles: Mapping[str, str]) -> Adv
     steps: list[str] = []
     if f.source == "checklist":
         item = catalogue.items.get(f.id)
-        ref, title = (item.id, item.question) if item else UNKNOWN_ITEM
+        ref, title = (item.id, item.finding) if item else UNKNOWN_ITEM
         steps = list(item.fix) if item else []
         source: Literal["checklist", "lookup"] = "checklist"
     else:
@@ -214,8 +221,15 @@ def _to_finish(ids: Iterable[str], catalogue: Catalogue) -> list[ToFinish]:
     return [ToFinish(id=i.id, question=i.question, severity=i.severity) for i in items if i]
 
 
+def _skipped(report: Report, catalogue: Catalogue) -> list[str]:
+    titles = {f.area: f.title for f in catalogue.files}
+    return [titles[a.area] for a in report.skipped if a.area in titles]
+
+
 def _scored(report: Report) -> bool:
-    known = any(level is not Level.UNKNOWN for level in report.summary.axes.values())
+    known = any(
+        level not in (Level.UNKNOWN, Level.NOT_CHECKED) for level in report.summary.axes.values()
+    )
     return known or bool(report.findings)
 
 
@@ -247,7 +261,11 @@ def adviser_copy(
         not_checked=len(report.not_checked)
         + sum(f.status is Status.COULDNT_CHECK for f in report.findings),
         consents=[_consent(c, lookup_titles) for c in report.consents],
-        to_finish=_to_finish((u.id for u in report.unanswered), catalogue),
+        # This sitting's open questions and a quick audit's list for home: all are the member's.
+        to_finish=_to_finish(
+            (u.id for u in [*report.unanswered, *report.to_finish] if not u.skipped), catalogue
+        ),
+        skipped=_skipped(report, catalogue),
         role=report.subject.role,
         country=report.subject.jurisdiction,
         nation=report.subject.nation,

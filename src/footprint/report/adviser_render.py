@@ -28,12 +28,23 @@ LABELS = {
         Level.MODERATE: "Moderate",
         Level.HIGH: "High",
         Level.UNKNOWN: "Not enough checked to say",
+        Level.NOT_CHECKED: "Not checked (the name search did not run)",
     },
     "outcome": {
         "found": "found",
         "not_found": "not found",
         "couldnt_check": "could not check",
         "skipped": "skipped",
+    },
+    "risk": {
+        Axis.FINDABLE: "a patient could find the member",
+        Axis.CONTACTABLE: "a patient could contact the member",
+        Axis.LOCATABLE: "a patient could locate the member",
+    },
+    "found": {
+        Status.EXPOSED: "confirmed",
+        Status.UNSURE: "the member was not sure: to check",
+        Status.COULDNT_CHECK: "could not be checked",
     },
     "status": {
         Status.EXPOSED: "exposed",

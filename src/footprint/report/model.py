@@ -17,7 +17,8 @@ from footprint.model.consent import ConsentRecord
 from footprint.model.vocab import Axis, Severity, StrEnum
 
 # A minor bump adds fields with defaults, so older reports of the same major version still load.
-SCHEMA_VERSION = "1.2"  # 1.1: summary.coverage, score may be null; 1.2: next_steps
+# 1.1: summary.coverage, score may be null; 1.2: next_steps; 1.3: skipped, axis `not_checked`
+SCHEMA_VERSION = "1.3"
 
 
 class _Model(BaseModel):
@@ -47,6 +48,7 @@ class Level(StrEnum):
     MODERATE = "moderate"
     HIGH = "high"
     UNKNOWN = "unknown"  # too little was checked to say
+    NOT_CHECKED = "not_checked"  # the axis's main check did not run (findable: the name search)
 
 
 class NextStepKind(StrEnum):
@@ -206,9 +208,18 @@ class Unanswered(_Model):
     question: str
     severity: Severity
     skipped: bool = Field(
-        default=False, description="The doctor skipped this area or platform (does not use it)."
+        default=False,
+        description="Reports before 1.3: the doctor skipped this area. Since 1.3 a skipped"
+        " area's questions are not open at all: they are under `Report.skipped`.",
     )
     area_title: str | None = Field(default=None, description="The checklist area it belongs to.")
+
+
+class SkippedArea(_Model):
+    """An area or platform the doctor said they don't use: its questions do not apply."""
+
+    area: str = Field(description="The checklist area id, e.g. 'facebook'.")
+    title: str = Field(description="Its title, e.g. 'Facebook'.")
 
 
 class ResponsePlanStep(_Model):
@@ -281,6 +292,11 @@ class Report(_Model):
         default_factory=list,
         description="A quick audit's remaining questions: the member's list to finish at home"
         " (a `finish_at_home` next step). Open, like `unanswered`.",
+    )
+    skipped: list[SkippedArea] = Field(
+        default_factory=list,
+        description="Areas the doctor said they don't use (schema 1.3): not counted open, not"
+        " in the plan.",
     )
     answered: list[str] = Field(
         default_factory=list,

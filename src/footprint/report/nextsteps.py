@@ -68,7 +68,7 @@ def _carry_on(step: NextStep, reader: Reader) -> str:
         return f"{lead}: open footprint again and choose {CARRY_ON_BUTTON}."
     if not still:
         return _at_home("The questions still open")
-    return f"{still}: {_listed_here(count)} answer {_them(count)} at home with footprint on your own computer."
+    return f"{still}: {_listed_here(count)} to answer {_them(count)}, {HANDOVER}."
 
 
 def _finish_at_home(step: NextStep, reader: Reader) -> str:
@@ -84,9 +84,7 @@ def _finish_at_home(step: NextStep, reader: Reader) -> str:
         return f"{lead}: start a new audit in footprint."
     if not count:
         return _at_home("The remaining questions")
-    return (
-        f"{lead}: {_listed_here(count)} answer {_them(count)} with footprint on your own computer."
-    )
+    return f"{lead}: {_listed_here(count)} to answer {_them(count)}, {HANDOVER}."
 
 
 def _finish_after_carry_on(step: NextStep, reader: Reader) -> str:
@@ -97,7 +95,7 @@ def _finish_after_carry_on(step: NextStep, reader: Reader) -> str:
         return f"{lead}: run the same command again."
     if reader is Reader.BROWSER:
         return f"{lead}: choose the same button again."
-    return f"{lead}, listed in this report too."
+    return f"{lead}, listed in this report too: the hand-over file asks them after the others."
 
 
 def _home_list(count: str) -> str:
@@ -109,15 +107,19 @@ def _listed_here(count: str) -> str:
     return "it is listed in this report;" if count == "1" else "they are listed in this report;"
 
 
+#: Where a member's footprint carries on from after an adviser call (audit/handover.py).
+HANDOVER = (
+    "open the hand-over file that came with this report (handover.yaml) in footprint on your "
+    "own computer, and it asks only what is left"
+)
+
+
 def _them(count: str) -> str:
     return "it" if count == "1" else "them"
 
 
 def _at_home(what: str) -> str:
-    return (
-        f"{what} are listed in this report: answer them at home with footprint on your own "
-        "computer."
-    )
+    return f"{what} are listed in this report: to answer them, {HANDOVER}."
 
 
 def _check_by_hand(step: NextStep, reader: Reader) -> str:

@@ -169,7 +169,12 @@ def summary_lines(report: Report, reader: Reader = Reader.TERMINAL) -> list[Line
     lines.extend(Line(f"    - {words}") for words in steps_words(report.next_steps, reader))
     lines.append(Line("  " + what_ran(report)))
     lines.append(
-        Line("  " + "   ".join(f"{axis.value}: {level.value}" for axis, level in s.axes.items()))
+        Line(
+            "  "
+            + "   ".join(
+                f"{axis.value}: {level.value.replace('_', ' ')}" for axis, level in s.axes.items()
+            )
+        )
     )
     counts = ", ".join(f"{n} {sev.value}" for sev, n in s.counts.items() if n)
     lines.append(Line(f"  {len(report.findings)} findings ({counts or 'none'})"))

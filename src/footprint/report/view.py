@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from footprint.model.vocab import Axis, Severity, emergency_number
 from footprint.report import summary
-from footprint.report.actions import EvidenceRef, PlanItem, number_plan
+from footprint.report.actions import EvidenceRef, PlanItem, host_of, number_plan
 from footprint.report.model import (
     Copy,
     Finding,
@@ -35,6 +35,7 @@ LEVEL_LABEL = {
     Level.MODERATE: "Moderate",
     Level.HIGH: "High",
     Level.UNKNOWN: "Not enough checked to say",
+    Level.NOT_CHECKED: "Not checked (your name was not searched)",
 }
 AXIS_LABEL = {
     Axis.FINDABLE: ("Findable", "Could a patient find your personal accounts and details?"),
@@ -108,6 +109,13 @@ UNSURE_MARK = summary.UNSURE_MARK
 DANGER_STEPS = 3  # response-plan steps shown in the box on page one
 
 
+_CALL_STEP = re.compile(r"^if you are in danger\b", re.IGNORECASE)
+
+
+def _says_call(step: ResponsePlanStep) -> bool:
+    return bool(_CALL_STEP.search(step.title))
+
+
 @dataclass(frozen=True)
 class AreaCount:
     """Unanswered questions in one area."""
@@ -151,8 +159,16 @@ class ReportView:
 
     @property
     def danger_steps(self) -> list[ResponsePlanStep]:
-        """The response plan's first steps, for the box on page one."""
-        return self.report.response_plan.steps[:DANGER_STEPS]
+        """The response plan's first steps, for the box on page one. The box says once, at
+        its top, whom to call in danger: a plan step saying the same is left out there."""
+        steps = [s for s in self.report.response_plan.steps if not _says_call(s)]
+        return steps[:DANGER_STEPS]
+
+    @property
+    def plan_says_call(self) -> bool:
+        """Whether a step of the plan itself says whom to call in danger (so its introduction
+        need not say it again)."""
+        return any(_says_call(s) for s in self.report.response_plan.steps)
 
     @property
     def coverage_words(self) -> str:
@@ -211,10 +227,42 @@ class ReportView:
         return [q for q in open_ if not q.skipped]
 
     @property
+    def skipped_words(self) -> list[str]:
+        """'You don't use Facebook', once per skipped area (older reports marked each question)."""
+        older = [*self.report.unanswered, *self.report.to_finish]
+        titles = [a.title for a in self.report.skipped]
+        titles += [q.area_title for q in older if q.skipped and q.area_title]
+        return [f"You don't use {t}" for t in dict.fromkeys(titles)]
+
+    @property
     def shows_session(self) -> bool:
         """The session id is printed only where its session lives: never in the member's copy
         of an adviser call."""
         return self.reader is not Reader.MEMBER and self.report.session_id is not None
+
+    def help_links(self, urls: list[str], keep_all: bool = False) -> list[tuple[str, str]]:
+        """(url, label) for help pages, each site named once: "gov.uk, gov.uk" told the doctor
+        nothing. A finding's other pages on the same site are under "Help pages"; with
+        `keep_all` (the response plan, which has no such list) they stay, as "gov.uk (page 2)"."""
+        seen: dict[str, int] = {}
+        links = []
+        for url in urls:
+            site = host_of(url)
+            seen[site] = seen.get(site, 0) + 1
+            if seen[site] == 1:
+                links.append((url, site))
+            elif keep_all:
+                links.append((url, f"{site} (page {seen[site]})"))
+        return links
+
+    def guidance_of(self, finding: Finding) -> list[GuidanceCitation]:
+        """The guidance a finding cites, each publisher once ("MDU, MDU" read as a mistake);
+        every source is listed under "Sources of guidance"."""
+        by_publisher: dict[str, GuidanceCitation] = {}
+        for gid in finding.guidance:
+            if gid in self.guidance:
+                by_publisher.setdefault(self.guidance[gid].publisher, self.guidance[gid])
+        return list(by_publisher.values())
 
     def number_of(self, finding_id: str) -> int | None:
         """An action's number in the plan."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from footprint.ui.app import UiApp
 from footprint.ui.base import PageGroup
 from footprint.ui.controller import UiAudit, UiOptions
+from footprint.ui.handoverpages import HandoverPages
 from footprint.ui.helppages import HelpPages
 from footprint.ui.logpages import LogPages
 from footprint.ui.pages import QUIET_ENDPOINTS, Pages
@@ -26,6 +27,7 @@ PAGE_GROUPS: tuple[type[PageGroup], ...] = (
     NameSearchPages,
     LogPages,
     PlanPages,
+    HandoverPages,
 )
 """Every group of pages the server serves; each brings its own routes and handlers."""
 

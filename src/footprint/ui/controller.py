@@ -12,6 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from footprint.audit.answers import AnswersFile
 from footprint.audit.desk import (
     AuditDesk,
     UnfinishedAudit,
@@ -79,12 +80,15 @@ class UiAudit:
     deleted_old: int = 0  # sessions past their retention period that the doctor deleted
     kept_old: bool = False  # the doctor chose to keep them for now: not asked again this run
     chosen: bool = False  # the start page's choices were made
+    carried: AnswersFile | None = None  # a hand-over file's answers, until the audit starts
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def __post_init__(self) -> None:
         demo = self.options.preset_profile is not None
         self.desk = AuditDesk(self.options.store, demo=demo)
         self.chosen = demo  # the demo doctor needs no choices
+        # Hand-over folders of earlier adviser calls kept their full time: deleted at start.
+        self.deleted_handovers = len(self.desk.delete_old_handovers())
 
     @property
     def outputs(self) -> Outputs | None:
@@ -121,6 +125,7 @@ class UiAudit:
             return exc.message
         self.setup = Setup(quick=quick, adviser=adviser, case=case)
         self.chosen = True
+        self.carried = None  # a new check: a hand-over file chosen before does not apply
         return None
 
     def profile_places(self) -> list[tuple[str, str, Path]]:
@@ -140,9 +145,10 @@ class UiAudit:
             if self._is_open(profile):
                 return
             self._let_go()
-            # Saved only where the page offered (`save_in` names a choice, never a path).
+            # Saved only where the page offered (`save_in` names a choice, never a path), and
+            # never in an adviser call: an adviser keeps no member's profile.
             folder = {key: path.parent for key, _, path in self.profile_places()}.get(save_in or "")
-            if folder is not None:
+            if folder is not None and not self.setup.adviser:
                 self.saved_profile = save_profile(profile, free_profile_path(folder))
             self.engine = self.desk.start(
                 profile,
@@ -153,6 +159,9 @@ class UiAudit:
                 granted_by=self.options.granted_by,
             )
             self.out_dir = None
+            if self.carried is not None:  # carrying on from an adviser call: its answers
+                self.engine.take_answers(self.carried)
+                self.carried = None
 
     def resume(self, session_id: str) -> None:
         """Carry on a stored session, with every answer kept. Carrying on the audit already open
@@ -173,6 +182,41 @@ class UiAudit:
                 quick=self.engine.quick, adviser=self.engine.adviser, case=self.engine.case
             )
             self.chosen = True
+
+    def carry_on_from(self, text: str) -> str | None:
+        """Take the hand-over file of an adviser call: the profile page comes next, filled in
+        with the details the file carries (the member adds their personal ones, which the file
+        never holds), then the audit starts with every answer from the call kept, so only what
+        is left is asked. An error message (in the file's own words) when it cannot be used."""
+        try:
+            handover = self.desk.answers_from_text(text, "The file")
+        except InputError as exc:
+            return exc.message
+        if handover.profile is None:
+            return (
+                "This file has answers but no details of who they are about: it is not the "
+                "hand-over file of an adviser call. Start a new check below instead."
+            )
+        with self.lock:
+            self._let_go()
+            self.carried = handover
+            self.setup = Setup(quick=False)
+            self.chosen = True
+        return None
+
+    @property
+    def carried_profile(self) -> Profile | None:
+        """The profile from a hand-over file, to fill in the profile page with."""
+        return self.carried.profile if self.carried is not None else None
+
+    def delete_handover(self) -> bool:
+        """An adviser call's end: the member's files were sent, so delete them from here."""
+        from footprint.audit.handover import delete_handover
+
+        outputs = self.outputs
+        if outputs is None or outputs.handover is None:
+            return False
+        return delete_handover(outputs.handover)
 
     def _is_open(self, profile: Profile) -> bool:
         """Whether this profile and set-up's audit is the one open now (not yet reported)."""

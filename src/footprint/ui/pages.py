@@ -14,6 +14,7 @@ from pathlib import Path
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
+from footprint.audit.handover import HANDOVER_DAYS, HANDOVER_FILE
 from footprint.audit.questions import minutes_for, minutes_phrase
 from footprint.errors import FootprintError, SessionMissing, StoreError
 from footprint.model.vocab import PLATFORMS, Answer, Jurisdiction, Role
@@ -164,7 +165,7 @@ class Pages(PageGroup):
         )
 
     def profile(self, request: Request) -> Response:
-        preset = self.audit.options.preset_profile
+        preset = self.audit.options.preset_profile or self.audit.carried_profile
         values = preset.model_dump(mode="json") if preset is not None else {"role": "gp"}
         return self._profile_page(forms.ProfileForm(values=values))
 
@@ -302,7 +303,12 @@ class Pages(PageGroup):
         outputs = self.audit.outputs
         if outputs is None:
             return self._next()
-        files = [(n, path, _describe(path)) for n, path in enumerate(self.audit.written())]
+        engine = self.audit.engine
+        files = [
+            (n, path, _describe(path))
+            for n, path in enumerate(self.audit.written())
+            if path.exists()  # the member's files, once deleted, are no longer offered
+        ]
         summary = outputs.report.summary
         return self.render(
             "report.html",
@@ -317,14 +323,18 @@ class Pages(PageGroup):
             out_dir=self.audit.out_dir,
             saved_profile=self.audit.saved_profile,
             session_id=self.audit.engine.session_id if self.audit.engine else None,
-            # The session stays open only when questions are left (stopped, or quick).
-            resumable=bool(outputs.report.to_finish)
-            or bool(self.audit.engine and self.audit.engine.stopped),
+            # The session stays open only when questions are left (stopped, or quick); an
+            # adviser call's session is gone: the member carries on from the hand-over file.
+            resumable=(bool(outputs.report.to_finish) or bool(engine and engine.stopped))
+            and outputs.handover is None,
+            handover=outputs.handover if outputs.handover and outputs.handover.exists() else None,
+            handover_days=HANDOVER_DAYS,
         )
 
     def _file(self, index: int) -> Path | None:
         written = self.audit.written()
-        return written[index] if 0 <= index < len(written) else None
+        path = written[index] if 0 <= index < len(written) else None
+        return path if path is not None and path.exists() else None
 
     def report_view(self, request: Request, index: int) -> Response:
         path = self._file(index)
@@ -342,9 +352,8 @@ class Pages(PageGroup):
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         response = Response(path.read_bytes(), content_type=kind)
         copy = path.parent.name if path.parent.name.endswith("-copy") else "report"
-        response.headers["Content-Disposition"] = (
-            f'attachment; filename="footprint-{copy}{path.suffix}"'
-        )
+        name = HANDOVER_FILE if path.name == HANDOVER_FILE else f"footprint-{copy}{path.suffix}"
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
     # -- small endpoints ----------------------------------------------------------------------
@@ -376,7 +385,13 @@ class Pages(PageGroup):
 
 def _describe(path: Path) -> str:
     copy = {"member-copy": "member copy", "adviser-copy": "adviser copy"}.get(path.parent.name)
-    kind = {".html": "web page (prints well)", ".md": "text", ".json": "data", ".pdf": "PDF"}
+    kind = {
+        ".html": "web page (prints well)",
+        ".md": "text",
+        ".json": "data",
+        ".pdf": "PDF",
+        ".yaml": "hand-over file",
+    }
     label = kind.get(path.suffix, path.suffix)
     return f"{label}, {copy}" if copy else label
 
