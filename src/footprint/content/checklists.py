@@ -22,20 +22,35 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 # Old item ids (merged or renamed items), re-exported for loading old answers.
 from footprint.content.renames import INVERTED as INVERTED
 from footprint.content.renames import RENAMED as RENAMED
 from footprint.content.renames import current_answers as current_answers
 from footprint.content.renames import current_id as current_id
+from footprint.content.sources import (
+    UNDATED,
+    Source,
+    check_month,
+    check_source_date,
+    last_confirmed_year,
+    latest_check,
+)
 from footprint.errors import ChecklistError
 from footprint.model.profile import Profile
 from footprint.model.vocab import PLATFORMS, Axis, Exposes, Jurisdiction, Role, Severity
 from footprint.util.yamlio import describe_validation_error, read_yaml
 
 SPECIAL_FILES = {"guidance.yaml", "sites.yaml", "response-plan.yaml"}
-_REVIEWED = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
 _ITEM_ID = re.compile(r"^[a-z0-9-]+\.[a-z0-9-]+$")
 _NAMED_LISTS = ("items", "references", "steps")  # entries named by id/title in errors
 
@@ -44,10 +59,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _check_reviewed(value: str) -> str:
-    if not _REVIEWED.match(value):
-        raise ValueError("must be a month written YYYY-MM, e.g. 2026-11")
-    return value
+_check_reviewed = check_month  # kept under its old name for sites.py
 
 
 class ChecklistItem(_Strict):
@@ -55,7 +67,9 @@ class ChecklistItem(_Strict):
 
     id: str = Field(description="<area>.<slug>, unique across all files.")
     question: str = Field(
-        min_length=10, description="Asked of the doctor; 'yes' is always the risky answer."
+        min_length=10,
+        description="Asked of the doctor the way a person would ask; `exposed_when` says "
+        "which answer is the risky one.",
     )
     finding: str = Field(
         min_length=10,
@@ -64,17 +78,27 @@ class ChecklistItem(_Strict):
     why: str = Field(min_length=10, description="Why it matters, in plain words.")
     check: str = Field(min_length=5, description="Where to look: a menu path or URL.")
     fix: list[str] = Field(min_length=1, description="Ordered concrete steps.")
-    # Kept for older checklist files; shipped items all say "yes" (tests/content/test_checklist_rules.py).
     exposed_when: Literal["yes", "no"] = Field(
-        default="yes", description="The answer that means exposed; always 'yes' in shipped items."
+        default="yes",
+        description="The answer that means exposed: 'no' when the question asks whether a "
+        "protection is in place, so it never needs a double negative.",
     )
     severity: Severity
     axis: Axis
     exposes: Exposes = Field(description="What is exposed; drives the score weighting.")
     effort: int = Field(ge=1, le=600, description="Minutes the fix takes.")
     guidance: list[str] = Field(default_factory=list, description="Ids in guidance.yaml.")
-    links: list[HttpUrl] = Field(default_factory=list, description="Help pages and sources.")
-    reviewed: str = Field(description="Month the content was last checked, YYYY-MM.")
+    links: list[HttpUrl] = Field(
+        default_factory=list, description="Help pages the doctor opens (may repeat sources)."
+    )
+    sources: list[Source] = Field(
+        default_factory=list, description="What the claim was checked against, with dates."
+    )
+    reviewed: str | None = Field(
+        default=None,
+        description="Month the claim was last checked against a source, YYYY-MM: the latest "
+        "`checked` of its sources. Left out when no source has been checked.",
+    )
     jurisdictions: list[Jurisdiction] | None = Field(
         default=None, description="Only for these jurisdictions (default: all)."
     )
@@ -88,7 +112,21 @@ class ChecklistItem(_Strict):
     )
     needs_company: bool = Field(default=False, description="Only for company directors.")
 
-    _reviewed = field_validator("reviewed")(classmethod(lambda cls, v: _check_reviewed(v)))
+    @field_validator("reviewed", mode="before")
+    @classmethod
+    def _reviewed_shape(cls, value: object) -> object:
+        return value if value is None else check_month(str(value))
+
+    @model_validator(mode="after")
+    def _reviewed_matches_sources(self) -> ChecklistItem:
+        # A review date is only honest when a source was checked that month.
+        latest = latest_check(self.sources)
+        if self.reviewed != latest:
+            raise ValueError(
+                f"reviewed is {self.reviewed or 'missing'} but the latest `checked` of its "
+                f"sources is {latest or 'missing'}: they must be the same month"
+            )
+        return self
 
     @field_validator("exposed_when", mode="before")
     @classmethod
@@ -125,6 +163,11 @@ class ChecklistItem(_Strict):
         """The area or platform id (the part before the dot)."""
         return self.id.split(".", 1)[0]
 
+    @property
+    def last_confirmed(self) -> int | None:
+        """The year to show as "last confirmed" when every source is old or undated."""
+        return last_confirmed_year(self.sources)
+
 
 class ChecklistFile(_Strict):
     """One checklist file: an area or a platform."""
@@ -143,8 +186,30 @@ class GuidanceRef(_Strict):
     publisher: str
     title: str
     url: HttpUrl
-    date: str = Field(description="The source's own date, or 'undated'.")
+    date: str = Field(
+        description="The publisher page's own date (YYYY, YYYY-MM or YYYY-MM-DD), or "
+        "'undated' when the page shows none."
+    )
+    checked: str | None = Field(
+        default=None, description="Month the page was checked, YYYY-MM; needed when undated."
+    )
     summary: str = Field(description="One line in our own words.")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_shape(cls, value: object) -> str:
+        return check_source_date(str(value))
+
+    @field_validator("checked", mode="before")
+    @classmethod
+    def _checked_shape(cls, value: object) -> object:
+        return value if value is None else check_month(str(value))
+
+    @model_validator(mode="after")
+    def _undated_needs_a_check(self) -> GuidanceRef:
+        if self.date == UNDATED and self.checked is None:
+            raise ValueError("an undated page needs `checked:` (the month it was last read)")
+        return self
 
 
 class GuidanceFile(_Strict):
