@@ -274,8 +274,8 @@ def test_every_item_cites_guidance() -> None:
 
 
 def test_new_items_are_sourced_and_phrased_as_questions() -> None:
-    # Review dates and which answer is risky are checked for every item in test_dates.py and
-    # test_questions.py: a review month now comes from the sources, and "no" may be the risky answer.
+    # Review dates and which answer is risky are checked for every item in test_review_dates.py and
+    # test_natural_questions.py: a review month now comes from the sources, and "no" may be the risky answer.
     items = _new_items()
     assert len(items) >= 25
     for item in items:
