@@ -34,6 +34,7 @@ from pydantic import (
 
 # Old item ids (merged or renamed items), re-exported for loading old answers.
 from footprint.content.renames import INVERTED as INVERTED
+from footprint.content.renames import REMOVED as REMOVED
 from footprint.content.renames import RENAMED as RENAMED
 from footprint.content.renames import RISKY_WHEN_NO as RISKY_WHEN_NO
 from footprint.content.renames import current_answers as current_answers

@@ -126,6 +126,15 @@ INVERTED: frozenset[str] = frozenset(
     }
 )
 
+#: Items taken out because no public source for them could be found. Answers to them are
+#: dropped when old answers are loaded, so an old answers file still loads.
+REMOVED: frozenset[str] = frozenset(
+    {
+        "home-safety.named-parking-space",
+        "home-safety.permit-on-dashboard",
+    }
+)
+
 #: Today's items whose risky answer is "no" (their checklist says `exposed_when: "no"`; a test
 #: keeps the two in step). Needed here to pick the riskiest of several carried-over answers.
 RISKY_WHEN_NO: frozenset[str] = frozenset(
@@ -165,7 +174,11 @@ def current_answer(item_id: str, answer: Answer) -> Answer:
 
 
 def current_answers(answers: Mapping[str, Answer]) -> dict[str, Answer]:
-    """Answers keyed by today's ids; an answer given under today's id always wins."""
+    """Answers keyed by today's ids; an answer given under today's id always wins.
+
+    Answers to removed items are dropped.
+    """
+    answers = {k: v for k, v in answers.items() if k not in REMOVED}
     result = {k: v for k, v in answers.items() if k not in RENAMED}
     carried: dict[str, list[Answer]] = {}
     for old, answer in answers.items():
