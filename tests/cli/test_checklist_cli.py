@@ -60,3 +60,30 @@ def test_validate_broken_copy_names_file_item_and_field(run_cli: Any, tmp_path: 
     assert r.code == ExitCode.USAGE
     assert str(strava) in r.stderr and "strava.home-on-map" in r.stderr
     assert "severity" in r.stderr
+
+
+def test_review_lists_every_entry_oldest_first(run_cli: Any) -> None:
+    import json
+
+    from footprint.content.checklists import shipped_catalogue
+
+    r = run_cli("checklist", "review", "--format", "json")
+    assert r.code == 0
+    entries = json.loads(r.stdout)
+    cat = shipped_catalogue()
+    assert len(entries) == len(cat.items) + len(cat.guidance)
+    stages = [
+        0 if not e["sources"] else 1 if e["newest_source_date"] is None else 2 for e in entries
+    ]
+    assert stages == sorted(stages), "never checked, then undated, then dated"
+    dated = [e["newest_source_date"] for e in entries if e["newest_source_date"]]
+    assert dated == sorted(dated) and len(set(dated)) > 1
+    table = run_cli("checklist", "review").stdout
+    assert table.splitlines()[0].split()[:2] == ["newest", "source"]
+    assert "never checked against a source" in table
+
+
+def test_show_says_which_answer_is_risky_and_what_was_checked(run_cli: Any) -> None:
+    r = run_cli("checklist", "show", "security.breaches-checked")
+    assert r.code == 0 and "the risky answer: No" in r.stdout
+    assert "Checked against: " in r.stdout and "checked 20" in r.stdout

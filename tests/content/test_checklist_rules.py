@@ -1,6 +1,6 @@
 """Content rules every shipped checklist item keeps.
 
-One question per fact, "yes" always the risky answer, every question naming its platform or
+One question per fact, each saying which answer is the risky one, every question naming its platform or
 area, a plain-words finding that is not a question, a guidance reference, and no help links to
 content farms. Old ids of merged or turned-round items still carry their answers over.
 """
@@ -148,7 +148,7 @@ def test_question_finding_and_polarity(item: ChecklistItem) -> None:
     assert item.question.rstrip().endswith("?"), "a question ends with '?'"
     assert item.finding.strip() and not item.finding.rstrip().endswith("?")
     assert item.finding != item.question
-    assert item.exposed_when == "yes", "'yes' is always the risky answer"
+    assert item.exposed_when in ("yes", "no"), "each item says which answer is the risky one"
     assert item.guidance, "every item cites a guidance reference"
 
 

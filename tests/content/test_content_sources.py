@@ -273,13 +273,14 @@ def test_every_item_cites_guidance() -> None:
     assert missing - AWAITING_GUIDANCE == set()
 
 
-def test_new_items_are_sourced_reviewed_and_phrased_yes_is_risky() -> None:
+def test_new_items_are_sourced_and_phrased_as_questions() -> None:
+    # Review dates and which answer is risky are checked for every item in test_review_dates.py and
+    # test_natural_questions.py: a review month now comes from the sources, and "no" may be the risky answer.
     items = _new_items()
     assert len(items) >= 25
     for item in items:
         assert item.guidance, item.id
-        assert item.reviewed == "2026-11", item.id
-        assert item.exposed_when == "yes", item.id
+        assert item.reviewed is None or item.reviewed >= "2026-11", item.id
         assert item.question.endswith("?"), item.id
         assert item.finding and not item.finding.rstrip().endswith("?"), item.id
 

@@ -33,7 +33,7 @@ def test_unfinished_sessions_carry_what_a_list_needs(tmp_path: Path) -> None:
     assert listed.id == sid and listed.profile.name == "Alex Example"
     assert (listed.adviser, listed.case_ref) == ("Sam Adviser", "C-1")
     assert listed.options == {"quick": True, "demo": True}
-    assert listed.answered_ids == {"contact.x", "security.breaches-unchecked"}
+    assert listed.answered_ids == {"contact.x", "security.breaches-checked"}
     assert listed.created_at.tzinfo is not None
 
 

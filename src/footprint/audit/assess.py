@@ -98,6 +98,7 @@ def checklist_findings(
                 guidance=list(item.guidance),
                 links=official_links(str(u) for u in item.links),
                 effort_minutes=item.effort,
+                last_confirmed=item.last_confirmed,
             )
         )
     return findings

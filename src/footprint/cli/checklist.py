@@ -1,4 +1,4 @@
-"""`footprint checklist list | show ID | validate [PATH..] | schema`."""
+"""`footprint checklist list | show ID | review | validate [PATH..] | schema`."""
 
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ def show(item_id: str) -> None:
     click.secho(item.question, bold=True)
     click.echo(f"finding: {item.finding}")
     click.echo(f"id: {item.id}   severity: {item.severity.value}   axis: {item.axis.value}")
-    click.echo(f"exposed when you answer: {item.exposed_when}   effort: {item.effort} min")
+    risky = item.exposed_when.capitalize()
+    click.echo(f"the risky answer: {risky}   effort: {item.effort} min")
     click.echo(f"\nWhy it matters: {item.why}\n\nHow to check: {item.check}\n\nWhat to do:")
     for n, step in enumerate(item.fix, start=1):
         click.echo(f"  {n}. {step}")
@@ -67,7 +68,48 @@ def show(item_id: str) -> None:
         click.echo(f"  Guidance: {ref.publisher}, {ref.title} ({ref.date}) {ref.url}")
     for link in item.links:
         click.echo(f"  Link: {link}")
-    click.echo(f"\nReviewed: {item.reviewed}")
+    for source in item.sources:
+        title = f"{source.title}, " if source.title else ""
+        click.echo(
+            f"  Checked against: {title}{source.url} (dated {source.date}, "
+            f"checked {source.checked})"
+        )
+    click.echo(f"\nReviewed: {item.reviewed or 'not yet checked against a source'}")
+    if item.last_confirmed:
+        click.echo(f"Its sources are old or undated: last confirmed {item.last_confirmed}.")
+
+
+@checklist.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or JSON for scripts.",
+)
+def review(fmt: str) -> None:
+    """List every item and guidance entry with its source dates, oldest first.
+
+    Entries never checked against a source come first, then those whose sources are all
+    undated, then the rest by the date of their newest source: the next review starts here.
+    """
+    from footprint.content.checklists import shipped_catalogue
+    from footprint.content.review import review_record
+
+    entries = review_record(shipped_catalogue())
+    if fmt == "json":
+        click.echo(json.dumps([e.as_dict() for e in entries], indent=2))
+        return
+    click.echo(f"{'newest source':<14} {'reviewed':<9} {'sources':>7}  {'kind':<8} id")
+    for e in entries:
+        newest = e.newest_source_date or ("undated" if e.sources else "none")
+        note = f"  (last confirmed {e.last_confirmed})" if e.last_confirmed else ""
+        click.echo(
+            f"{newest:<14} {e.reviewed or '-':<9} {len(e.sources):>7}  {e.kind:<8} {e.id}{note}"
+        )
+    unchecked = sum(1 for e in entries if not e.sources)
+    click.echo(f"\n{len(entries)} entries; {unchecked} never checked against a source.")
 
 
 @checklist.command()

@@ -41,6 +41,13 @@ _KEYS = {
     "n/a": Answer.NA,
     "-": Answer.NA,
 }
+# An earlier answer in the words the browser uses ("not sure", not "unsure").
+_ANSWER_WORDS = {
+    Answer.YES: "yes",
+    Answer.NO: "no",
+    Answer.UNSURE: "not sure",
+    Answer.NA: "doesn't apply",
+}
 _MOVES = {"b": BACK, "back": BACK, "s": SKIP, "skip": SKIP}
 HELP = (
     "y = yes, n = no, u = unsure, na = doesn't apply, b = back one question, "
@@ -72,7 +79,7 @@ def ask_item(
         click.secho(area, dim=True)
     click.secho(f"[{progress}] {item.question}", bold=True)
     if current is not None:
-        click.secho(f"   (you answered: {current.value}; Enter keeps it)", dim=True)
+        click.secho(f"   (you answered: {_ANSWER_WORDS[current]}; Enter keeps it)", dim=True)
     if status:
         click.secho(f"   ({status})", dim=True)
     while True:

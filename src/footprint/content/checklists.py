@@ -1,4 +1,4 @@
-"""Checklist and guidance models, loading, validation and selection.
+"""Loading, cross-checking and selecting checklists (the file formats are in `models.py`).
 
 Checklist files live in the top-level `checklists/` folder (shipped inside the wheel as
 `footprint/checklists`). Each file is one area or platform:
@@ -14,171 +14,38 @@ Checklist files live in the top-level `checklists/` folder (shipped inside the w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import ValidationError
+
+# The file formats, re-exported: callers import them from here.
+from footprint.content.models import ChecklistFile as ChecklistFile
+from footprint.content.models import ChecklistItem as ChecklistItem
+from footprint.content.models import GuidanceFile as GuidanceFile
+from footprint.content.models import GuidanceRef as GuidanceRef
+from footprint.content.models import ResponsePlan as ResponsePlan
+from footprint.content.models import ResponseStep as ResponseStep
+from footprint.content.models import _check_reviewed as _check_reviewed
+from footprint.content.models import _Strict
 
 # Old item ids (merged or renamed items), re-exported for loading old answers.
 from footprint.content.renames import INVERTED as INVERTED
+from footprint.content.renames import REMOVED as REMOVED
 from footprint.content.renames import RENAMED as RENAMED
+from footprint.content.renames import RISKY_WHEN_NO as RISKY_WHEN_NO
 from footprint.content.renames import current_answers as current_answers
 from footprint.content.renames import current_id as current_id
 from footprint.errors import ChecklistError
-from footprint.model.bounds import CONTENT_TEXT_MAX
 from footprint.model.profile import Profile
-from footprint.model.vocab import PLATFORMS, Axis, Exposes, Jurisdiction, Role, Severity
+from footprint.model.vocab import Severity
 from footprint.util.yamlio import describe_validation_error, read_yaml
 
 SPECIAL_FILES = {"guidance.yaml", "sites.yaml", "response-plan.yaml"}
-_REVIEWED = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
-_ITEM_ID = re.compile(r"^[a-z0-9-]+\.[a-z0-9-]+$")
 _NAMED_LISTS = ("items", "references", "steps")  # entries named by id/title in errors
-
-
-class _Strict(BaseModel):
-    # A checklist file can be the user's own: every text value is bounded.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=CONTENT_TEXT_MAX)
-
-
-def _check_reviewed(value: str) -> str:
-    if not _REVIEWED.match(value):
-        raise ValueError("must be a month written YYYY-MM, e.g. 2026-11")
-    return value
-
-
-class ChecklistItem(_Strict):
-    """One question of the audit, with why it matters and how to fix it."""
-
-    id: str = Field(description="<area>.<slug>, unique across all files.")
-    question: str = Field(
-        min_length=10, description="Asked of the doctor; 'yes' is always the risky answer."
-    )
-    finding: str = Field(
-        min_length=10,
-        description="The problem in plain words, used as the finding's title; not a question.",
-    )
-    why: str = Field(min_length=10, description="Why it matters, in plain words.")
-    check: str = Field(min_length=5, description="Where to look: a menu path or URL.")
-    fix: list[str] = Field(min_length=1, description="Ordered concrete steps.")
-    # Kept for older checklist files; shipped items all say "yes" (tests/content/test_checklist_rules.py).
-    exposed_when: Literal["yes", "no"] = Field(
-        default="yes", description="The answer that means exposed; always 'yes' in shipped items."
-    )
-    severity: Severity
-    axis: Axis
-    exposes: Exposes = Field(description="What is exposed; drives the score weighting.")
-    effort: int = Field(ge=1, le=600, description="Minutes the fix takes.")
-    guidance: list[str] = Field(default_factory=list, description="Ids in guidance.yaml.")
-    links: list[HttpUrl] = Field(default_factory=list, description="Help pages and sources.")
-    reviewed: str = Field(description="Month the content was last checked, YYYY-MM.")
-    jurisdictions: list[Jurisdiction] | None = Field(
-        default=None, description="Only for these jurisdictions (default: all)."
-    )
-    roles: list[Role] | None = Field(default=None, description="Only for these roles.")
-    regions: list[str] | None = Field(
-        default=None,
-        description="Only where the profile's region is one of these (GB nation, state).",
-    )
-    platforms: list[str] | None = Field(
-        default=None, description="Only for doctors who use one of these platform ids."
-    )
-    needs_company: bool = Field(default=False, description="Only for company directors.")
-
-    _reviewed = field_validator("reviewed")(classmethod(lambda cls, v: _check_reviewed(v)))
-
-    @field_validator("exposed_when", mode="before")
-    @classmethod
-    def _yaml_boolean(cls, value: object) -> object:
-        # YAML reads a bare `exposed_when: yes` as true; the author meant the word.
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        return value
-
-    @field_validator("finding")
-    @classmethod
-    def _finding_is_a_statement(cls, value: str) -> str:
-        if value.rstrip().endswith("?"):
-            raise ValueError("must state the problem, not ask a question (no '?' at the end)")
-        return value
-
-    @field_validator("platforms")
-    @classmethod
-    def _known_platforms(cls, value: list[str] | None) -> list[str] | None:
-        unknown = [p for p in value or () if p not in PLATFORMS]
-        if unknown:
-            raise ValueError(f"unknown platform id(s) {unknown}; use ids from vocab.PLATFORMS")
-        return value
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not _ITEM_ID.match(value):
-            raise ValueError("must look like 'area.short-name' (lower case, digits, hyphens)")
-        return value
-
-    @property
-    def area(self) -> str:
-        """The area or platform id (the part before the dot)."""
-        return self.id.split(".", 1)[0]
-
-
-class ChecklistFile(_Strict):
-    """One checklist file: an area or a platform."""
-
-    area: str = Field(pattern=r"^[a-z0-9-]+$")
-    title: str
-    platform: bool = False
-    intro: str | None = None
-    items: list[ChecklistItem] = Field(min_length=1)
-
-
-class GuidanceRef(_Strict):
-    """A professional-guidance reference, held once and cited by id."""
-
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    publisher: str
-    title: str
-    url: HttpUrl
-    date: str = Field(description="The source's own date, or 'undated'.")
-    summary: str = Field(description="One line in our own words.")
-
-
-class GuidanceFile(_Strict):
-    """`guidance.yaml`."""
-
-    references: list[GuidanceRef] = Field(min_length=1)
-
-
-class ResponseStep(_Strict):
-    """One step of the plan for a doctor already being contacted."""
-
-    title: str
-    detail: str
-    guidance: list[str] = Field(default_factory=list)
-    links: list[HttpUrl] = Field(default_factory=list)
-    jurisdictions: list[Jurisdiction] | None = None
-    regions: list[str] | None = (
-        None  # GB nation or state code, or "unknown": see response_steps_for
-    )
-
-
-class ResponsePlan(_Strict):
-    """`response-plan.yaml`: what to do if a patient is already contacting you."""
-
-    title: str
-    question: str = Field(description="The early interview question that turns the plan on.")
-    intro: str
-    first: str = Field(description="The one thing to do before anything else.")
-    steps: list[ResponseStep] = Field(min_length=3)
-    reviewed: str
-
-    _reviewed = field_validator("reviewed")(classmethod(lambda cls, v: _check_reviewed(v)))
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,11 @@ class Finding(_Model):
     guidance: list[str] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
     effort_minutes: int
+    last_confirmed: int | None = Field(
+        default=None,
+        description="A checklist finding whose sources are all old or undated: the year it "
+        "was last checked, shown as 'last confirmed YEAR'.",
+    )
 
 
 class TopAction(_Model):
