@@ -22,7 +22,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 # Old item ids (merged or renamed items), re-exported for loading old answers.
 from footprint.content.renames import INVERTED as INVERTED
@@ -36,6 +44,7 @@ from footprint.util.yamlio import describe_validation_error, read_yaml
 
 SPECIAL_FILES = {"guidance.yaml", "sites.yaml", "response-plan.yaml"}
 _REVIEWED = re.compile(r"^20\d\d-(0[1-9]|1[0-2])$")
+_SOURCE_DATE = re.compile(r"^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _ITEM_ID = re.compile(r"^[a-z0-9-]+\.[a-z0-9-]+$")
 _NAMED_LISTS = ("items", "references", "steps")  # entries named by id/title in errors
 
@@ -48,6 +57,24 @@ def _check_reviewed(value: str) -> str:
     if not _REVIEWED.match(value):
         raise ValueError("must be a month written YYYY-MM, e.g. 2026-11")
     return value
+
+
+class Source(_Strict):
+    """One page a claim was checked against: its own date and the month it was checked."""
+
+    url: HttpUrl
+    title: str | None = Field(default=None, description="The page's own title.")
+    date: str = Field(description="The page's own date (YYYY, YYYY-MM or YYYY-MM-DD) or 'undated'.")
+    checked: str = Field(description="Month the claim was checked against this page, YYYY-MM.")
+
+    @field_validator("date")
+    @classmethod
+    def _date_shape(cls, value: str) -> str:
+        if value != "undated" and not _SOURCE_DATE.match(value):
+            raise ValueError("must be YYYY, YYYY-MM or YYYY-MM-DD, or 'undated'")
+        return value
+
+    _checked = field_validator("checked")(classmethod(lambda cls, v: _check_reviewed(v)))
 
 
 class ChecklistItem(_Strict):
@@ -74,6 +101,9 @@ class ChecklistItem(_Strict):
     effort: int = Field(ge=1, le=600, description="Minutes the fix takes.")
     guidance: list[str] = Field(default_factory=list, description="Ids in guidance.yaml.")
     links: list[HttpUrl] = Field(default_factory=list, description="Help pages and sources.")
+    sources: list[Source] = Field(
+        default_factory=list, description="What the claim was checked against, with dates."
+    )
     reviewed: str = Field(description="Month the content was last checked, YYYY-MM.")
     jurisdictions: list[Jurisdiction] | None = Field(
         default=None, description="Only for these jurisdictions (default: all)."
@@ -89,6 +119,16 @@ class ChecklistItem(_Strict):
     needs_company: bool = Field(default=False, description="Only for company directors.")
 
     _reviewed = field_validator("reviewed")(classmethod(lambda cls, v: _check_reviewed(v)))
+
+    @model_validator(mode="after")
+    def _reviewed_when_checked(self) -> ChecklistItem:
+        # An item with sources was reviewed in the month its latest source was checked.
+        latest = max((s.checked for s in self.sources), default=None)
+        if latest is not None and self.reviewed != latest:
+            raise ValueError(
+                f"reviewed is {self.reviewed} but its sources were last checked {latest}"
+            )
+        return self
 
     @field_validator("exposed_when", mode="before")
     @classmethod
