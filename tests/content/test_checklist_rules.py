@@ -51,7 +51,7 @@ AREA_WORDS: dict[str, tuple[str, ...]] = {
     "family-records": ("family tree", "dna test", "surname", "death or funeral notice"),
     "land-records": ("land registry", "registry of deeds", "title register"),
     "sign-ups": ("sign up", "shops"),
-    "workplace-safety": ("your practice", "home visits"),
+    "workplace-safety": ("your practice", "home visits", "incident report"),
     "company": ("companies house",),
     "contact": ("phone", "mobile", "e-mail", "whatsapp", "text", "voicemail", "video"),
     "household": ("household", "partner", "children", "family"),

@@ -42,6 +42,7 @@ EXPECTED: dict[str, set[str]] = {
         "electoral-register.credit-agency-marketing-file",
         "family-records.surname-linked-by-indexes",
         "workplace-safety.violent-patient-still-registered",
+        "workplace-safety.incident-not-reported",
         "workplace-safety.lone-visits-untracked",
     },
     "ni-hospital": EVERYWHERE
@@ -72,7 +73,7 @@ def _new_items_for(profile: Profile) -> set[str]:
 def test_the_new_areas_are_loaded() -> None:
     areas = {f.area for f in shipped_catalogue().files}
     assert set(NEW_AREAS) <= areas
-    assert len(_new_items()) >= 14
+    assert len(_new_items()) >= 15
 
 
 @pytest.mark.parametrize("who", sorted(PROFILES))
@@ -105,8 +106,13 @@ def test_every_new_item_is_asked_somewhere() -> None:
         ),
         (
             "workplace-safety.violent-patient-still-registered",
-            {"jurisdiction": "GB", "region": "england", "role": "gp"},
-            {"jurisdiction": "GB", "region": "wales", "role": "gp"},
+            {"jurisdiction": "GB", "region": "scotland", "role": "gp"},
+            {"jurisdiction": "IE", "role": "gp"},
+        ),
+        (
+            "workplace-safety.incident-not-reported",
+            {"jurisdiction": "GB", "region": "england", "role": "hospital"},
+            {"jurisdiction": "GB", "region": "wales", "role": "hospital"},
         ),
         (
             "workplace-safety.lone-visits-untracked",
