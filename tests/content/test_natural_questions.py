@@ -35,7 +35,7 @@ DOUBLE_NEGATIVES = {
 }
 # Abbreviations a doctor reads without help, and names that are written in capitals.
 KNOWN_ABBREVIATIONS = frozenset(
-    {"GP", "NHS", "GMC", "UK", "US", "ID", "CV", "PO", "HM", "BT", "NPI", "ORCID", "WHOIS"}
+    {"GP", "NHS", "GMC", "UK", "US", "ID", "CV", "PO", "HM", "BT", "NPI", "ORCID", "WHOIS", "DNA"}
 )
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,}\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
