@@ -68,6 +68,10 @@ class SearchBackend(ABC):
     name: ClassVar[str]
     service: ClassVar[str]
     default_url: ClassVar[str]
+    #: The settings key the engine needs (FOOTPRINT_<NAME>_KEY), if any.
+    key_env: ClassVar[str | None] = None
+    #: Who receives the searches, for the consent sentence when the host does not say it.
+    about: ClassVar[str] = ""
 
     def __init__(self, settings: Settings, region: str = "GB") -> None:
         self.settings = settings
@@ -87,7 +91,7 @@ class SearchBackend(ABC):
         """Where queries go, for the consent sentence; an override is said plainly."""
         real = (urlsplit(self.default_url).hostname or "").lower()
         if not self.settings.is_overridden(self.service):
-            return real
+            return f"{real} ({self.about})" if self.about else real
         env = f"FOOTPRINT_{self.service.upper()}_URL"
         return f"{_display_url(self.base_url)} (your replacement for {real}, set in {env})"
 

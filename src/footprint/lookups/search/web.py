@@ -78,10 +78,11 @@ class WebSearchLookup(SearchLookupBase):
                 observations.append(hit.model_copy(update={"details": {**hit.details, **engine}}))
         # Each search as ready-made links, on every observation it led to: a doctor can always
         # run it in their own browser, and must when it could not be done here.
-        return [
+        linked = [
             o.model_copy(update={"links": manual_search_links([o.search])}) if o.search else o
             for o in observations
         ]
+        return with_retired_note(linked, self.retired())
 
     def not_run(self, profile: Profile, reason: str) -> list[Observation]:
         """One open check per search a patient would type, each with links to run it by hand:
@@ -133,6 +134,16 @@ def classified_hits(
         if site is not None and mentions_name(result, profile):
             hits.append((result, site))
     return hits
+
+
+def with_retired_note(observations: list[Observation], notes: list[str]) -> list[Observation]:
+    """The run's observations, the first carrying the line about engines closed for good (said
+    once, as news for the report, never as a failure of a search)."""
+    if not notes or not observations:
+        return observations
+    first = observations[0]
+    note = {"retired": "; ".join(notes)}
+    return [first.model_copy(update={"details": {**first.details, **note}}), *observations[1:]]
 
 
 def _bare_host(url: str) -> str:
