@@ -29,7 +29,13 @@ from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import GatedClient
 
-__all__ = ["SearchResultPagesLookup", "WebSearchLookup"]
+__all__ = ["BY_HAND", "SearchResultPagesLookup", "WebSearchLookup"]
+
+#: The way on when every engine failed a search: the doctor's own browser is never blocked.
+BY_HAND = (
+    "Do this search yourself: open the ready-made search links, save each results page "
+    "(Save page as, HTML) and give the pages to footprint, which reads them as this search"
+)
 
 
 class WebSearchLookup(SearchLookupBase):
@@ -54,12 +60,12 @@ class WebSearchLookup(SearchLookupBase):
             subject = f"search: {query}"
             if stopped:
                 reason = f"not sent, because every search engine stopped answering: {stopped}"
-                observations.append(self._couldnt(subject, query, reason))
+                observations.append(self._couldnt(subject, query, f"{reason}. {BY_HAND}"))
                 continue
             try:
                 backend, results = chain.search(query, http)
-            except SearchFailed as err:
-                observations.append(self._couldnt(subject, query, err.reason))
+            except SearchFailed as err:  # every engine failed this search
+                observations.append(self._couldnt(subject, query, f"{err.reason}. {BY_HAND}"))
                 stopped = err.reason if err.stop else None
                 continue
             engine = {"engine": backend.name}
