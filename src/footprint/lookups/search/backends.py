@@ -17,6 +17,7 @@ Formats (sources in tests/fixtures/web_search/README.md):
 - SearXNG answers HTTP 200 with `"results": []` and every engine listed in
   `unresponsive_engines` when its engines are blocked: that is a blocked search, not an empty one.
 - Google Programmable Search: `footprint.lookups.search.google`.
+- SerpApi and Mojeek (keyed, whole-web after Google's end): `footprint.lookups.search.keyed`.
 - Which engines are tried, in which order: `footprint.lookups.search.engine_chain`.
 
 API keys are read from settings when a request is made and are never put in a reason.

@@ -2,10 +2,11 @@
 
 A handful of searches, typed the way a patient would ("Dr Alex Example", with the workplace,
 with the specialty and town, with "facebook", "instagram", "address"), go to one search engine
-(DuckDuckGo by default; SearXNG, Brave or Google when configured). Each result is classified
-with `checklists/sites.yaml`: a people-search listing, a personal profile, a rating-site
-profile, a register or employer page each become an observation carrying the search that finds
-it and the steps to close it. A blocked search is "couldn't check", never "nothing found".
+(DuckDuckGo by default; Brave, SerpApi, Mojeek, SearXNG or, before 2027, Google when
+configured). Each result is classified with `checklists/sites.yaml`: a people-search listing,
+a personal profile, a rating-site profile, a register or employer page each become an
+observation carrying the search that finds it and the steps to close it. A blocked search is
+"couldn't check", never "nothing found", and says how to do it by hand (`BY_HAND`).
 
 `search-pages` (separate consent, `footprint.lookups.search.result_pages`) fetches the top results and
 scans them for the doctor's personal details; it reuses these searches rather than resending.
