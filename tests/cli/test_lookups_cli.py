@@ -34,7 +34,7 @@ def test_check_formats_table_lists_every_service_as_expected(
 
 def test_check_formats_json_and_exit_code_when_a_case_fails(run_cli: Any, monkeypatch: Any) -> None:
     rows = json.loads(run_cli("lookups", "--check-formats", "--format", "json").stdout)
-    assert sum(r["samples"] for r in rows) == 34
+    assert sum(r["samples"] for r in rows) == 40  # 34 recorded + 6 documented (SerpApi, Mojeek)
     assert all(r["as_expected"] == r["cases"] and not r["problems"] for r in rows)
 
     from footprint.lookups.replay import formats as replay

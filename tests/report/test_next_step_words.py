@@ -81,7 +81,7 @@ def test_terminal_output_shows_how_to_resume_a_quick_audit(
 ) -> None:
     text = render(quick, Reader.TERMINAL)
     assert f"footprint audit --resume {SESSION}" in text
-    assert "footprint scan saved-page.html --follow-results" in text
+    assert "footprint scan saved.html --follow-results" in text
     assert "Do you strip photo locations?" not in text  # counted; the session holds them
 
 

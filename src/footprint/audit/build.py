@@ -106,6 +106,7 @@ def _lookup_summaries(state: AuditState) -> list[LookupSummary]:
             if obs.lookup_id == lookup_id:
                 outcomes[obs.outcome.value] += 1
         duration, errors = state.lookup_runs.get(lookup_id, (0.0, []))
+        mine = [o for o in state.observations if o.lookup_id == lookup_id]
         summaries.append(
             LookupSummary(
                 id=lookup_id,
@@ -113,9 +114,16 @@ def _lookup_summaries(state: AuditState) -> list[LookupSummary]:
                 outcomes=outcomes,
                 duration_s=round(duration, 2),
                 errors=[plain(e) for e in errors],
+                engines=_detail_values(mine, "engine"),
+                notes=_detail_values(mine, "retired"),
             )
         )
     return summaries
+
+
+def _detail_values(observations: list[Observation], key: str) -> list[str]:
+    """Each distinct value of `details[key]`, in first-seen order (e.g. engines that answered)."""
+    return list(dict.fromkeys(o.details[key] for o in observations if key in o.details))
 
 
 def build_report(

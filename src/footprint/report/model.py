@@ -185,6 +185,12 @@ class LookupSummary(_Model):
     outcomes: dict[str, int] = Field(description="Outcome -> count.")
     duration_s: float
     errors: list[str] = Field(default_factory=list)
+    engines: list[str] = Field(
+        default_factory=list, description="Search engines that answered, e.g. 'Brave Search'."
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="News from the run that is not a failure."
+    )
 
 
 class ManualLink(_Model):

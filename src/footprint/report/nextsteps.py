@@ -149,9 +149,9 @@ def _save_results_page(step: NextStep, reader: Reader) -> str:
     )
     if reader is Reader.TERMINAL:
         return (
-            f"{first}. To have footprint read the results, save each results page from your "
-            "browser (Save page as, HTML) and run "
-            "`footprint scan saved-page.html --follow-results`."
+            f"{first}. Then save each results page from your browser (Save page as, HTML) "
+            "and give it to footprint: `footprint scan saved.html --follow-results` reads "
+            "the results and the pages they lead to."
         )
     return (
         f"{first}. To have footprint read the results, save each results page from your "

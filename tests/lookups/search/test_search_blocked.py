@@ -18,8 +18,9 @@ from search_harness import search_profile
 
 from footprint.audit.build import AuditState, build_report
 from footprint.content.checklists import load_catalogue
-from footprint.lookups.search.web import WebSearchLookup
+from footprint.lookups.search.web import BY_HAND, WebSearchLookup
 from footprint.model.observation import Observation, Outcome
+from footprint.report.nextsteps import Reader
 from footprint.report.render import render_html, render_json, render_markdown
 from footprint.util.settings import Settings
 
@@ -106,3 +107,17 @@ def test_blocked_search_gives_links_in_html_markdown_and_json(httpserver: HTTPSe
     )
     markdown = render_markdown(report)
     assert f'[Search Google for "Dr Alex Example"]({google})' in markdown
+
+
+def test_every_engine_failed_points_to_the_saved_results_route(httpserver: HTTPServer) -> None:
+    observations = blocked_everywhere(httpserver)
+    for obs in observations:
+        reason = obs.reason or ""
+        assert reason.endswith(BY_HAND)
+        assert reason.count(BY_HAND) == 1  # said once per search, after the engines' reasons
+        assert obs.links  # the ready-made links the words point to
+    state = AuditState(profile=search_profile(title="Dr"), observations=observations)
+    report = build_report(load_catalogue(), [], state)
+    terminal = render_markdown(report, Reader.TERMINAL)
+    assert "save each results page (Save page as, HTML) and give the pages to footprint" in terminal
+    assert "`footprint scan saved.html --follow-results`" in terminal

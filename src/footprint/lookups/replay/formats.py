@@ -144,9 +144,10 @@ def _run_lookup(lookup_id: str, settings: Settings, profile: Profile) -> list[Ob
 
 
 def _run_engine(engine: str, settings: Settings, profile: Profile) -> tuple[list[str], str]:
-    from footprint.lookups.search.engine_chain import pick_backends
+    from footprint.lookups.search.engine_chain import ENGINES
 
-    backend = next(b for b in pick_backends(settings, str(profile.jurisdiction)) if b.id == engine)
+    # By id, not through the chain: a format is checked even for an engine the date retired.
+    backend = ENGINES[engine](settings, str(profile.jurisdiction))
     hosts = frozenset({backend.host})
     with HttpClient(LIMITS, allow_loopback=True) as client:
         try:

@@ -17,6 +17,7 @@ Formats (sources in tests/fixtures/web_search/README.md):
 - SearXNG answers HTTP 200 with `"results": []` and every engine listed in
   `unresponsive_engines` when its engines are blocked: that is a blocked search, not an empty one.
 - Google Programmable Search: `footprint.lookups.search.google`.
+- SerpApi and Mojeek (keyed, whole-web after Google's end): `footprint.lookups.search.keyed`.
 - Which engines are tried, in which order: `footprint.lookups.search.engine_chain`.
 
 API keys are read from settings when a request is made and are never put in a reason.
@@ -68,6 +69,10 @@ class SearchBackend(ABC):
     name: ClassVar[str]
     service: ClassVar[str]
     default_url: ClassVar[str]
+    #: The settings key the engine needs (FOOTPRINT_<NAME>_KEY), if any.
+    key_env: ClassVar[str | None] = None
+    #: Who receives the searches, for the consent sentence when the host does not say it.
+    about: ClassVar[str] = ""
 
     def __init__(self, settings: Settings, region: str = "GB") -> None:
         self.settings = settings
@@ -87,7 +92,7 @@ class SearchBackend(ABC):
         """Where queries go, for the consent sentence; an override is said plainly."""
         real = (urlsplit(self.default_url).hostname or "").lower()
         if not self.settings.is_overridden(self.service):
-            return real
+            return f"{real} ({self.about})" if self.about else real
         env = f"FOOTPRINT_{self.service.upper()}_URL"
         return f"{_display_url(self.base_url)} (your replacement for {real}, set in {env})"
 

@@ -9,14 +9,16 @@ specialty, town). Nothing from the `private:` block is ever part of a query.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from footprint.lookups.interface import Lookup
 from footprint.lookups.search.backends import SearchBackend, SearchResult
 from footprint.lookups.search.cache import cached_search, clear_search_cache
-from footprint.lookups.search.engine_chain import pick_backends
+from footprint.lookups.search.engine_chain import pick_backends, retired_notes
 from footprint.model.profile import Profile
 
 if TYPE_CHECKING:
@@ -125,17 +127,28 @@ class SearchLookupBase(Lookup):
     #: Be gentle with free search pages: one query a second at most.
     min_interval: ClassVar[float] = 1.0
 
-    def __init__(self, settings: Settings, *, max_queries: int = DEFAULT_QUERIES) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        max_queries: int = DEFAULT_QUERIES,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(settings)
         self.max_queries = max_queries
+        self.today = today  # which engines are still open depends on the date (tests fix it)
         # `service` names the URL override `footprint lookups` reports. Here it is the
         # configured backend's, known only once there are settings, so it is set per instance
         # (through __dict__: the base class declares it as a class-level constant).
-        self.__dict__["service"] = pick_backends(settings)[0].service
+        self.__dict__["service"] = pick_backends(settings, today=today())[0].service
 
     def backends(self, profile: Profile) -> list[SearchBackend]:
         """The search engines to try for `profile`, in order (region from the jurisdiction)."""
-        return pick_backends(self.settings, str(profile.jurisdiction))
+        return pick_backends(self.settings, str(profile.jurisdiction), self.today())
+
+    def retired(self) -> list[str]:
+        """Lines about engines the doctor set up that have closed for good (said, not failed)."""
+        return retired_notes(self.settings, self.today())
 
     def backend(self, profile: Profile) -> SearchBackend:
         """The first search engine tried for `profile`."""
@@ -174,7 +187,8 @@ class SearchLookupBase(Lookup):
         noun = "search" if count == 1 else "searches"
         first, *rest = self.backends(profile)
         fallback = "".join(f", or if it is blocked to {b.destination()}" for b in rest)
+        retired = "".join(f". {note}" for note in self.retired())
         return (
             f"{SearchTerms.of(profile).sentence()} as search terms ({count} {noun}) "
-            f"to {first.destination()}{fallback}"
+            f"to {first.destination()}{fallback}{retired}"
         )

@@ -1,9 +1,11 @@
 """Which search engines the search lookups use, in which order, and the searches to do by hand.
 
-Engines are tried in order for each search: Brave (when FOOTPRINT_BRAVE_KEY is set), Google
-Programmable Search (key and engine id set; only while it still answers, see
-`footprint.lookups.search.google`), a SearXNG instance (FOOTPRINT_SEARXNG_URL), then
-DuckDuckGo's HTML page, which needs nothing. Keyed engines come first because someone set
+Engines are tried in order for each search: Brave (when FOOTPRINT_BRAVE_KEY is set), SerpApi
+(FOOTPRINT_SERPAPI_KEY), Mojeek (FOOTPRINT_MOJEEK_KEY), Google Programmable Search (key and
+engine id set, and only before 1 January 2027, see `footprint.lookups.search.google`), a
+SearXNG instance (FOOTPRINT_SEARXNG_URL), then DuckDuckGo's HTML page, which needs nothing.
+From 1 January 2027 Google is not tried at all: `retired_notes` gives the one line that says
+so, which is news about the engines, not a failed search. Keyed engines come first because someone set
 them up on purpose and they block automated searches least. An engine that is blocked (bot
 check, CAPTCHA, HTTP 202/403/410/429, a retired API) is not asked again during the run; the
 next one answers instead, and the observation says which one did. Only when every engine
@@ -17,6 +19,7 @@ result pages for `footprint scan`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlencode
 
 from footprint.lookups.search.backends import (
@@ -28,7 +31,8 @@ from footprint.lookups.search.backends import (
     SearxngBackend,
 )
 from footprint.lookups.search.cache import cached_search
-from footprint.lookups.search.google import GoogleBackend
+from footprint.lookups.search.google import RETIRED, WHOLE_WEB_ENDS, GoogleBackend
+from footprint.lookups.search.keyed import MojeekBackend, SerpApiBackend
 from footprint.model.observation import ManualLink
 from footprint.net.client import FetchError, GatedClient
 from footprint.util.settings import Settings
@@ -41,12 +45,17 @@ MANUAL_ENGINES = (
 )
 
 
-def pick_backends(settings: Settings, region: str = "GB") -> list[SearchBackend]:
-    """The engines to try, in order (see the module docstring); DuckDuckGo is always last."""
-    chain: list[SearchBackend] = []
-    if settings.key(BraveBackend.key_env):
-        chain.append(BraveBackend(settings, region))
-    if settings.key(GoogleBackend.key_env) and settings.key(GoogleBackend.cx_env):
+#: Engines that need only their key, in the order tried (set up on purpose, so they go first).
+KEYED: tuple[type[SearchBackend], ...] = (BraveBackend, SerpApiBackend, MojeekBackend)
+
+
+def pick_backends(
+    settings: Settings, region: str = "GB", today: date | None = None
+) -> list[SearchBackend]:
+    """The engines to try on `today` (default: the real date), in order (see the module
+    docstring); DuckDuckGo is always last."""
+    chain = [k(settings, region) for k in KEYED if settings.key(k.key_env or "")]
+    if _google_configured(settings) and not _google_retired(today):
         chain.append(GoogleBackend(settings, region))
     if settings.is_overridden(SearxngBackend.service):
         chain.append(SearxngBackend(settings, region))
@@ -54,9 +63,38 @@ def pick_backends(settings: Settings, region: str = "GB") -> list[SearchBackend]
     return chain
 
 
-def pick_backend(settings: Settings, region: str = "GB") -> SearchBackend:
+def pick_backend(
+    settings: Settings, region: str = "GB", today: date | None = None
+) -> SearchBackend:
     """The first engine tried."""
-    return pick_backends(settings, region)[0]
+    return pick_backends(settings, region, today)[0]
+
+
+#: Every engine by id, whatever the date or settings: for replaying one engine's answers.
+ENGINES: dict[str, type[SearchBackend]] = {
+    b.id: b
+    for b in (
+        BraveBackend,
+        SerpApiBackend,
+        MojeekBackend,
+        GoogleBackend,
+        SearxngBackend,
+        DuckDuckGoBackend,
+    )
+}
+
+
+def retired_notes(settings: Settings, today: date | None = None) -> list[str]:
+    """One line per engine the doctor set up that has closed for good by `today`."""
+    return [RETIRED] if _google_configured(settings) and _google_retired(today) else []
+
+
+def _google_configured(settings: Settings) -> bool:
+    return bool(settings.key(GoogleBackend.key_env) and settings.key(GoogleBackend.cx_env))
+
+
+def _google_retired(today: date | None) -> bool:
+    return (today or date.today()) >= WHOLE_WEB_ENDS
 
 
 @dataclass

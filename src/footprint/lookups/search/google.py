@@ -6,9 +6,12 @@ in the `X-Goog-Api-Key` header (a Google system parameter) rather than the URL, 
 never end up in a logged or reported URL.
 
 Google closed the Custom Search JSON API to new customers and ends its whole-web search on
-1 January 2027 (domain-facts.md); what it answers after that is not documented. So an
-error that says the API is closed or gone, and from that date any answer that is not a normal
-results page, is "couldn't check" with what to use instead, and stops further Google searches.
+1 January 2027 (https://developers.google.com/custom-search/v1/overview: "Existing Custom
+Search JSON API customers have until January 1, 2027 to transition"; announced January 2026,
+see docs/search-engines.md). From that date the engine chain does not try Google at all and
+says so in one line (`RETIRED`). Before it, an error that says the API is closed or gone is
+"couldn't check" with what to use instead, and stops further Google searches; if a run is
+still going at midnight, any answer that is not a normal results page is treated the same way.
 """
 
 from __future__ import annotations
@@ -29,7 +32,13 @@ from footprint.net.client import GatedClient
 #: Google's announced end of whole-web results in the Custom Search JSON API.
 WHOLE_WEB_ENDS = date(2027, 1, 1)
 USE_INSTEAD = (
-    "use Brave Search (FOOTPRINT_BRAVE_KEY) or a SearXNG instance (FOOTPRINT_SEARXNG_URL) instead"
+    "use Brave Search (FOOTPRINT_BRAVE_KEY), SerpApi (FOOTPRINT_SERPAPI_KEY), Mojeek "
+    "(FOOTPRINT_MOJEEK_KEY) or a SearXNG instance (FOOTPRINT_SEARXNG_URL) instead"
+)
+#: What a run says from 1 January 2027 when a Google key is still set: news, not a failure.
+RETIRED = (
+    "Google's whole-web search API closed on 1 January 2027, so Google was not asked; "
+    f"to search with a key, {USE_INSTEAD}"
 )
 ENDED = (
     "Google's Custom Search JSON API no longer searches the whole web (closed to new customers; "

@@ -2,10 +2,11 @@
 
 A handful of searches, typed the way a patient would ("Dr Alex Example", with the workplace,
 with the specialty and town, with "facebook", "instagram", "address"), go to one search engine
-(DuckDuckGo by default; SearXNG, Brave or Google when configured). Each result is classified
-with `checklists/sites.yaml`: a people-search listing, a personal profile, a rating-site
-profile, a register or employer page each become an observation carrying the search that finds
-it and the steps to close it. A blocked search is "couldn't check", never "nothing found".
+(DuckDuckGo by default; Brave, SerpApi, Mojeek, SearXNG or, before 2027, Google when
+configured). Each result is classified with `checklists/sites.yaml`: a people-search listing,
+a personal profile, a rating-site profile, a register or employer page each become an
+observation carrying the search that finds it and the steps to close it. A blocked search is
+"couldn't check", never "nothing found", and says how to do it by hand (`BY_HAND`).
 
 `search-pages` (separate consent, `footprint.lookups.search.result_pages`) fetches the top results and
 scans them for the doctor's personal details; it reuses these searches rather than resending.
@@ -29,7 +30,13 @@ from footprint.model.observation import Observation
 from footprint.model.profile import Profile
 from footprint.net.client import GatedClient
 
-__all__ = ["SearchResultPagesLookup", "WebSearchLookup"]
+__all__ = ["BY_HAND", "SearchResultPagesLookup", "WebSearchLookup"]
+
+#: The way on when every engine failed a search: the doctor's own browser is never blocked.
+BY_HAND = (
+    "Do this search yourself: open the ready-made search links, save each results page "
+    "(Save page as, HTML) and give the pages to footprint, which reads them as this search"
+)
 
 
 class WebSearchLookup(SearchLookupBase):
@@ -57,12 +64,12 @@ class WebSearchLookup(SearchLookupBase):
             subject = f"search: {query}"
             if stopped:
                 reason = f"not sent, because every search engine stopped answering: {stopped}"
-                observations.append(self._couldnt(subject, query, reason))
+                observations.append(self._couldnt(subject, query, f"{reason}. {BY_HAND}"))
                 continue
             try:
                 backend, results = chain.search(query, http)
-            except SearchFailed as err:
-                observations.append(self._couldnt(subject, query, err.reason))
+            except SearchFailed as err:  # every engine failed this search
+                observations.append(self._couldnt(subject, query, f"{err.reason}. {BY_HAND}"))
                 stopped = err.reason if err.stop else None
                 continue
             engine = {"engine": backend.name}
@@ -81,10 +88,11 @@ class WebSearchLookup(SearchLookupBase):
                 observations.append(hit.model_copy(update={"details": {**hit.details, **engine}}))
         # Each search as ready-made links, on every observation it led to: a doctor can always
         # run it in their own browser, and must when it could not be done here.
-        return [
+        linked = [
             o.model_copy(update={"links": manual_search_links([o.search])}) if o.search else o
             for o in observations
         ]
+        return with_retired_note(linked, self.retired())
 
     def not_run(self, profile: Profile, reason: str) -> list[Observation]:
         """One open check per search a patient would type, each with links to run it by hand:
@@ -136,6 +144,16 @@ def classified_hits(
         if site is not None and mentions_name(result, profile):
             hits.append((result, site))
     return hits
+
+
+def with_retired_note(observations: list[Observation], notes: list[str]) -> list[Observation]:
+    """The run's observations, the first carrying the line about engines closed for good (said
+    once, as news for the report, never as a failure of a search)."""
+    if not notes or not observations:
+        return observations
+    first = observations[0]
+    note = {"retired": "; ".join(notes)}
+    return [first.model_copy(update={"details": {**first.details, **note}}), *observations[1:]]
 
 
 def _bare_host(url: str) -> str:
