@@ -34,6 +34,14 @@ POSITIVES = [
     ('<a href="tel:+447700900123">Call me</a>', "GB", ["+447700900123"]),
     ('<a href="tel:0113%20496%200000">Reception</a>', "GB", ["+441134960000"]),
     ("<p>07700</p><p>900123</p>", "GB", []),  # two blocks never join into one number
+    # UK non-geographic numbers used as a practice's or a person's contact number
+    ("Practice line 0300 123 4567", "GB", ["+443001234567"]),
+    ("Appointments: 0345 678 9012 (local rate)", "GB", ["+443456789012"]),
+    ("Dr Example's secretary: 0333 012 3456", "GB", ["+443330123456"]),
+    ("Bookings 0844 477 3000", "GB", ["+448444773000"]),
+    ("Freephone 0800 123 4567", "GB", ["+448001234567"]),
+    ("Tel: 03001234567", "GB", ["+443001234567"]),
+    ("Tel: +44 (0)300 123 4567", "GB", ["+443001234567"]),
 ]
 
 LOOKALIKES = [
@@ -77,6 +85,10 @@ def test_ignores_lookalikes(text: str, region: str) -> None:
         ("07911 123456", "GB", PhoneType.MOBILE),
         ("0113 496 0000", "GB", PhoneType.LANDLINE),
         ("0800 123 4567", "GB", PhoneType.OTHER),  # toll-free
+        ("0300 123 4567", "GB", PhoneType.OTHER),  # UAN: never a mobile
+        ("0345 678 9012", "GB", PhoneType.OTHER),
+        ("0844 477 3000", "GB", PhoneType.OTHER),  # shared cost
+        ("0871 123 4567", "GB", PhoneType.OTHER),
         ("(212) 555-0123", "US", PhoneType.OTHER),  # US numbers are fixed-line-or-mobile
         ("0412 345 678", "AU", PhoneType.MOBILE),
     ],
