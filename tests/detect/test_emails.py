@@ -66,6 +66,7 @@ PLACEHOLDERS = [
     "name@example.com",
     "you@yourdomain.com",
     "Format: firstname.lastname@example.org",
+    "Our addresses are firstname.surname@nhs.net",
     "your.name@nhs.net",
     "info@yourpractice.co.uk",
     '<a href="mailto:you@yourdomain.com">you@yourdomain.com</a>',

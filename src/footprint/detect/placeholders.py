@@ -7,8 +7,8 @@ doctor chasing an address that belongs to nobody.
 The test is deliberately narrow, because the project's own fictional fixtures (and real
 people) use ordinary names at example domains: an address is a placeholder when its domain is
 itself a placeholder ("domain.com", "yourdomain.co.uk"), when its local part addresses the reader
-("yourname@", "your.email@"), or when a template word ("email@", "name@", "firstname.lastname@")
-sits at an example domain ("example.com", "example.org").
+("yourname@", "your.email@") or describes a format ("firstname.lastname@"), or when a template
+word ("email@", "name@") sits at an example domain ("example.com", "example.org").
 """
 
 from __future__ import annotations
@@ -19,12 +19,17 @@ import re
 _PLACEHOLDER_DOMAINS = frozenset({"domain", "mydomain", "somedomain", "emaildomain", "yoursite"})
 # Second-level labels that mark documentation examples (RFC 2606 and the usual stand-ins).
 _EXAMPLE_DOMAINS = frozenset({"example", "sample", "test", "company", "website", "mysite"})
-# Local parts that are template words rather than a person or a role.
+# Local parts that only ever describe an address's format: placeholders at any domain
+# ("addresses are firstname.lastname@nhs.net").
+_FORMAT_LOCALS = frozenset(
+    """emailname emailaddress firstname.lastname firstname.surname first.last first.lastname
+    firstinitial.surname forename.surname name.surname firstnamelastname""".split()
+)
+# Local parts that are template words at an example domain, but could be a real inbox elsewhere.
 _TEMPLATE_LOCALS = frozenset(
-    """email e-mail emailname emailaddress mail name names firstname lastname surname
-    firstname.lastname firstname.surname first.last first.lastname firstinitial.surname
-    name.surname forename.surname you me user username someone somebody anyone person
-    example sample test john.doe jane.doe johndoe janedoe joe.bloggs joebloggs xxx xxxx""".split()
+    """email e-mail mail name names firstname lastname surname you me user username someone
+    somebody anyone person example sample test john.doe jane.doe johndoe janedoe joe.bloggs
+    joebloggs xxx xxxx""".split()
 )
 _READER = re.compile(
     r"your(?:[._-]|name|e-?mail|mail|address|first|full|last|surname|login|user|id|$)"
@@ -47,6 +52,6 @@ def is_placeholder_email(address: str) -> bool:
     label = _second_level(domain)
     if label in _PLACEHOLDER_DOMAINS or label.startswith("your"):
         return True
-    if _READER.match(local):
+    if _READER.match(local) or local in _FORMAT_LOCALS:
         return True
     return local in _TEMPLATE_LOCALS and label in _EXAMPLE_DOMAINS
