@@ -37,6 +37,8 @@ POSITIVES = [
     ("E-mail: a.patel at northside dot nhs dot uk", ["a.patel@northside.nhs.uk"]),
     ("name @ practice . nhs . uk", ["name@practice.nhs.uk"]),
     ("reception @ northside.ie or", ["reception@northside.ie"]),
+    ("b . osei @ nhs . net", ["b.osei@nhs.net"]),
+    ("Write to jo @ practice.nhs.uk. Next week", ["jo@practice.nhs.uk"]),
     ("alex.example [at] clinic.example.de", ["alex.example@clinic.example.de"]),
     ("alex.example AT clinic DOT example DOT org", ["alex.example@clinic.example.org"]),
 ]

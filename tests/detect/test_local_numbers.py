@@ -41,6 +41,9 @@ POSITIVES = [
     ("<p>Main line (217) 555-0100</p><p>Dr Example direct: 555-0142</p>", "US", None,
      ["+12175550142"]),
     ("<p>Office 312.555.0100 · Nurse line 555.0177</p>", "US", None, ["+13125550177"]),
+    # a number labelled as something else is no evidence of a second area
+    ("<p>(646) 555-0111. Nurse: 555-0190.</p><p>Invoice 2024000123</p>", "US", None,
+     ["+16465550190"]),
 ]  # fmt: skip
 
 # No area in evidence, two areas, or not a phone number at all.

@@ -31,6 +31,10 @@ POSITIVES = [
     ("Mobile 0412 345 678", "AU", ["+61412345678"]),
     ("Company tel: 0113 496 0000", "GB", ["+441134960000"]),
     ("Phone number: 0113 496 0000", "GB", ["+441134960000"]),
+    # a label word that names whose line it is, not a registration number
+    ("NHS secretary: 020 7946 0231", "GB", ["+442079460231"]),
+    ("Patient support (646) 555-0111", "US", ["+16465550111"]),
+    ("Patient services 0113 496 0000", "GB", ["+441134960000"]),
     ('<a href="tel:+447700900123">Call me</a>', "GB", ["+447700900123"]),
     ('<a href="tel:0113%20496%200000">Reception</a>', "GB", ["+441134960000"]),
     ("<p>07700</p><p>900123</p>", "GB", []),  # two blocks never join into one number
@@ -57,6 +61,9 @@ LOOKALIKES = [
     ("Private letter £1,250.00 or £35", "GB"),
     ("Invoice 2024000123", "GB"),
     ("Reference: 0113 496 0000", "GB"),
+    ("Reference no. 0113 496 0000", "GB"),
+    ("Patient ID: 0113 496 0000", "GB"),
+    ("Company reg no: 0113 496 0000", "GB"),
     ("Order #20240312001", "GB"),
     ("Registered charity 1012345", "GB"),
     ("ISBN 978-0-19-852663-6", "GB"),

@@ -66,6 +66,9 @@ _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _AT = r"\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*"
 _DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\.)"
+# A dot with spaces on both sides or none: "b . osei", never the end of a sentence ("end. Next").
+_SPACED_DOT = r"(?:\.|\s+\.\s+)"
+_SPACED_LOCAL = rf"[A-Za-z0-9][A-Za-z0-9_%+-]*(?:{_SPACED_DOT}[A-Za-z0-9_%+-]+)*"
 # Top-level domains an address spelled out in words can end with ("... dot co dot uk").
 _WORD_TLDS = frozenset(
     """com org net edu gov mil int uk ie au nz us ca eu io co info biz me health clinic doctor
@@ -99,18 +102,19 @@ class ObfuscatedEmailDetector(PatternDetector):
             rf"(?P<domain>{_LABEL}(?:\s+(?i:dot)\s+{_LABEL})+)"
         ),
         re.compile(
-            rf"(?<![\w.%+@-])(?P<local>{_LOCAL})(?:\s+@\s*|\s*@\s+)"
-            rf"(?P<domain>{_LABEL}(?:\s*\.\s*{_LABEL})+)(?![\w@])"
+            rf"(?<![\w.%+@-])(?P<local>{_SPACED_LOCAL})(?:\s+@\s*|\s*@\s+)"
+            rf"(?P<domain>{_LABEL}(?:{_SPACED_DOT}{_LABEL})+)(?![\w@])"
         ),
     )
     _DOT_WORD = re.compile(r"\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*", re.IGNORECASE)
 
     def normalize(self, match: re.Match[str], text: str) -> str | None:
         domain = self._DOT_WORD.sub(".", match.group("domain"))
+        local = re.sub(r"\s+", "", match.group("local"))
         bracketed = match.re is self.patterns[0]
         if not bracketed and domain.rsplit(".", 1)[-1].lower() not in _WORD_TLDS:
             return None  # words or spaces could be prose: only with a real top-level domain
-        return found_email(f"{match.group('local')}@{domain}")
+        return found_email(f"{local}@{domain}")
 
 
 class LinkedEmailDetector(Detector):

@@ -85,7 +85,12 @@ def page_areas(text: str, region: str, profile_state: str | None = None) -> Area
 
 
 def _full_numbers(text: str, region: str) -> list[phonenumbers.PhoneNumber]:
-    return [m.number for m in PhoneNumberMatcher(text, region, leniency=Leniency.VALID)]
+    """The page's full phone numbers (an invoice number is no evidence of an area)."""
+    return [
+        m.number
+        for m in PhoneNumberMatcher(text, region, leniency=Leniency.VALID)
+        if not labelled_not_phone(text, m.start)
+    ]
 
 
 class LocalNumberDetector(Detector):
