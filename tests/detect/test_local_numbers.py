@@ -93,3 +93,19 @@ def test_page_areas_page_first_then_profile() -> None:
     assert page_areas("nothing here", "AU", "NSW").only_au() == "2"
     assert page_areas("nothing here", "GB", "NSW").only_au() is None
     assert page_areas("(217) 555-0100", "US").only_nanp() == "217"
+
+
+def test_the_page_scan_reads_local_numbers_with_the_profiles_state() -> None:
+    # The scan (footprint scan, page-scan) calls the same pipeline, with the profile's state.
+    from footprint.detect.match import ProfileMatcher
+    from footprint.lookups.pages.scanner import scan_page
+    from footprint.model.profile import Profile
+
+    profile = Profile(
+        name="Sam Sample", jurisdiction="AU", region="NSW", private={"phones": ["(02) 5550 3457"]}
+    )
+    page = parse_page("<p>Dr Sam Sample can be paged on 5550 3457.</p>")
+    (found,) = scan_page(page, "AU", ProfileMatcher.from_profile(profile))
+    assert found.normalized == "+61255503457"
+    assert found.matches is not None
+    assert scan_page(page, "AU", None) == []  # no profile, no state, no area: no match
