@@ -31,13 +31,15 @@ from footprint.detect.phones import labelled_not_phone, parse_valid
 from footprint.detect.states import AU_AREA_CODES, STATE_NAME_PATTERN, postcode_in_state, state_code
 from footprint.detect.text import Page
 
-# Not glued to a word, a longer digit run or a path ("943 476 5919", "10.1000/182-3456").
-_FREE_BEFORE = r"(?<![\w/.:#+()$£€-])(?<!\d[ .-])(?<!\)[ ])"
+# Not glued to a word, a longer digit run or a path ("943 476 5919", "10.1000/182-3456"). The
+# checks look behind the first digit once it is matched, so the pattern still starts with a
+# character class and the regex engine can skip quickly to candidate digits.
+_FREE_BEFORE = r"(?<![\w/.:#+()$£€-].)(?<!\d[ .-].)(?<!\)[ ].)"
 _FREE_AFTER = r"(?![ .-]?\d)(?![\w/])"
 # Australian local numbers: eight digits as 4 + 4 (the national style, "3555 0142").
-_AU_LOCAL = re.compile(rf"{_FREE_BEFORE}(?P<a>[2-9]\d{{3}})[ -](?P<b>\d{{4}}){_FREE_AFTER}")
+_AU_LOCAL = re.compile(rf"(?P<a>[2-9]{_FREE_BEFORE}\d{{3}})[ -](?P<b>\d{{4}}){_FREE_AFTER}")
 # North American local numbers: exchange and line, "555-0142" or "555.0142".
-_US_LOCAL = re.compile(rf"{_FREE_BEFORE}(?P<a>[2-9]\d{{2}})[-.](?P<b>\d{{4}}){_FREE_AFTER}")
+_US_LOCAL = re.compile(rf"(?P<a>[2-9]{_FREE_BEFORE}\d{{2}})[-.](?P<b>\d{{4}}){_FREE_AFTER}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _AU_ADDRESS = re.compile(
     rf"\b(?P<state>NSW|ACT|VIC|QLD|SA|WA|TAS|NT|{STATE_NAME_PATTERN}),?[ \t]+(?P<code>\d{{4}})(?!\d)"
@@ -107,7 +109,9 @@ class LocalNumberDetector(Detector):
 
     def find(self, page: Page, region: str) -> Iterator[Contact]:
         text = page.text
-        if not _HINT.search(text):
+        # Reading the page's areas runs the full matcher again: only when a local number could
+        # be there (full numbers such as "020 7946 0231" or "(217) 555-0134" are not candidates).
+        if not _HINT.search(text) or not (_AU_LOCAL.search(text) or _US_LOCAL.search(text)):
             return
         areas = page_areas(text, region, self.profile_state)
         au, nanp = areas.only_au(), areas.only_nanp()
