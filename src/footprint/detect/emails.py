@@ -88,33 +88,52 @@ class PlainEmailDetector(PatternDetector):
 
 
 class ObfuscatedEmailDetector(PatternDetector):
-    """Addresses disguised with [at], (at), {at}, AT ... DOT ..., at ... dot ... or " @ "."""
+    """Addresses disguised with [at], (at), {at} and [dot]: unmistakable, any top-level domain."""
 
     kind: ClassVar[ContactKind] = ContactKind.EMAIL
-    hint = re.compile(r"[\[\(\{<]\s*(?i:at)\s*[\]\)\}>]|\s(?i:at)\s|\s@|@\s")
+    hint = re.compile(r"[\[\(\{<]\s*(?i:at)\s*[\]\)\}>]")
     patterns = (
         re.compile(
             rf"(?<![\w.%+-])(?P<local>{_LOCAL}){_AT}(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})+)",
             re.IGNORECASE,
         ),
+    )
+    _DOT_WORD = re.compile(r"\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*", re.IGNORECASE)
+    #: Whether the last label must be a known top-level domain (spelled-out forms: prose risk).
+    known_tld_only: ClassVar[bool] = False
+
+    def normalize(self, match: re.Match[str], text: str) -> str | None:
+        domain = self._DOT_WORD.sub(".", match.group("domain"))
+        local = re.sub(r"\s+", "", match.group("local"))
+        if self.known_tld_only and domain.rsplit(".", 1)[-1].lower() not in _WORD_TLDS:
+            return None
+        return found_email(f"{local}@{domain}")
+
+
+class WordedEmailDetector(ObfuscatedEmailDetector):
+    """Addresses spelled out in words: "name at practice dot co dot uk", "name AT x DOT com"."""
+
+    hint = re.compile(r"\s(?i:dot)\s")  # rare in prose, so most pages skip the pattern
+    patterns = (
         re.compile(
             rf"(?<![\w.%+-])(?P<local>{_LOCAL})\s+(?i:at)\s+"
             rf"(?P<domain>{_LABEL}(?:\s+(?i:dot)\s+{_LABEL})+)"
         ),
+    )
+    known_tld_only = True
+
+
+class SpacedEmailDetector(ObfuscatedEmailDetector):
+    """Addresses with spaces around the @ and dots: "name @ practice . nhs . uk"."""
+
+    hint = re.compile(r"\s@|@\s")
+    patterns = (
         re.compile(
             rf"(?<![\w.%+@-])(?P<local>{_SPACED_LOCAL})(?:\s+@\s*|\s*@\s+)"
             rf"(?P<domain>{_LABEL}(?:{_SPACED_DOT}{_LABEL})+)(?![\w@])"
         ),
     )
-    _DOT_WORD = re.compile(r"\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\s+dot\s+|\s*\.\s*", re.IGNORECASE)
-
-    def normalize(self, match: re.Match[str], text: str) -> str | None:
-        domain = self._DOT_WORD.sub(".", match.group("domain"))
-        local = re.sub(r"\s+", "", match.group("local"))
-        bracketed = match.re is self.patterns[0]
-        if not bracketed and domain.rsplit(".", 1)[-1].lower() not in _WORD_TLDS:
-            return None  # words or spaces could be prose: only with a real top-level domain
-        return found_email(f"{local}@{domain}")
+    known_tld_only = True
 
 
 class LinkedEmailDetector(Detector):
@@ -145,7 +164,13 @@ class LinkedEmailDetector(Detector):
 
 def email_detectors() -> tuple[Detector, ...]:
     """Every e-mail detector, plain first."""
-    return (PlainEmailDetector(), ObfuscatedEmailDetector(), LinkedEmailDetector())
+    return (
+        PlainEmailDetector(),
+        ObfuscatedEmailDetector(),
+        WordedEmailDetector(),
+        SpacedEmailDetector(),
+        LinkedEmailDetector(),
+    )
 
 
 __all__ = ["decode_cfemail", "email_detectors", "found_email", "normalize_email"]
