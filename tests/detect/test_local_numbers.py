@@ -41,6 +41,8 @@ POSITIVES = [
     ("<p>Main line (217) 555-0100</p><p>Dr Example direct: 555-0142</p>", "US", None,
      ["+12175550142"]),
     ("<p>Office 312.555.0100 · Nurse line 555.0177</p>", "US", None, ["+13125550177"]),
+    ("<p>All our numbers are area code 217.</p><p>Front desk 555-0100</p>", "US", None,
+     ["+12175550100"]),
     # a number labelled as something else is no evidence of a second area
     ("<p>(646) 555-0111. Nurse: 555-0190.</p><p>Invoice 2024000123</p>", "US", None,
      ["+16465550190"]),
@@ -51,6 +53,7 @@ NEGATIVES = [
     ("<p>Dr Example's rooms: 5550 1299</p>", "AU", None),  # no context: no match
     ("<p>Direct: 555-0142</p>", "US", None),
     ("<p>Direct: 555-0142</p>", "US", "IL"),  # a US state has many area codes
+    ("<p>Area code 217, or (312) 555-0100</p><p>Direct 555-0142</p>", "US", None),
     ("<p>Sydney (02) 5550 1234, Brisbane (07) 5550 1235</p><p>Rooms 5550 1299</p>", "AU", None),
     ("<p>(217) 555-0100 or (312) 555-0101</p><p>Direct 555-0142</p>", "US", None),
     ("<p>(217) 555-0100, London +44 20 7946 0123</p><p>Direct 555-0142</p>", "US", None),

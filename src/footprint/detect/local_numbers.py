@@ -8,7 +8,8 @@ A patient dials both. The area comes only from evidence, never from a guess:
 - Australia: the area of the page's full landline numbers ("(07) ..."), or the state of its
   address block ("Brisbane QLD 4000" is Queensland, area 07), or the doctor's own state or
   territory from the profile when the page gives none;
-- US (and the rest of the North American plan): the area code of the page's full numbers.
+- US (and the rest of the North American plan): the area code of the page's full numbers, or
+  one the page states in words ("all numbers are area code 217") for a doctor in the US.
 
 Exactly one area must be in evidence: a page with numbers in two areas leaves a local number
 unread, as does a page with none. The digits must then make a valid number in that area.
@@ -41,9 +42,12 @@ _AU_LOCAL = re.compile(rf"(?P<a>[2-9]{_FREE_BEFORE}\d{{3}})[ -](?P<b>\d{{4}}){_F
 # North American local numbers: exchange and line, "555-0142" or "555.0142".
 _US_LOCAL = re.compile(rf"(?P<a>[2-9]{_FREE_BEFORE}\d{{2}})[-.](?P<b>\d{{4}}){_FREE_AFTER}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "All numbers are area code 217": the area said in words.
+_AREA_CODE_WORDS = re.compile(r"\barea[ \t]+code:?[ \t]+\(?(?P<code>[2-9]\d\d)\)?(?!\d)", re.I)
 _AU_ADDRESS = re.compile(
     rf"\b(?P<state>NSW|ACT|VIC|QLD|SA|WA|TAS|NT|{STATE_NAME_PATTERN}),?[ \t]+(?P<code>\d{{4}})(?!\d)"
 )
+_NANP_REGIONS = frozenset({"US", "CA"})
 _HINT = re.compile(r"\d{3,4}[ .-]\d{4}")
 _Dialled = Callable[[re.Match[str]], str]  # the full number a local match stands for
 
@@ -76,6 +80,10 @@ def page_areas(text: str, region: str, profile_state: str | None = None) -> Area
     numbers = _full_numbers(text, "AU" if au else region)
     countries = {n.country_code or 0 for n in numbers} | ({61} if au else set())
     nanp = {str(n.national_number)[:3] for n in numbers if n.country_code == 1}
+    if region in _NANP_REGIONS:
+        said = {m.group("code") for m in _AREA_CODE_WORDS.finditer(text)}
+        nanp |= said
+        countries |= {1} if said else set()
     au |= {
         str(n.national_number)[0]
         for n in numbers
