@@ -71,6 +71,14 @@ LOOKALIKES = [
     ('<a href="tel:12345">short code</a>', "GB"),
     ("Serial x07700 900123", "GB"),  # glued to a word
     ("Item 107700 900123", "GB"),
+    ("doi:10.1136/bmj.n1234567", "GB"),
+    ("DOI 10.1001/jama.2023.12345", "US"),
+    ("Sort code 40-11-62, account 21436587", "GB"),
+    ("Case no. 0113 496 0000", "GB"),
+    ("Case No. 2024-CV-01234", "US"),
+    ("In practice 1999-2024, 2010 to 2019", "GB"),
+    ("PMID 37012345", "US"),
+    ("Health and Care number 320 123 4567", "GB"),
     ("<script>var phone='07700 900123'</script>", "GB"),
 ]
 
