@@ -28,9 +28,18 @@ POSITIVES = [
     ("alex.example.home [at] gmail [dot] com", ["alex.example.home@gmail.com"]),
     ("alex.example.home[at]gmail[dot]com", ["alex.example.home@gmail.com"]),
     ("alex (at) clinic (dot) example (dot) org", ["alex@clinic.example.org"]),
-    ("name(at)domain.com", ["name@domain.com"]),
-    ("name {at} domain.co.uk", ["name@domain.co.uk"]),
-    ("name AT domain DOT com", ["name@domain.com"]),
+    # (these three used "domain.com", which is now a placeholder: see PLACEHOLDERS)
+    ("name(at)practice.nhs.uk", ["name@practice.nhs.uk"]),
+    ("name {at} surgery.co.uk", ["name@surgery.co.uk"]),
+    ("name AT practice DOT com", ["name@practice.com"]),
+    ("name [at] practice [dot] nhs [dot] uk", ["name@practice.nhs.uk"]),
+    ("name at practice dot co dot uk", ["name@practice.co.uk"]),
+    ("E-mail: a.patel at northside dot nhs dot uk", ["a.patel@northside.nhs.uk"]),
+    ("name @ practice . nhs . uk", ["name@practice.nhs.uk"]),
+    ("reception @ northside.ie or", ["reception@northside.ie"]),
+    ("b . osei @ nhs . net", ["b.osei@nhs.net"]),
+    ("Write to jo @ practice.nhs.uk. Next week", ["jo@practice.nhs.uk"]),
+    ("alex.example [at] clinic.example.de", ["alex.example@clinic.example.de"]),
     ("alex.example AT clinic DOT example DOT org", ["alex.example@clinic.example.org"]),
 ]
 
@@ -44,6 +53,27 @@ LOOKALIKES = [
     "<script>var e = 'x@y.com'</script>",
     "email: [email protected]",
     "Price @ £20.00",
+    "Book at reception dot the register",  # spelled out, but no real top-level domain at the end
+    "Look at the map dot plan",
+    "Lunch @ 12.30 daily",
+    "Arrive @ the main entrance.",
+]
+
+# Template and form placeholders: examples of an address, never anyone's.
+PLACEHOLDERS = [
+    "e.g. emailname@domain.com",
+    "Your e-mail (yourname@gmail.com)",
+    "email@example.com",
+    "email@example.co.uk",
+    "name@example.com",
+    "you@yourdomain.com",
+    "Format: firstname.lastname@example.org",
+    "Our addresses are firstname.surname@nhs.net",
+    "your.name@nhs.net",
+    "info@yourpractice.co.uk",
+    '<a href="mailto:you@yourdomain.com">you@yourdomain.com</a>',
+    "yourname [at] domain [dot] com",
+    "email at domain dot com",
 ]
 
 
@@ -55,6 +85,19 @@ def test_finds_addresses(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("text", LOOKALIKES)
 def test_ignores_lookalikes(text: str) -> None:
     assert emails(text) == []
+
+
+@pytest.mark.parametrize("text", PLACEHOLDERS)
+def test_ignores_placeholders(text: str) -> None:
+    assert emails(text) == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["alex.home@example.com", "jo@example.org", "alex@clinic.example", "youngs@practice.co.uk"],
+)
+def test_real_looking_addresses_at_example_domains_still_count(address: str) -> None:
+    assert emails(address) == [address]
 
 
 def test_decodes_cloudflare_data_attribute() -> None:

@@ -6,6 +6,8 @@ import pytest
 
 from footprint.detect.interface import Contact, ContactKind, PhoneType
 from footprint.detect.match import Match, ProfileMatcher
+from footprint.detect.pipeline import detect_html
+from footprint.lookups.pages.exposures import exposure_for
 from footprint.model.profile import Profile
 
 PROFILE = Profile(
@@ -97,3 +99,34 @@ def test_national_numbers_read_in_profile_region() -> None:
         matcher.classify(phone("+12125550123", PhoneType.OTHER), names_doctor=False)
         is Match.PRIVATE
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["Practice line 0300 123 4567", "Bookings: 0345 678 9012", "Surgery 0844 477 3000"]
+)
+def test_a_non_geographic_practice_number_is_not_a_personal_mobile(text: str) -> None:
+    # Detected as a phone of type other, on a page that names the doctor: not one to review,
+    # so the exposure wording ("mobile number") never reaches it.
+    (contact,) = [c for c in detect_html(f"<p>Dr Alex Example. {text}</p>") if c.kind == "phone"]
+    assert contact.phone_type is PhoneType.OTHER
+    assert MATCHER.classify(contact, names_doctor=True) is None
+
+
+def test_a_private_non_geographic_number_is_private_but_not_called_a_mobile() -> None:
+    profile = PROFILE.model_copy(
+        update={"private": PROFILE.private.model_copy(update={"phones": ["0300 123 4567"]})}
+    )
+    (contact,) = detect_html("<p>Call 0300 123 4567</p>")
+    assert ProfileMatcher.from_profile(profile).classify(contact, names_doctor=False) is (
+        Match.PRIVATE
+    )
+    exposure = exposure_for(
+        contact.kind, private=True, mobile=contact.phone_type is PhoneType.MOBILE
+    )
+    assert "mobile" not in exposure.title
+
+
+def test_the_profile_state_is_kept_for_local_numbers() -> None:
+    au = Profile(name="Sam Sample", jurisdiction="AU", region="QLD")
+    assert ProfileMatcher.from_profile(au).state == "QLD"
+    assert MATCHER.state is None

@@ -31,9 +31,21 @@ POSITIVES = [
     ("Mobile 0412 345 678", "AU", ["+61412345678"]),
     ("Company tel: 0113 496 0000", "GB", ["+441134960000"]),
     ("Phone number: 0113 496 0000", "GB", ["+441134960000"]),
+    # a label word that names whose line it is, not a registration number
+    ("NHS secretary: 020 7946 0231", "GB", ["+442079460231"]),
+    ("Patient support (646) 555-0111", "US", ["+16465550111"]),
+    ("Patient services 0113 496 0000", "GB", ["+441134960000"]),
     ('<a href="tel:+447700900123">Call me</a>', "GB", ["+447700900123"]),
     ('<a href="tel:0113%20496%200000">Reception</a>', "GB", ["+441134960000"]),
     ("<p>07700</p><p>900123</p>", "GB", []),  # two blocks never join into one number
+    # UK non-geographic numbers used as a practice's or a person's contact number
+    ("Practice line 0300 123 4567", "GB", ["+443001234567"]),
+    ("Appointments: 0345 678 9012 (local rate)", "GB", ["+443456789012"]),
+    ("Dr Example's secretary: 0333 012 3456", "GB", ["+443330123456"]),
+    ("Bookings 0844 477 3000", "GB", ["+448444773000"]),
+    ("Freephone 0800 123 4567", "GB", ["+448001234567"]),
+    ("Tel: 03001234567", "GB", ["+443001234567"]),
+    ("Tel: +44 (0)300 123 4567", "GB", ["+443001234567"]),
 ]
 
 LOOKALIKES = [
@@ -49,6 +61,9 @@ LOOKALIKES = [
     ("Private letter £1,250.00 or £35", "GB"),
     ("Invoice 2024000123", "GB"),
     ("Reference: 0113 496 0000", "GB"),
+    ("Reference no. 0113 496 0000", "GB"),
+    ("Patient ID: 0113 496 0000", "GB"),
+    ("Company reg no: 0113 496 0000", "GB"),
     ("Order #20240312001", "GB"),
     ("Registered charity 1012345", "GB"),
     ("ISBN 978-0-19-852663-6", "GB"),
@@ -56,6 +71,14 @@ LOOKALIKES = [
     ('<a href="tel:12345">short code</a>', "GB"),
     ("Serial x07700 900123", "GB"),  # glued to a word
     ("Item 107700 900123", "GB"),
+    ("doi:10.1136/bmj.n1234567", "GB"),
+    ("DOI 10.1001/jama.2023.12345", "US"),
+    ("Sort code 40-11-62, account 21436587", "GB"),
+    ("Case no. 0113 496 0000", "GB"),
+    ("Case No. 2024-CV-01234", "US"),
+    ("In practice 1999-2024, 2010 to 2019", "GB"),
+    ("PMID 37012345", "US"),
+    ("Health and Care number 320 123 4567", "GB"),
     ("<script>var phone='07700 900123'</script>", "GB"),
 ]
 
@@ -77,6 +100,10 @@ def test_ignores_lookalikes(text: str, region: str) -> None:
         ("07911 123456", "GB", PhoneType.MOBILE),
         ("0113 496 0000", "GB", PhoneType.LANDLINE),
         ("0800 123 4567", "GB", PhoneType.OTHER),  # toll-free
+        ("0300 123 4567", "GB", PhoneType.OTHER),  # UAN: never a mobile
+        ("0345 678 9012", "GB", PhoneType.OTHER),
+        ("0844 477 3000", "GB", PhoneType.OTHER),  # shared cost
+        ("0871 123 4567", "GB", PhoneType.OTHER),
         ("(212) 555-0123", "US", PhoneType.OTHER),  # US numbers are fixed-line-or-mobile
         ("0412 345 678", "AU", PhoneType.MOBILE),
     ],

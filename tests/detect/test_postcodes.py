@@ -30,6 +30,16 @@ POSTCODES = [
     ("Springfield, IL 62704-1234", ["62704-1234"]),
     ("Sydney NSW 2000", ["2000"]),
     ("Melbourne VIC 3000", ["3000"]),
+    ("Brisbane QLD 4000", ["4000"]),
+    ("Springfield, IL 62704", ["62704"]),
+    ("Springfield, Illinois 62704", ["62704"]),
+    ("Brisbane, Queensland 4000", ["4000"]),
+    ("Parramatta, New South Wales 2150", ["2150"]),
+    ("Charleston, West Virginia 25301", ["25301"]),
+    ("Canberra ACT 2600", ["2600"]),
+    ("Darwin NT 0800", ["0800"]),
+    ("Hobart TAS 7000", ["7000"]),
+    ("Boise, ID 83702", ["83702"]),
 ]
 NOT_POSTCODES = [
     "Download the MP3 4GB bundle",  # postcode shape, but MP is not a postcode area
@@ -38,6 +48,16 @@ NOT_POSTCODES = [
     "COVID 19 update",
     "Room B12 is on floor 2",
     "Our fax DO1 2345",
+    "Brisbane 4000",  # an Australian postcode needs its state beside it
+    "Springfield 62704",  # and so does a ZIP code
+    "Fees for SA 2024 are due",  # a year: South Australian postcodes are 5000-5999
+    "WA 1999 to 2004",  # a year range, and Western Australian postcodes are 6000-6999
+    "Opening hours 8:00 - 18:30",
+    "Price: CA 12000 dollars",  # California ZIP codes start with 9
+    "Patient ID 83702",  # Idaho's code only after a comma or at the start of a line
+    "NY 10001234",  # too many digits
+    "Sort code 20-00-00, account 12345678",
+    "Victoria 1837 to 1901",  # a name and a year, outside Victoria's postcode ranges
 ]
 
 

@@ -60,6 +60,8 @@ class ProfileMatcher:
     surname: str | None
     first_name: str | None
     accounts: frozenset[str]  # the doctor's own social profile URLs
+    # The doctor's state or territory (e.g. QLD), for `detect`'s local numbers without an area.
+    state: str | None = None
 
     @classmethod
     def from_profile(cls, profile: Profile, region: str | None = None) -> ProfileMatcher:
@@ -84,6 +86,7 @@ class ProfileMatcher:
             surname=surname if surname and len(surname) >= 3 else None,
             first_name=parts[0] if len(parts) >= 2 else None,
             accounts=frozenset(a for a in accounts if a),
+            state=profile.region if profile.region and profile.region.isupper() else profile.state,
         )
 
     def names_doctor(self, text: str) -> bool:

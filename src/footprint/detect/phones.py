@@ -39,15 +39,18 @@ _DRAMA_CORE = re.compile(r"7700\s?900\s?\d{3}(?!\d)")
 _DRAMA_PREFIX = re.compile(r"(?:\+44\s?(?:\(0\)\s?)?|(?<![\w+])0)$")
 _DRAMA_E164 = re.compile(r"^\+447700900\d{3}$")
 
-# A label right before a number that says it is not a phone number. A phone word between the
-# label and the number ("Company tel:") means it is one after all.
+# A label right before a number that says it is not a phone number ("NHS number", "GMC no.",
+# "Reference:"). Only number words may stand between the label and the number: in
+# "NHS secretary: 020 ..." or "Patient support (646) ..." the label names whose line it is.
 _NOT_A_PHONE_LABEL = re.compile(
     r"\b(?:nhs|chi|gmc|gdc|gphc|nmc|hcpc|npi|dea|ahpra|mcrn|imc|ods|vat|abn|acn|ein|ssn|"
     r"company|charity|registration|reg|reference|ref|invoice|order|account|acct|case|patient|"
     r"policy|member|membership|licen[cs]e|id|isbn|issn|doi|pmid)\b(?P<tail>[\w\s.#:/-]{0,14})$",
     re.IGNORECASE,
 )
-_PHONE_WORD = re.compile(r"tel|phone|call|mob|fax|text|whatsapp|sms|contact", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(
+    "number numbers no nos num code id is reg registration registered ref reference e g eg".split()
+)
 _LABEL_WINDOW = 28
 
 
@@ -85,7 +88,10 @@ def labelled_not_phone(text: str, start: int) -> bool:
     line_start = text.rfind("\n", max(start - _LABEL_WINDOW, 0), start) + 1
     window = text[max(line_start, start - _LABEL_WINDOW) : start]
     label = _NOT_A_PHONE_LABEL.search(window)
-    return bool(label and not _PHONE_WORD.search(label.group("tail")))
+    if label is None:
+        return False
+    words = re.findall(r"[a-z]+", label.group("tail").lower())
+    return all(word in _NUMBER_WORDS for word in words)
 
 
 class PhoneDetector(Detector):

@@ -4,8 +4,10 @@
   (outward code letters exclude Q, V, X in first place; inward letters exclude C, I, K, M, O, V).
 - Irish Eircodes: routing key (letter + 2 digits, or D6W) and a 4-character unique identifier
   from the Eircode alphabet (no B, G, I, J, L, M, O, Q, S, U, Z), as published by Eircode.
-- US ZIP codes and Australian postcodes are plain digits, so they count only right after a state
-  (e.g. "NY 10001", "NSW 2000"): a bare 5- or 4-digit number is far more often something else.
+- US ZIP codes and Australian postcodes are plain digits, so they count only right after a state,
+  as a code or a name ("NY 10001", "Illinois 62704", "NSW 2000", "Queensland 4000"), and only
+  when the digits fall in that state's range ("SA 2024" is a year, not an Adelaide postcode):
+  a bare 5- or 4-digit number is far more often something else. The ranges are in `states`.
 - Street lines: a house number, one to four capitalised words and a street word ("12 Fictional
   Lane", "3 High St").
 """
@@ -16,6 +18,7 @@ import re
 from typing import ClassVar
 
 from footprint.detect.interface import ContactKind, Detector, PatternDetector
+from footprint.detect.states import STATE_NAME_PATTERN, postcode_in_state
 
 _UK = re.compile(
     r"\b(?P<out>[A-PR-UWYZ](?:[0-9][0-9]?|[A-HK-Y][0-9][0-9]?|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]))"
@@ -30,13 +33,11 @@ _UK_AREAS = frozenset(
     ZE""".split()
 )
 _EIRCODE = re.compile(r"\b(?P<out>[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?(?P<in>[0-9AC-FHKNPRTV-Y]{4})\b")
-_US_STATES = frozenset(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR".split()
+# A state code or name, then the digits; whether they belong together is checked on each match.
+_STATE_CODE = re.compile(
+    rf"\b(?P<state>[A-Z]{{2,3}}|{STATE_NAME_PATTERN}),?[ \t]+(?P<code>\d{{5}}(?:-\d{{4}})?|\d{{4}})"
+    r"(?![\d-])"
 )
-_AU_STATES = frozenset({"NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT"})
-# A state code, then the digits; which state list applies is checked on each match.
-_STATE_CODE = re.compile(r"\b(?P<state>[A-Z]{2,3}),?[ \t]+(?P<code>\d{5}(?:-\d{4})?|\d{4})\b")
 
 # Street words and the abbreviations folded into them for comparison.
 _STREET_WORDS = {
@@ -147,9 +148,9 @@ class StatePostcodeDetector(PatternDetector):
 
     def normalize(self, match: re.Match[str], text: str) -> str | None:
         state, code = match.group("state"), match.group("code")
-        if (len(code) == 4 and state in _AU_STATES) or (len(code) > 4 and state in _US_STATES):
-            return code
-        return None
+        if state == "ID" and not re.search(r"(?:^|,|\n)[ \t]*$", text[: match.start()]):
+            return None  # "Patient ID 83702": Idaho's code only after a comma or on its own line
+        return code if postcode_in_state(code, state) else None
 
 
 class StreetAddressDetector(PatternDetector):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from footprint.detect.context import clip
-from footprint.detect.emails import normalize_email
+from footprint.detect.emails import found_email
 from footprint.detect.interface import Contact, ContactKind, Detector
 from footprint.detect.phones import parse_valid
 from footprint.detect.postcodes import canonical_postcode, normalize_address
@@ -110,7 +110,7 @@ class StructuredDataDetector(Detector):
                 yield Contact(ContactKind.PHONE, raw, parsed[0], context, parsed[1])
         for raw in _strings(node.get("email")):
             address = raw.removeprefix("mailto:")
-            normalized = normalize_email(address)
+            normalized = found_email(address)
             if normalized:
                 yield Contact(ContactKind.EMAIL, address, normalized, clip(f"{about}: email"))
         for url in _strings(node.get("sameAs")) + _strings(node.get("url")):

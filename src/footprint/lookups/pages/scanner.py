@@ -143,7 +143,7 @@ def scan_page(page: Page, region: str, matcher: ProfileMatcher | None) -> list[S
     """Detect the contact details in `page`, marked against the profile when there is one."""
     names_doctor = matcher.names_doctor(page.text) if matcher else False
     contacts = []
-    for found in detect(page, region):
+    for found in detect(page, region, matcher.state if matcher else None):
         match = matcher.classify(found, names_doctor=names_doctor) if matcher else None
         contacts.append(
             ScanContact(
