@@ -47,7 +47,7 @@ def test_registers_and_land_say_what_their_sources_add() -> None:
 def test_outdated_sources_are_said_to_be_old() -> None:
     nextdoor = CATALOGUE.items["nextdoor.street-shown"]
     assert [s.date for s in nextdoor.sources] == ["2017-07-26"]
-    assert last_confirmed_year(nextdoor.sources, date(2026, 12, 6)) == 2026
+    assert last_confirmed_year(nextdoor.sources, date(2026, 12, 6)) == 2017
     assert "XChat" in _text("calls.x-calls-switched-on")
 
 

@@ -175,8 +175,7 @@ def test_response_plan_gains_the_seeds_advice() -> None:
     plan = shipped_catalogue().response_plan
     titles = {s.title for s in response_steps_for(plan, _profile(jurisdiction="GB"))}
     assert "If the patient is a former patient, or vulnerable" in titles
-    assert "If the patient makes a false allegation about you" in titles
-    assert "Cards and letters that carry the patient's address" in titles
+    assert "If the patient makes an allegation, or writes from their home" in titles
     elsewhere = {s.title for s in response_steps_for(plan, _profile(jurisdiction="AU"))}
     assert "If the patient is a former patient, or vulnerable" not in elsewhere
-    assert "Cards and letters that carry the patient's address" in elsewhere
+    assert "If the patient makes an allegation, or writes from their home" in elsewhere

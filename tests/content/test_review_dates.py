@@ -72,13 +72,16 @@ def test_yaml_dates_are_read_as_text() -> None:
     assert Source.model_validate(_SOURCE | {"date": date(2025, 3, 1)}).date == "2025-03-01"
 
 
-def test_last_confirmed_only_when_every_source_is_old_or_undated() -> None:
+def test_last_confirmed_is_the_newest_source_year_once_every_dated_source_is_old() -> None:
     fresh, old, undated = _source(date="2024-06"), _source(date="2017"), _source(date="undated")
     assert last_confirmed_year([fresh], TODAY) is None
     assert last_confirmed_year([old, fresh], TODAY) is None
-    assert last_confirmed_year([old], TODAY) == 2026
-    assert last_confirmed_year([undated, _source(date="2022-12-31")], TODAY) == 2026
-    assert last_confirmed_year([_source(date="2016", checked="2021-04")], TODAY) == 2021
+    # A 2017 source checked this year still only vouches for 2017.
+    assert last_confirmed_year([old], TODAY) == 2017
+    assert last_confirmed_year([undated, _source(date="2022-12-31")], TODAY) == 2022
+    assert last_confirmed_year([_source(date="2016", checked="2021-04")], TODAY) == 2016
+    # Undated sources: their age is unknown, so nothing is claimed either way.
+    assert last_confirmed_year([undated], TODAY) is None
     assert last_confirmed_year([], TODAY) is None
 
 

@@ -86,16 +86,15 @@ def newest_source_year(sources: Sequence[Source]) -> int | None:
 
 
 def last_confirmed_year(sources: Sequence[Source], today: date | None = None) -> int | None:
-    """The year to show as "last confirmed" when the sources no longer vouch for the claim.
+    """The year to show as "last confirmed" when the newest source is too old to vouch for the
+    claim today: the year of that newest dated source.
 
-    None while at least one source is dated within STALE_AFTER_YEARS of `today`. Otherwise the
-    year of the latest check: that is when someone last saw the claim hold.
+    None while a source is dated within STALE_AFTER_YEARS of `today`, and None when every
+    source is undated: their age is unknown, so the report says nothing it cannot back
+    (`footprint checklist review` lists them first for the next review).
     """
-    checked = latest_check(sources)
-    if checked is None:
+    newest = newest_source_year(sources)
+    if newest is None:
         return None
     today = today or date.today()
-    newest = newest_source_year(sources)
-    if newest is not None and today.year - newest <= STALE_AFTER_YEARS:
-        return None
-    return int(checked[:4])
+    return None if today.year - newest <= STALE_AFTER_YEARS else newest
