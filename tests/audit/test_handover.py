@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -160,6 +161,22 @@ def test_a_fresh_home_asks_only_the_questions_left(
         progress = audit.engine.progress()
         assert progress.total - progress.index + 1 == expected
         assert f"{progress.index}/{progress.total}," in page.get_data(as_text=True)
+        asked_in_browser = _answer_every_question(browser)
+    assert len(asked_in_browser) == expected
+    assert not set(asked_in_browser) & call_answers
+    assert not [i for i in asked_in_browser if i.startswith(f"{skipped}.")]
+
+
+def _answer_every_question(browser: Browser) -> list[str]:
+    """Answer "no" to each question the browser asks, as the page names it; their ids."""
+    asked: list[str] = []
+    page = browser.get("/question")
+    while page.request.path == "/question":
+        match = re.search(r'name="item" value="([^"]+)"', page.get_data(as_text=True))
+        assert match is not None
+        asked.append(match.group(1))
+        page = browser.post("/answer", {"item": match.group(1), "answer": "no"})
+    return asked
 
 
 def test_a_file_that_is_not_a_hand_over_is_refused_in_plain_words(tmp_path: Path) -> None:
@@ -263,3 +280,50 @@ def test_an_edited_list_of_hand_over_folders_never_deletes_anything_else(tmp_pat
     assert delete_expired_handovers() == []  # due, but not folders footprint wrote
     assert (other / "thesis.docx").exists() and elsewhere.exists()
     assert handover_folders() == []
+
+
+def test_a_browser_call_hands_over_to_the_terminal_at_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The adviser runs the call in `footprint ui`; the member opens the downloaded file with
+    `footprint audit --answers` and finds the call's answers kept and the skipped area gone."""
+    monkeypatch.setenv("FOOTPRINT_HOME", str(tmp_path / "adviser"))
+    handover = tmp_path / "Downloads" / HANDOVER_FILE
+    with Store(tmp_path / "adviser" / "store.db") as store:
+        options = UiOptions(
+            settings=Settings(env={}), store=store, reports_base=tmp_path / "reports"
+        )
+        audit = UiAudit(options)
+        browser = Browser(audit)
+        browser.post("/start", {"length": "quick", "adviser": ADVISER, "case": CASE})
+        page = browser.upload_profile(CALL_PROFILE)
+        if page.request.path == "/response":
+            page = browser.post("/response", {"answer": "no"})
+        if page.request.path == "/consent":
+            browser.post("/consent", {})
+        assert audit.engine is not None
+        call_answers = []
+        for _ in range(4):
+            question = audit.engine.next_question()
+            assert question is not None
+            browser.post("/answer", {"item": question.item.id, "answer": "no"})
+            call_answers.append(question.item.id)
+        browser.post("/skip", {"area": "strava"})
+        browser.post("/stop")
+        browser.post("/report")
+        assert audit.outputs is not None
+        left = len(audit.outputs.report.unanswered) + len(audit.outputs.report.to_finish)
+        names = [p.name for p in audit.written()]
+        handover.parent.mkdir()
+        handover.write_bytes(browser.get(f"/download/{names.index(HANDOVER_FILE)}").data)
+
+    monkeypatch.setenv("FOOTPRINT_HOME", str(tmp_path / "home"))
+    out = tmp_path / "home-report"
+    r = footprint("audit", "--answers", handover, "--offline", "--no-input", "--out", out)
+    assert r.code == 0, r.stdout + r.stderr
+    home = json.loads((out / "report.json").read_text())
+    kept = {i for i in call_answers if not i.startswith("strava.")}  # skipped: not counted
+    assert kept and kept <= set(home["answered"])
+    assert not [i for i in home["answered"] if i.startswith("strava.")]
+    assert [a["area"] for a in home["skipped"]] == ["strava"]
+    assert len(home["unanswered"]) + len(home["to_finish"]) == left > 30

@@ -5,12 +5,15 @@ name search has not answered."""
 from __future__ import annotations
 
 from html import unescape
+from typing import cast
 
 from footprint.audit.engine import AuditEngine
 from footprint.audit.flow import AuditOptions
 from footprint.content.checklists import shipped_catalogue
+from footprint.lookups.profiles.walled import WalledPlatformsLookup
 from footprint.model.profile import Profile
 from footprint.model.vocab import Answer, Axis
+from footprint.net.client import GatedClient
 from footprint.report.model import Level, NextStepKind, Report
 from footprint.report.nextsteps import Reader
 from footprint.report.render import render_html, render_markdown
@@ -84,3 +87,17 @@ def test_findable_reads_not_checked_while_the_name_search_is_open() -> None:
     assert report.summary.axes[Axis.LOCATABLE] is Level.HIGH
     text = render_markdown(report, Reader.BROWSER)
     assert "Findable: **Not checked" in text
+
+
+def test_a_skipped_platform_leaves_the_checks_to_do_by_hand() -> None:
+    engine = _engine()
+    walled = WalledPlatformsLookup(Settings())
+    # The lookup never touches the network, so it needs no client.
+    for obs in walled.run(engine.flow.state.profile, cast(GatedClient, None)):
+        engine.flow.observe(obs)
+    assert any("Facebook" in n.title for n in engine.report().not_checked)
+    engine.skip_area("facebook")
+    report = engine.report()
+    assert not [n for n in report.not_checked if "Facebook" in n.title]
+    assert [n for n in report.not_checked if "Instagram" in n.title]  # still used: still listed
+    assert "Facebook questions" not in render_markdown(report, Reader.BROWSER)

@@ -130,3 +130,20 @@ def test_the_report_view_leads_back_to_footprint(tmp_path: Path, store: Store) -
     assert 'href="/report"' in view
     # The file on disk is the report as written: the bar is only in the served view.
     assert "Back to footprint" not in audit.written()[0].read_text(encoding="utf-8")
+
+
+def test_only_an_app_or_site_is_offered_as_not_used(tmp_path: Path, store: Store) -> None:
+    """'I don't use Facebook' makes sense; 'I don't use Safety habits at work' does not."""
+    audit = _audit(tmp_path, store)
+    browser = Browser(audit)
+    _to_first_question(browser)
+    assert audit.engine is not None
+    seen: dict[bool, str] = {}
+    while len(seen) < 2 and (question := audit.engine.next_question()) is not None:
+        platform = audit.engine.flow.catalogue.file_of(question.item.id).platform
+        html = browser.get("/question").get_data(as_text=True)
+        offered = f"I don't use {question.area_title}" in html
+        assert offered == platform, question.area_title
+        seen.setdefault(platform, question.area_title)
+        browser.post("/answer", {"item": question.item.id, "answer": "no"})
+    assert set(seen) == {True, False}, seen

@@ -140,22 +140,23 @@ def build_report(
     """
     skipped = _skipped_areas(catalogue, items, state)
     items = [i for i in items if i.area not in state.skipped_areas]
+    observations = _outside_skipped_areas(state)
     exposes: dict[str, Exposes] = {i.id: i.exposes for i in items}
-    from_lookups = lookup_findings(state.observations, state.lookup_titles)
+    from_lookups = lookup_findings(observations, state.lookup_titles)
     exposes.update({f.id: e for f, e in from_lookups})
     findings = [f for f, _ in from_lookups] + checklist_findings(catalogue, items, state.answers)
     open_findings = [f for f in findings if f.id not in state.accepted]
     accepted = [f for f in findings if f.id in state.accepted]
     weighted = [(f, exposes.get(f.id, Exposes.IDENTITY)) for f in open_findings]
     answered = sum(1 for i in items if i.id in state.answers)
-    coverage = measure(items, state.answers, state.observations)
+    coverage = measure(items, state.answers, observations)
     summary = summarise(
         weighted, coverage, answered, len(items), next_step(coverage, state.session_id)
     )
     plan = response_plan_section(catalogue, state)
     unanswered = _open_questions(catalogue, items, state, to_finish=False)
     to_finish = _open_questions(catalogue, items, state, to_finish=True)
-    not_checked = not_checked_from(state.observations, state.lookup_titles)
+    not_checked = not_checked_from(observations, state.lookup_titles)
     report = Report(
         generated_at=datetime.now(timezone.utc).replace(microsecond=0),
         tool_version=__version__,
@@ -263,6 +264,12 @@ def _lookup_steps(
     if by_hand:
         steps.append(NextStep(kind=NextStepKind.CHECK_BY_HAND, args={"count": str(by_hand)}))
     return steps
+
+
+def _outside_skipped_areas(state: AuditState) -> list[Observation]:
+    """Observations that belong to no skipped area: a check to do by hand on Facebook is no
+    use to a doctor who said they don't use Facebook."""
+    return [o for o in state.observations if o.details.get("checklist") not in state.skipped_areas]
 
 
 def _skipped_areas(

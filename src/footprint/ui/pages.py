@@ -240,6 +240,8 @@ class Pages(PageGroup):
             status=self._status(),
             back_to=engine.back_leads_to(),
             name_search_open=engine.name_search.is_open(),
+            # "I don't use X" makes sense for an app or site, never for a topic such as safety.
+            can_skip_area=engine.flow.catalogue.file_of(question.item.id).platform,
         )
 
     def answer(self, request: Request) -> Response:
