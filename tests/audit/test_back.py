@@ -68,9 +68,12 @@ def test_back_after_a_resume_reasks_the_last_answer_given(store: Store) -> None:
 def test_back_after_a_resume_undoes_a_skipped_area(store: Store) -> None:
     engine = _started(store)
     question = engine.next_question()
+    while question is not None and not engine.can_skip(question.item.area):  # apps only
+        engine.answer(question.item.id, Answer.NO)
+        question = engine.next_question()
     assert question is not None
     area = question.item.area
-    engine.skip_area(area)
+    assert engine.skip_area(area) >= 1
     resumed = _resumed(store, engine)
     assert area in resumed.flow.state.skipped_areas
     assert resumed.back()

@@ -55,7 +55,7 @@ def _adviser_call(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Output
         engine.answer_response(Answer.NO)
         skipped, n = "", 0
         while (q := engine.next_question()) is not None:
-            if n == 3 and not skipped:
+            if n >= 3 and not skipped and engine.can_skip(q.item.area):  # an app, not a topic
                 skipped = q.item.area
                 engine.skip_area(skipped)
                 continue

@@ -450,8 +450,17 @@ class AuditEngine:
                 self._revisit.append(key)
             return True
 
+    def can_skip(self, area: str) -> bool:
+        """Only an app or site can be skipped as "I don't use it": a topic (home safety,
+        contact details) applies to every doctor, so its questions are answered one by one."""
+        return self.flow.catalogue.file_of(area).platform
+
     def skip_area(self, area: str) -> int:
-        """Skip every open question of `area` (the doctor does not use it); how many."""
+        """Skip every open question of `area` (the doctor does not use it); how many.
+
+        Nothing is skipped for a topic area (see `can_skip`)."""
+        if not self.can_skip(area):
+            return 0
         with self._lock:
             before = len(self._pending())
             self.flow.skip_area(area)

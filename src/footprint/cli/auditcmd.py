@@ -249,6 +249,11 @@ def _ask_one(engine: AuditEngine) -> None:
     elif reply is prompts.BACK:
         if not engine.back():
             click.echo("   Nothing to go back to in this sitting.")
+    elif not engine.can_skip(question.item.area):
+        click.echo(
+            f"   {question.area_title} applies to every doctor, so it cannot be skipped: "
+            "answer n/a (doesn't apply) for a question that does not fit you."
+        )
     else:
         skipped = engine.skip_area(question.item.area)
         click.echo(

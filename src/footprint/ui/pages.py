@@ -241,7 +241,7 @@ class Pages(PageGroup):
             back_to=engine.back_leads_to(),
             name_search_open=engine.name_search.is_open(),
             # "I don't use X" makes sense for an app or site, never for a topic such as safety.
-            can_skip_area=engine.flow.catalogue.file_of(question.item.id).platform,
+            can_skip_area=engine.can_skip(question.item.area),
         )
 
     def answer(self, request: Request) -> Response:
