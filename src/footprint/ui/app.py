@@ -57,9 +57,8 @@ class _StoreInt(IntegerConverter):
     """`<int:...>` in every route: a number the stores can hold (SQLite's are 64-bit), so a
     longer one typed into the address is "not found", never an internal error."""
 
-    def __init__(self, map: Map, *args: object, **kwargs: object) -> None:  # noqa: A002
-        kwargs.setdefault("max", 2**63 - 1)
-        super().__init__(map, *args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, url_map: Map) -> None:
+        super().__init__(url_map, max=2**63 - 1)
 
 
 def error_page(message: str, hint: str | None, status: int) -> Response:
