@@ -73,6 +73,10 @@ class StoreDamaged(StoreError):
     """The session store file is damaged (malformed pages, zero bytes, not a database)."""
 
 
+class SessionDamaged(StoreDamaged):
+    """One stored session cannot be read (set aside); the store and the other sessions work."""
+
+
 class SessionMissing(StoreError):
     """No stored session has the id asked for (never existed, or deleted since)."""
 

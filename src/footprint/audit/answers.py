@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from footprint.content.checklists import ChecklistItem, current_answers, current_id
 from footprint.errors import AnswersError
 from footprint.model.bounds import TEXT_MAX
-from footprint.model.profile import Profile
+from footprint.model.profile import PrivateDetails, Profile
 from footprint.model.vocab import Answer
 from footprint.util.yamlio import load_model, parse_yaml, read_yaml
 
@@ -88,6 +88,14 @@ def _checked(path: Path, data: object, known_ids: Iterable[str]) -> AnswersFile:
             "accepted": [current_id(a) for a in parsed.accepted],
         }
     )
+    if parsed.profile is not None and parsed.profile.private != PrivateDetails():
+        # A hand-over file travels, often by e-mail, and footprint never writes these into it:
+        # one that holds them was made or changed by someone else, so none of it is taken.
+        raise AnswersError(
+            f"{path}: profile: it holds personal e-mails, phone numbers or a home address, "
+            "which a hand-over file never carries, so it was not used.",
+            hint="Ask your adviser for the hand-over file footprint wrote after your call.",
+        )
     known = set(known_ids)
     for item_id in parsed.answers:
         if item_id not in known:

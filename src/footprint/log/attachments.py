@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,6 +117,21 @@ def file_matches(path: Path, sha256: str) -> bool:
         return sha256_of(path) == sha256
     except OSError:
         return False  # a copy that cannot be read cannot be shown intact: it counts as changed
+
+
+def read_kept(path: Path, sha256: str) -> bytes | None:
+    """A kept copy's bytes, only if it is still the file that was kept: a regular file, not a
+    link (never followed: it could lead to any of the doctor's files), whose bytes hash to
+    `sha256`. None otherwise, so a changed copy is never handed on as the evidence."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
+            data = fh.read()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
 
 def checker(folder: Path) -> Callable[[Attachment], bool | None]:

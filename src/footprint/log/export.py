@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint import __version__
+from footprint.log.attachments import read_kept
 from footprint.log.chain import ALGORITHM, GENESIS, canonical_json, sha256_hex
 from footprint.log.database import LogStore
 from footprint.log.errors import LogInputError
@@ -216,9 +217,13 @@ def _copy_attachments(export: LogExport, store: LogStore, folder: Path) -> list[
     for entry in export.entries:
         for attachment in entry.attachments:
             target = folder / attachment.stored_name
-            source = store.attachment_path(attachment)
-            if target in copied or not source.exists():
+            if target in copied:
                 continue
-            write_private_file(target, source.read_bytes())  # owner-only, never through a link
+            # A copy that changed, went missing or became a link is left out: the export
+            # names it as changed, and never carries other bytes under the kept file's name.
+            data = read_kept(store.attachment_path(attachment), attachment.sha256)
+            if data is None:
+                continue
+            write_private_file(target, data)  # owner-only, never through a link
             copied.append(target)
     return copied

@@ -48,18 +48,26 @@ class Receipt:
 
 
 def parse_receipt(text: str) -> Receipt:
-    """Read a receipt as a person may type it (spaces, lower case, O for 0); LogInputError if not."""
-    squeezed = re.sub(r"[\s-]+", "", text.upper().translate(_READ_AS))
-    match = re.match(r"^(\d+)([0-9A-Z]{16})$", squeezed)
-    if match is None or any(c not in ALPHABET for c in match.group(2)):
+    """Read a receipt as a person may type it (spaces, lower case, O for 0); LogInputError if not.
+
+    The count ends where the person put a space or dash after it, as the receipt is printed:
+    with a character too many or too few, the code is not 16 long and the text is no receipt,
+    never a receipt for another count (which would then say that entries were removed)."""
+    cleaned = text.strip().upper().translate(_READ_AS)
+    parts = re.match(r"^([0-9]{1,9})[\s-]+(.*)$", cleaned, re.DOTALL)
+    if parts is not None:
+        count, code = parts.group(1), re.sub(r"[\s-]+", "", parts.group(2))
+    else:  # typed without a space after the count: the code is the last 16
+        joined = re.match(r"^([0-9]{1,9}?)([0-9A-Z]{16})$", re.sub(r"[\s-]+", "", cleaned))
+        count, code = joined.groups() if joined is not None else ("", "")
+    if not count or len(code) != CHARS or any(c not in ALPHABET for c in code):
         raise LogInputError(
-            f"'{text.strip()}' is not a receipt footprint printed.",
+            f"'{text.strip()[:60]}' is not a receipt footprint printed.",
             hint="A receipt looks like 19-7KQ2-M8ZD-41XA-9QPR: the number of entries, then "
             "16 letters and digits.",
         )
-    code = match.group(2)
     grouped = "-".join(code[i : i + GROUP] for i in range(0, CHARS, GROUP))
-    return Receipt(int(match.group(1)), grouped)
+    return Receipt(int(count), grouped)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from footprint.log.attachments import read_kept
 from footprint.log.errors import LogError
 from footprint.log.export_data import HOW_KEPT, LogExport
 from footprint.log.models import Attachment
@@ -62,12 +63,9 @@ def human_size(size: int) -> str:
 def _data_uri(attachment: Attachment, files: Path) -> str | None:
     if not attachment.is_image or attachment.size > MAX_EMBED_BYTES:
         return None
-    try:
-        data = (files / attachment.stored_name).read_bytes()
-    except OSError:
-        # Listed without its picture. Export verifies the log first, so a copy that is missing
-        # or changed has already been refused there; this is only a file that vanished since.
-        return None
+    data = read_kept(files / attachment.stored_name, attachment.sha256)
+    if data is None:
+        return None  # listed without its picture: missing, changed or a link (named as changed)
     return f"data:{attachment.media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
 

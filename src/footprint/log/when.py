@@ -82,13 +82,18 @@ def parse_when(text: str, *, now: datetime | None = None) -> EventTime:
         raise LogInputError("Say when it happened.", hint=f"Give a date and time, {EXAMPLES}.")
     if typed == "now":
         return EventTime(now.astimezone().replace(microsecond=0).isoformat())
-    result = _parse_iso(typed) or _parse_uk(typed)
+    future = False
+    try:
+        result = _parse_iso(typed) or _parse_uk(typed)
+        future = result is not None and result.moment > now + FUTURE_SLACK
+    except (ValueError, OverflowError):
+        result = None  # the first or last days of the calendar have no local time to read as
     if result is None:
         raise LogInputError(
             f"'{text.strip()}' is not a date footprint can read for certain.",
             hint=f"Write the day first and the year in full, {EXAMPLES}.",
         )
-    if result.moment > now + FUTURE_SLACK:
+    if future:
         raise LogInputError(
             f"'{text.strip()}' is in the future.",
             hint="Dates are read day first (24/11/2026 is 24 November). Check the day and month.",

@@ -10,6 +10,7 @@ from email.policy import SMTP
 from pathlib import Path
 
 from footprint.plan.letter_types import Draft
+from footprint.util.fsio import write_private_file
 
 _PRINT_CSS = """
 @page { size: A4; margin: 20mm; }
@@ -60,7 +61,6 @@ def draft_html(draft: Draft) -> str:
 
 def write_draft(draft: Draft, out_dir: Path, stem: str) -> list[Path]:
     """Write `stem`.txt, .eml and .html under `out_dir` (created, readable by the owner only)."""
-    out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     contents = {
         ".txt": draft_text(draft).encode("utf-8"),
         ".eml": draft_email(draft).as_bytes(),
@@ -68,8 +68,7 @@ def write_draft(draft: Draft, out_dir: Path, stem: str) -> list[Path]:
     }
     written = []
     for suffix, data in contents.items():
-        path = out_dir / f"{stem}{suffix}"
-        path.write_bytes(data)
-        path.chmod(0o600)  # the letters carry the doctor's name and what to remove
-        written.append(path)
+        # Owner-only (the letters carry the doctor's name and what to remove), and never
+        # through a link planted where a letter goes.
+        written.append(write_private_file(out_dir / f"{stem}{suffix}", data))
     return written

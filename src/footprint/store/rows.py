@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from footprint.content.renames import current_answers, current_id
-from footprint.errors import StoreDamaged
+from footprint.errors import SessionDamaged, StoreDamaged
 from footprint.model.consent import ConsentRecord
 from footprint.model.observation import Observation
 from footprint.model.profile import Profile
@@ -112,9 +112,9 @@ def damaged(path: Path, what: str, exc: Exception) -> StoreDamaged:
     return StoreDamaged(f"{path}: {what} is damaged ({type(exc).__name__}).", hint=DAMAGED_HINT)
 
 
-def session_set_aside(session_id: str, exc: BaseException) -> StoreDamaged:
+def session_set_aside(session_id: str, exc: BaseException) -> SessionDamaged:
     """The error for one damaged session: named, never quoting what is stored in it."""
-    return StoreDamaged(
+    return SessionDamaged(
         f"Session {session_id} cannot be read: its stored data is damaged "
         f"({type(exc).__name__}). It is set aside: new audits go on without it.",
         hint="Start a new audit. `footprint sessions list` shows it as damaged; "

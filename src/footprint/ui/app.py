@@ -16,7 +16,7 @@ from html import escape
 from typing import Any
 
 from werkzeug.exceptions import HTTPException, NotFound, RequestEntityTooLarge
-from werkzeug.routing import Map, Rule
+from werkzeug.routing import IntegerConverter, Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from footprint.errors import FootprintError
@@ -53,6 +53,14 @@ NO_COOKIE = (
 )
 
 
+class _StoreInt(IntegerConverter):
+    """`<int:...>` in every route: a number the stores can hold (SQLite's are 64-bit), so a
+    longer one typed into the address is "not found", never an internal error."""
+
+    def __init__(self, url_map: Map) -> None:
+        super().__init__(url_map, max=2**63 - 1)
+
+
 def error_page(message: str, hint: str | None, status: int) -> Response:
     """A plain page for an error: what happened and what to do."""
     body = ERROR_PAGE.format(message=escape(message), hint=escape(hint or ""))
@@ -78,7 +86,7 @@ class UiApp:
         quiet_endpoints: frozenset[str] = frozenset(),
     ) -> None:
         self.lock = lock
-        self.url_map = Map(list(rules), strict_slashes=False)
+        self.url_map = Map(list(rules), strict_slashes=False, converters={"int": _StoreInt})
         self.handlers = handlers
         self.activity = activity
         self.quiet_endpoints = quiet_endpoints  # polled endpoints that are not "activity"

@@ -31,6 +31,11 @@ SESSION_MISSING_TEXT = (
     "It was deleted (saved audits were cleared, or it was past the time it was kept for), so it "
     "cannot be carried on. Start a new audit from the start page."
 )
+SESSION_DAMAGED = "That audit's saved answers are damaged"
+SESSION_DAMAGED_TEXT = (
+    "They cannot be read, so that audit cannot be carried on. It is set aside (kept, not "
+    "deleted) and is not offered again. Start a new audit from the start page."
+)
 STORE_FAILED = "footprint could not use its saved answers on this computer"
 STORE_FAILED_TEXT = (
     "The file that keeps your answers could not be read or written (the disk may be full, "

@@ -16,7 +16,7 @@ from pathlib import Path
 from werkzeug.wrappers import Response
 
 from footprint.log import export
-from footprint.log.attachments import file_matches
+from footprint.log.attachments import read_kept
 from footprint.log.database import LogStore
 from footprint.log.models import Attachment
 from footprint.log.uploads import sniff
@@ -74,14 +74,13 @@ def download(data: bytes, media_type: str, filename: str) -> Response:
 def kept_file_response(store: LogStore, seq: int, number: int, attachment: Attachment) -> Response:
     """A kept file: a picture is shown in the page, anything else is saved; a copy whose bytes
     no longer match the fingerprint taken when it was added is not sent at all."""
-    path = store.attachment_path(attachment)
-    if not file_matches(path, attachment.sha256):
+    data = read_kept(store.attachment_path(attachment), attachment.sha256)  # checked as read
+    if data is None:
         return Response(
             "This file has changed or is missing since it was kept.",
             status=409,
             content_type="text/plain; charset=utf-8",
         )
-    data = path.read_bytes()
     kind = sniff(data)
     if attachment.is_image and kind is not None and kind.media_type == attachment.media_type:
         return Response(data, content_type=attachment.media_type)

@@ -16,11 +16,13 @@ from werkzeug.wrappers import Request, Response
 
 from footprint.audit.handover import HANDOVER_DAYS, HANDOVER_FILE
 from footprint.audit.questions import minutes_for, minutes_phrase
-from footprint.errors import FootprintError, SessionMissing, StoreError
+from footprint.errors import FootprintError, SessionDamaged, SessionMissing, StoreError
 from footprint.model.vocab import PLATFORMS, Answer, Jurisdiction, Role
 from footprint.report import summary as summary_words
 from footprint.ui import forms
 from footprint.ui.base import (
+    SESSION_DAMAGED,
+    SESSION_DAMAGED_TEXT,
     SESSION_MISSING,
     SESSION_MISSING_TEXT,
     PageGroup,
@@ -138,6 +140,10 @@ class Pages(PageGroup):
         except SessionMissing:
             return self.render(
                 "message.html", http_status=404, heading=SESSION_MISSING, text=SESSION_MISSING_TEXT
+            )
+        except SessionDamaged:
+            return self.render(
+                "message.html", http_status=409, heading=SESSION_DAMAGED, text=SESSION_DAMAGED_TEXT
             )
         except StoreError:
             raise  # worded for the browser by `_worded`

@@ -20,6 +20,7 @@ import json
 import os
 import secrets
 import socket
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -84,16 +85,27 @@ def release(folder: Path, *, demo: bool = False) -> None:
 
 
 def read_record(path: Path) -> RunningServer | None:
-    """The record in `path`; None when there is none or it cannot be read (then stale)."""
+    """The record in `path`; None when there is none or it cannot be read (then stale).
+
+    Only a regular file of this user's, opened without following a link, is a record
+    footprint wrote: anything else (a link to another file, another user's file, a port or
+    process id no server can have) would send the doctor to whatever it names."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return RunningServer(
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, encoding="utf-8") as handle:
+            info = os.fstat(handle.fileno())
+            others = hasattr(os, "geteuid") and info.st_uid != os.geteuid()
+            if not stat.S_ISREG(info.st_mode) or others:
+                return None
+            data = json.loads(handle.read(4096))
+        server = RunningServer(
             port=int(data["port"]),
             pid=int(data["pid"]),
             started=datetime.fromisoformat(str(data["started"])),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    return server if 0 < server.port < 65536 and server.pid > 0 else None
 
 
 def is_alive(server: RunningServer) -> bool:
@@ -103,7 +115,7 @@ def is_alive(server: RunningServer) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        pass  # a process of another user holds the id: the port check decides
+        return False  # another user's process holds the id: never this user's footprint
     try:
         with socket.create_connection(("127.0.0.1", server.port), timeout=1.0):
             return True

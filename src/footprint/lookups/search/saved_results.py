@@ -64,8 +64,16 @@ class ResultsPage(BaseModel):
         return [r.url for r in self.results if r.category not in NOT_FOLLOWED]
 
 
+#: Most elements (counted as "<") in a page read: a saved results page has a few thousand, even
+#: with its scripts; one of hundreds of thousands would take minutes to read.
+MAX_PAGE_TAGS = 50_000
+
+
 def read_results_page(html: str | bytes) -> ResultsPage | None:
     """The saved page as a results page, or None if it is not one we recognise."""
+    elements = html.count("<") if isinstance(html, str) else html.count(b"<")
+    if elements > MAX_PAGE_TAGS:
+        return None  # read in seconds, not minutes: no results page has that many elements
     soup = BeautifulSoup(html, "lxml")
     for engine, anchors in (
         ("Bing", _bing),
