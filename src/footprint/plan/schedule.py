@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -69,11 +71,23 @@ def detect_system(platform: str = sys.platform) -> str:
     return "systemd" if shutil.which("systemctl") else "cron"
 
 
+def _systemd_word(word: str) -> str:
+    """One ExecStart= word, double-quoted: systemd reads C escapes inside the quotes, and
+    expands % (specifiers) and $ (variables) unless doubled."""
+    quoted = word.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + quoted.replace("%", "%%").replace("$", "$$") + '"'
+
+
+def _cron_command(command: list[str]) -> str:
+    """The command as one shell line; cron turns a bare % into a new line, so it is escaped."""
+    return shlex.join(command).replace("%", "\\%")
+
+
 def systemd(home: Path, command: list[str]) -> Schedule:
     folder = home / ".config" / "systemd" / "user"
     service = (
         "[Unit]\nDescription=footprint: re-check the actions of your plan\n\n"
-        f"[Service]\nType=oneshot\nExecStart={' '.join(command)}\n"
+        f"[Service]\nType=oneshot\nExecStart={' '.join(map(_systemd_word, command))}\n"
     )
     timer = (
         "[Unit]\nDescription=footprint: daily look at whether a re-check is due\n\n"
@@ -93,11 +107,11 @@ def systemd(home: Path, command: list[str]) -> Schedule:
 
 def cron(home: Path, command: list[str]) -> Schedule:
     path = home / ".config" / "footprint" / f"{NAME}.cron"
-    line = f"17 9 * * * {' '.join(command)}  # {NAME}\n"
+    line = f"17 9 * * * {_cron_command(command)}  # {NAME}\n"
     return Schedule(
         "cron",
         [ScheduleFile(path, line)],
-        turn_on=f"(crontab -l 2>/dev/null; cat {path}) | crontab -",
+        turn_on=f"(crontab -l 2>/dev/null; cat {shlex.quote(str(path))}) | crontab -",
         turn_off=f"crontab -l | grep -v '# {NAME}' | crontab -",
     )
 
@@ -119,8 +133,8 @@ def launchd(home: Path, command: list[str]) -> Schedule:
     return Schedule(
         "launchd",
         [ScheduleFile(path, plist)],
-        turn_on=f"launchctl load {path}",
-        turn_off=f"launchctl unload {path}",
+        turn_on=f"launchctl load {shlex.quote(str(path))}",
+        turn_off=f"launchctl unload {shlex.quote(str(path))}",
     )
 
 
@@ -139,7 +153,7 @@ def windows(home: Path, command: list[str]) -> Schedule:
         "<RunLevel>LeastPrivilege</RunLevel></Principal></Principals>\n"
         "  <Settings><StartWhenAvailable>true</StartWhenAvailable></Settings>\n"
         f"  <Actions><Exec><Command>{escape(program)}</Command>"
-        f"<Arguments>{escape(' '.join(args))}</Arguments></Exec></Actions>\n"
+        f"<Arguments>{escape(subprocess.list2cmdline(args))}</Arguments></Exec></Actions>\n"
         "</Task>\n"
     )
     return Schedule(
