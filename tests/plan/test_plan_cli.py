@@ -69,6 +69,20 @@ def test_an_unknown_action_or_date_is_refused_with_a_way_on(audited: str) -> Non
     assert run.code == 2 and "YYYY-MM-DD" in run.stderr
 
 
+def test_a_sent_or_reply_date_after_today_is_refused(audited: str) -> None:
+    # A typed year (2062 for 2026) would push the deadline decades away, and `plan due` would
+    # never list the request; the browser page refuses such a day too.
+    register = action_for("address.open-register")["id"]
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    run = footprint("plan", "sent", register, "--on", tomorrow)
+    assert run.code == 2 and "later than today" in run.stderr
+    assert action_for("address.open-register")["sent_on"] is None
+    footprint("plan", "sent", register)
+    run = footprint("plan", "reply", register, "--outcome", "removed", "--on", tomorrow)
+    assert run.code == 2 and "later than today" in run.stderr
+    assert action_for("address.open-register")["status"] == "sent"
+
+
 def test_a_request_sent_40_days_ago_is_due_with_a_reminder(audited: str, tmp_path: Path) -> None:
     register = action_for("address.open-register")["id"]
     sent_on = date.today() - timedelta(days=40)
