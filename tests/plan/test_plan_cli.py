@@ -119,6 +119,25 @@ def test_after_the_reminder_s_time_a_complaint_pack_is_written(
     assert "Request sent" in timeline and "regulator" in timeline
 
 
+def test_a_refused_request_gets_the_complaint_pack_and_no_reminder(
+    audited: str, tmp_path: Path
+) -> None:
+    register = action_for("address.open-register")["id"]
+    sent_on = date.today() - timedelta(days=10)
+    footprint("plan", "sent", register, "--on", sent_on.isoformat())
+    footprint("plan", "reply", register, "--outcome", "refused", "--on", date.today().isoformat())
+    run = footprint("plan", "due", "--format", "json", "--out", tmp_path / "due")
+    (listed,) = json.loads(run.stdout)["due"]
+    assert listed["stage"] == "complaint" and listed["reminder"] == []
+    pack = Path(listed["complaint_pack"])
+    assert not any(p.name.startswith("reminder") for p in pack.iterdir())
+    complaint = (pack / "complaint.txt").read_text()
+    assert "refused" in complaint and "reminder" not in complaint.lower()
+    timeline = (pack / "timeline.txt").read_text()
+    assert "refused" in timeline and "none arrived" not in timeline
+    assert f"{date.today():%d %B %Y}  They refused" in timeline
+
+
 def test_nothing_due_says_so(audited: str, tmp_path: Path) -> None:
     run = footprint("plan", "due", "--out", tmp_path)
     assert run.code == 0 and "Nothing is overdue" in run.stdout

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from footprint.plan.deadlines import REMINDER_DAYS, Stage, due_actions, due_date, one_month_after
-from footprint.plan.model import ActionStatus, PlanAction
+from footprint.plan.model import ActionStatus, PlanAction, Reply
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,17 @@ def test_due_lists_late_and_soon_requests_by_stage() -> None:
     assert listed == {1: Stage.DUE_SOON, 2: Stage.OVERDUE, 3: Stage.COMPLAINT, 6: Stage.OVERDUE}
     (late,) = [d for d in due_actions(actions, today) if d.action.id == 2]
     assert (late.reminder_due - date(2026, 6, 10)).days == REMINDER_DAYS
+
+
+def test_an_answer_that_asks_for_more_or_refuses_is_never_reminded() -> None:
+    # They answered, so a reminder saying "no answer" would be false: asked for more, it is the
+    # doctor's turn; refused, the next step is the complaint, whatever the date.
+    today = date(2026, 6, 20)
+    more = _sent(1, date(2026, 6, 1), ActionStatus.WAITING).model_copy(
+        update={"reply": Reply.MORE_INFO}
+    )
+    refused = _sent(2, date(2026, 7, 1), ActionStatus.WAITING).model_copy(
+        update={"reply": Reply.REFUSED}
+    )
+    listed = {d.action.id: d.stage for d in due_actions([more, refused], today)}
+    assert listed == {2: Stage.COMPLAINT}

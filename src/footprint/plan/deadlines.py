@@ -6,7 +6,9 @@ answer is due on the corresponding day of the next month; when the next month ha
 the number of days the drafted request states, when the law sets one.
 
 A late request gets a reminder, which asks for an answer within `REMINDER_DAYS`; once that has
-passed too, the next step is a complaint to the regulator.
+passed too, the next step is a complaint to the regulator. A refusal is an answer: its next step
+is the complaint at once, never a reminder saying no answer came; an answer asking for more is
+the doctor's turn, and is not listed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from footprint.plan.model import ActionStatus, PlanAction
+from footprint.plan.model import ActionStatus, PlanAction, Reply
 
 #: Jurisdictions where GDPR's one calendar month applies.
 ONE_MONTH_PLACES = frozenset({"GB", "IE"})
@@ -67,8 +69,10 @@ def due_actions(actions: list[PlanAction], today: date) -> list[DueAction]:
     for action in actions:
         if action.due is None or action.status not in (ActionStatus.SENT, ActionStatus.WAITING):
             continue
+        if action.reply is Reply.MORE_INFO:
+            continue  # they answered and asked for something: the doctor's turn, no reminder
         reminder_due = action.due + timedelta(days=REMINDER_DAYS)
-        if today > reminder_due:
+        if action.reply is Reply.REFUSED or today > reminder_due:
             stage = Stage.COMPLAINT
         elif today > action.due:
             stage = Stage.OVERDUE

@@ -65,12 +65,15 @@ def draft(
     sent_on: date | None = None,
     reminder: bool = False,
     complaint: bool = False,
+    refused_on: date | None = None,
 ) -> Draft:
     """The request `need` calls for, written for `profile` to send (footprint never sends)."""
     recipient = _recipient(need)
     body = _body(need, recipient, profile)
     if complaint:
-        return _complaint(need, recipient, body, profile, today=today, sent_on=sent_on)
+        return _complaint(
+            need, recipient, body, profile, today=today, sent_on=sent_on, refused_on=refused_on
+        )
     paragraphs = list(body.paragraphs)
     subject, deadline = body.subject, (body.law.answer_days if body.law else None)
     if reminder:
@@ -196,17 +199,25 @@ def _complaint(
     *,
     today: date,
     sent_on: date | None,
+    refused_on: date | None = None,
 ) -> Draft:
-    """A complaint to the regulator of the law the request relied on, with the timeline."""
+    """A complaint to the regulator of the law the request relied on, with the timeline: they
+    did not answer after a reminder, or (`refused_on`) they refused."""
     regulator = (
         load_recipients().get(body.law.regulator_id) if body.law and body.law.regulator_id else None
     )
     about = _name(recipient, need)
     when = long_date(sent_on) if sent_on else "[the date you sent it]"
+    under = body.law.name if body.law else "the law"
+    what_happened = (
+        f"; on {long_date(refused_on)} they refused it."
+        if refused_on
+        else "; I then sent a reminder. I have had no adequate answer within the time the law"
+        " allows."
+    )
     paragraphs = [
         f"I am complaining about {about}. On {when} I sent them the request copied below"
-        f" under {body.law.name if body.law else 'the law'}; I then sent a reminder. I have"
-        " had no adequate answer within the time the law allows.",
+        f" under {under}{what_happened}",
         "Timeline: [list each date you wrote and each answer you had].",
         "I enclose copies of what I sent and anything I received. Please look into it.",
     ]

@@ -138,6 +138,7 @@ class LivingPlan:
             sent_on=row.sent_on,
             due=due,
             reply=Reply(row.reply) if row.reply else None,
+            replied_on=row.replied_on,
             note=row.note,
             in_latest_audit=finding is not None,
             urls=[e.url for e in finding.evidence if e.url] if finding else [],
