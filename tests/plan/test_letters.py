@@ -250,6 +250,16 @@ def test_a_reminder_quotes_the_date_sent_and_a_complaint_goes_to_the_regulator()
     assert irish.recipient_name == load_recipients()["dpc"].name
 
 
+def test_a_complaint_with_no_regulator_to_name_leaves_a_gap_not_footprint_s_name() -> None:
+    # The letter is the doctor's: it must not be addressed to "No regulator footprint can name".
+    need = RequestNeed(RequestKind.OPEN_REGISTER, "gb-electoral-office", None, None)
+    complaint = draft(need, profile(), today=TODAY, sent_on=date(2026, 10, 1), complaint=True)
+    letter = complaint.text.split("--- The request I sent", 1)[0]
+    assert "footprint" not in letter.lower()
+    assert "[the regulator or ombudsman you are complaining to]" in letter
+    assert complaint.to is None and "cannot name a regulator" in complaint.how_to_send
+
+
 def test_the_law_follows_where_the_doctor_lives() -> None:
     spokeo = finding(
         "web-search.people-search.spokeo-com", Evidence(url="https://www.spokeo.com/Alex-Example")

@@ -27,6 +27,8 @@ _STEPS = {
     RequestKind.AU_SILENT_ELECTOR,
 }
 REMINDER_DAYS = 14  # our own suggestion: no source sets a period for a reminder
+# Where footprint can name no regulator, the doctor fills the gap (the letter is theirs).
+NO_REGULATOR_GAP = "[the regulator or ombudsman you are complaining to]"
 
 
 def long_date(day: date) -> str:
@@ -221,7 +223,7 @@ def _complaint(
         "Timeline: [list each date you wrote and each answer you had].",
         "I enclose copies of what I sent and anything I received. Please look into it.",
     ]
-    name = regulator.name if regulator else "No regulator footprint can name for this request"
+    name = regulator.name if regulator else NO_REGULATOR_GAP
     lines = [long_date(today), "", name, "", f"Subject: Complaint about {about}", ""]
     lines += ["Dear Sir or Madam,", "", *[p + "\n" for p in paragraphs]]
     lines += [
