@@ -162,3 +162,16 @@ def test_launchd_and_windows_keep_a_path_with_spaces_whole(tmp_path: Path) -> No
     ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
     written = root.findtext("t:Actions/t:Exec/t:Arguments", namespaces=ns)
     assert written == subprocess.list2cmdline(args)
+
+
+def test_the_windows_task_file_is_written_in_the_utf_16_it_declares(tmp_path: Path) -> None:
+    # Task Scheduler reads the file in the encoding its declaration names; a UTF-8 file that
+    # says UTF-16 is malformed to an XML parser (and to schtasks).
+    plan = schedule.schedule_for("windows", tmp_path, COMMAND)
+    (written,) = schedule.install(plan, 30)
+    raw = written.read_bytes()
+    assert raw.startswith(b"\xff\xfe")  # UTF-16 little-endian, with its byte order mark
+    root = ET.fromstring(raw)  # the declaration and the bytes agree
+    ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
+    assert root.findtext("t:Actions/t:Exec/t:Command", namespaces=ns) == COMMAND[0]
+    schedule.remove(plan)

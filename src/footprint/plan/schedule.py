@@ -39,6 +39,13 @@ class ScheduleFile:
 
     path: Path
     content: str
+    utf16: bool = False  # Task Scheduler's XML declares UTF-16: written so, with its BOM
+
+    def data(self) -> bytes:
+        """The bytes written: UTF-8, or UTF-16 little-endian with a byte order mark."""
+        return (
+            b"\xff\xfe" + self.content.encode("utf-16-le") if self.utf16 else self.content.encode()
+        )
 
 
 @dataclass(frozen=True)
@@ -158,7 +165,7 @@ def windows(home: Path, command: list[str]) -> Schedule:
     )
     return Schedule(
         "windows",
-        [ScheduleFile(path, task)],
+        [ScheduleFile(path, task, utf16=True)],
         turn_on=f'schtasks /Create /TN {NAME} /XML "{path}"',
         turn_off=f"schtasks /Delete /TN {NAME} /F",
     )
@@ -174,7 +181,7 @@ def schedule_for(system: str, home: Path, command: list[str]) -> Schedule:
 
 def install(schedule: Schedule, every_days: int) -> list[Path]:
     """Write the files and remember the interval; returns what was written."""
-    written = [write_private_file(f.path, f.content) for f in schedule.files]
+    written = [write_private_file(f.path, f.data()) for f in schedule.files]
     _save_state({"every_days": every_days, "system": schedule.system, "last_run": None})
     return written
 
