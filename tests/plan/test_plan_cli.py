@@ -11,7 +11,7 @@ from icalendar import Calendar
 from tests.auditrun import footprint
 from tests.plan.conftest import ANSWERS, offline_audit
 
-from footprint.plan.deadlines import one_month_after
+from footprint.plan.deadlines import due_date
 
 
 def plan_json(*args: str) -> dict[str, Any]:
@@ -52,8 +52,9 @@ def test_done_sent_and_reply_change_the_status_and_the_deadline(audited: str) ->
     run = footprint("plan", "sent", register, "--on", "2026-01-31")
     assert run.code == 0, run.stderr
     sent = action_for("address.open-register")
-    assert (sent["status"], sent["sent_on"], sent["due"]) == ("sent", "2026-01-31", "2026-02-28")
-    assert "28 February 2026" in run.stdout
+    # One month on is Saturday 28 February 2026: the answer is due on the Monday.
+    assert (sent["status"], sent["sent_on"], sent["due"]) == ("sent", "2026-01-31", "2026-03-02")
+    assert "02 March 2026" in run.stdout
 
     footprint("plan", "reply", register, "--outcome", "refused")
     assert action_for("address.open-register")["status"] == "waiting"
@@ -92,7 +93,7 @@ def test_a_request_sent_40_days_ago_is_due_with_a_reminder(audited: str, tmp_pat
     assert run.code == 0, run.stderr
     (listed,) = json.loads(run.stdout)["due"]
     assert listed["id"] == register and listed["stage"] == "overdue"
-    assert listed["due"] == one_month_after(sent_on).isoformat()
+    assert listed["due"] == due_date(sent_on, "GB", None).isoformat()  # a weekend: the Monday
     assert listed["complaint_pack"] is None
     assert sorted(Path(p).suffix for p in listed["reminder"]) == [".eml", ".html", ".txt"]
     assert all(Path(p).is_file() for p in listed["reminder"])

@@ -33,6 +33,26 @@ def test_the_law_of_the_place_decides() -> None:
     assert due_date(sent, "GB", None, legal=False) is None  # e.g. a form with no answer period
 
 
+@pytest.mark.parametrize(
+    ("sent", "due"),
+    [
+        (date(2026, 1, 31), date(2026, 3, 2)),  # 28 February 2026 is a Saturday: Monday
+        (date(2026, 3, 1), date(2026, 4, 1)),  # a Wednesday: as it is
+        (date(2026, 10, 4), date(2026, 11, 4)),
+        (date(2026, 12, 5), date(2027, 1, 5)),
+        (date(2026, 12, 6), date(2027, 1, 6)),
+        (date(2026, 9, 6), date(2026, 10, 6)),
+        (date(2026, 10, 31), date(2026, 11, 30)),  # a Monday
+        (date(2027, 1, 30), date(2027, 3, 1)),  # 28 February 2027 is a Sunday: Monday
+    ],
+)
+def test_a_one_month_deadline_on_a_weekend_moves_to_the_monday(sent: date, due: date) -> None:
+    # ICO: "If the corresponding date falls on a weekend or a public holiday, you have until
+    # the next working day"; the EU rule on periods (Regulation 1182/71, Article 3(4)) agrees.
+    assert due_date(sent, "GB", 30) == due and due_date(sent, "IE", None) == due
+    assert due.weekday() < 5
+
+
 def _sent(action_id: int, due: date, status: ActionStatus = ActionStatus.SENT) -> PlanAction:
     return PlanAction(id=action_id, finding_id=f"f{action_id}", title="t", status=status, due=due)
 
