@@ -175,3 +175,13 @@ def test_the_windows_task_file_is_written_in_the_utf_16_it_declares(tmp_path: Pa
     ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
     assert root.findtext("t:Actions/t:Exec/t:Command", namespaces=ns) == COMMAND[0]
     schedule.remove(plan)
+
+
+def test_a_damaged_last_run_date_counts_as_never_run(tmp_path: Path) -> None:
+    # The scheduled run reads schedule.json every day: a damaged date must not stop it for good.
+    plan = schedule.schedule_for("cron", tmp_path, COMMAND)
+    schedule.install(plan, 30)
+    state = schedule._state_path()
+    state.write_text('{"every_days": 30, "system": "cron", "last_run": "the 5th"}')
+    assert schedule.recheck_due(date(2026, 6, 1))
+    schedule.remove(plan)

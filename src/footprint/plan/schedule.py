@@ -223,7 +223,11 @@ def recheck_due(today: date) -> bool:
     if not isinstance(every, int):
         return False
     last = state.get("last_run")
-    return not isinstance(last, str) or date.fromisoformat(last) + timedelta(days=every) <= today
+    try:
+        ran_on = date.fromisoformat(last) if isinstance(last, str) else None
+    except ValueError:
+        ran_on = None  # a damaged date: run, rather than stop the schedule for good
+    return ran_on is None or ran_on + timedelta(days=every) <= today
 
 
 def ran(today: date) -> None:
