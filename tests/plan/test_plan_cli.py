@@ -118,6 +118,8 @@ def test_after_the_reminder_s_time_a_complaint_pack_is_written(
     } <= names
     timeline = (pack / "timeline.txt").read_text()
     assert "Request sent" in timeline and "regulator" in timeline
+    # electoral law sets no answer period (councils set their own): never "the law requires"
+    assert "The answer was due" in timeline and "law requires" not in timeline
 
 
 def test_a_refused_request_gets_the_complaint_pack_and_no_reminder(

@@ -39,7 +39,8 @@ def timeline(due: DueAction, today: date) -> list[tuple[date, str]]:
         events.append((action.replied_on or today, "They refused the request."))
     else:
         if action.due:
-            events.append((action.due, "The answer the law requires was due; none arrived."))
+            # "due", not "the law requires": some periods are the recipient's own or ours
+            events.append((action.due, "The answer was due; none arrived."))
         events.append(
             (due.reminder_due, "The reminder (copy: reminder.txt) asked for an answer by this day.")
         )
