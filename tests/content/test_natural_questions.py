@@ -32,6 +32,9 @@ DOUBLE_NEGATIVES = {
     "without your ...ing": re.compile(r"\bwithout your \w+ing\b", re.I),
     "un-...ed or not": re.compile(r"\bun\w+ed,? or not\b", re.I),
     "leave ... unstated": re.compile(r"\bleave\b[^?]*\bun\w+ed\b", re.I),
+    "without ... hidden": re.compile(r"\bwithout\b[^?]*\b(?:hidden|un\w+ed)\b", re.I),
+    "uneasy, with no": re.compile(r"\bun\w+,? with no\b", re.I),
+    "not ... left off": re.compile(r"\bnot\b[^?]*\bleft off\b", re.I),
 }
 # Abbreviations a doctor reads without help, and names that are written in capitals.
 KNOWN_ABBREVIATIONS = frozenset(
@@ -76,6 +79,9 @@ def test_question_explains_its_abbreviations(item: ChecklistItem) -> None:
         ("Has it made you uneasy without your keeping a log?", "without your ...ing"),
         ("Is your profile unlocked or not?", "un-...ed or not"),
         ("Did you leave the boundary unstated?", "leave ... unstated"),
+        ("Do your maps start at home without that address being hidden?", "without ... hidden"),
+        ("Has a contact made you uneasy, with no dated log of them kept?", "uneasy, with no"),
+        ("Are they shown (you have not asked for them to be left off)?", "not ... left off"),
     ],
 )
 def test_the_double_negative_check_catches_the_old_wordings(question: str, bad: str) -> None:

@@ -41,6 +41,11 @@ POSITIVES = [
     ("Write to jo @ practice.nhs.uk. Next week", ["jo@practice.nhs.uk"]),
     ("alex.example [at] clinic.example.de", ["alex.example@clinic.example.de"]),
     ("alex.example AT clinic DOT example DOT org", ["alex.example@clinic.example.org"]),
+    # a dot spelled out in the name as well as the domain: the whole address, never its tail
+    ("alex dot example at gmail dot com", ["alex.example@gmail.com"]),
+    ("Write to Alex DOT Example AT gmail DOT com today", ["alex.example@gmail.com"]),
+    ("alex[dot]example[at]gmail[dot]com", ["alex.example@gmail.com"]),
+    ("alex (dot) example (at) clinic (dot) example (dot) org", ["alex.example@clinic.example.org"]),
 ]
 
 LOOKALIKES = [
@@ -57,6 +62,7 @@ LOOKALIKES = [
     "Look at the map dot plan",
     "Lunch @ 12.30 daily",
     "Arrive @ the main entrance.",
+    "Join the dot com boom at home dot the end",  # prose with both words, no address
 ]
 
 # Template and form placeholders: examples of an address, never anyone's.

@@ -46,6 +46,10 @@ POSITIVES = [
     ("Freephone 0800 123 4567", "GB", ["+448001234567"]),
     ("Tel: 03001234567", "GB", ["+443001234567"]),
     ("Tel: +44 (0)300 123 4567", "GB", ["+443001234567"]),
+    # a label word naming whose line it is, not an identifier
+    ("Claims line 0300 123 4567", "GB", ["+443001234567"]),
+    ("Tax credits helpline 0345 678 9012", "GB", ["+443456789012"]),
+    ("Bookings 0113 496 0000", "GB", ["+441134960000"]),
 ]
 
 LOOKALIKES = [
@@ -80,6 +84,28 @@ LOOKALIKES = [
     ("PMID 37012345", "US"),
     ("Health and Care number 320 123 4567", "GB"),
     ("<script>var phone='07700 900123'</script>", "GB"),
+    # identifiers of other kinds that happen to have a phone number's digits
+    ("Serial number 0113 496 0000", "GB"),
+    ("Tracking no. 01134960000", "GB"),
+    ("Parcel 0113 496 0000", "GB"),
+    ("Consignment 0113 496 0000", "GB"),
+    ("Claim number: 0113 496 0000", "GB"),
+    ("Ticket no. 0113 496 0000", "GB"),
+    ("Voucher code 0113 496 0000", "GB"),
+    ("Passport no. 0113 496 0000", "GB"),
+    ("National Insurance number 0113 496 0000", "GB"),
+    ("UTR 0113 496 0000", "GB"),
+    ("Medicare number 0412 345 678", "AU"),
+    ("MRN 0113 496 0000", "GB"),
+    ("SKU 202-555-0147", "US"),
+    ("Batch 0113 496 0000", "GB"),
+    ("Product code 0113 496 0000", "GB"),
+    ("Confirmation number (212) 555-0123", "US"),
+    ("Transaction ID 0113 496 0000", "GB"),
+    ("Prescription number 0113 496 0000", "GB"),
+    ("Employee number 0113 496 0000", "GB"),
+    ("Student number 0113 496 0000", "GB"),
+    ("Tax reference 0113 496 0000", "GB"),
 ]
 
 

@@ -127,6 +127,21 @@ def test_shown_values_reads_raw_and_masked_evidence() -> None:
     )
 
 
+def test_masked_evidence_that_fits_two_private_numbers_gives_neither() -> None:
+    # The page shows one of two mobiles that share a start; the masked evidence cannot say
+    # which, so the page owner is told the kind of detail, never a number it may not show.
+    two = {**PRIVATE, "phones": ["07700 900123", "07700 900456"]}
+    doctor = Profile.model_validate({"name": "Alex Example", "private": two})
+    evidence = Evidence(
+        url="https://hollyfield.example/our-team", matched="07700 9\u2022\u2022 \u2022\u2022\u2022"
+    )
+    need = request_for(finding("page-scan.personal-phone", evidence), doctor)
+    assert need is not None and need.shown == ()
+    text = draft(need, doctor, today=TODAY).text
+    assert "07700 900123" not in text and "07700 900456" not in text
+    assert "my personal phone number" in text
+
+
 def needs_for_every_kind(doctor: Profile) -> list[RequestNeed]:
     """One need per request kind, each with the recipient the directory gives it."""
     recipient = {
@@ -233,6 +248,16 @@ def test_a_reminder_quotes_the_date_sent_and_a_complaint_goes_to_the_regulator()
         complaint=True,
     )
     assert irish.recipient_name == load_recipients()["dpc"].name
+
+
+def test_a_complaint_with_no_regulator_to_name_leaves_a_gap_not_footprint_s_name() -> None:
+    # The letter is the doctor's: it must not be addressed to "No regulator footprint can name".
+    need = RequestNeed(RequestKind.OPEN_REGISTER, "gb-electoral-office", None, None)
+    complaint = draft(need, profile(), today=TODAY, sent_on=date(2026, 10, 1), complaint=True)
+    letter = complaint.text.split("--- The request I sent", 1)[0]
+    assert "footprint" not in letter.lower()
+    assert "[the regulator or ombudsman you are complaining to]" in letter
+    assert complaint.to is None and "cannot name a regulator" in complaint.how_to_send
 
 
 def test_the_law_follows_where_the_doctor_lives() -> None:

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from tests.auditrun import footprint
 from tests.plan.conftest import ANSWERS, offline_audit
 
-from footprint.plan.deadlines import one_month_after
+from footprint.plan.deadlines import due_date
 
 
 def plan_json(*args: str) -> dict[str, Any]:
@@ -52,8 +52,9 @@ def test_done_sent_and_reply_change_the_status_and_the_deadline(audited: str) ->
     run = footprint("plan", "sent", register, "--on", "2026-01-31")
     assert run.code == 0, run.stderr
     sent = action_for("address.open-register")
-    assert (sent["status"], sent["sent_on"], sent["due"]) == ("sent", "2026-01-31", "2026-02-28")
-    assert "28 February 2026" in run.stdout
+    # One month on is Saturday 28 February 2026: the answer is due on the Monday.
+    assert (sent["status"], sent["sent_on"], sent["due"]) == ("sent", "2026-01-31", "2026-03-02")
+    assert "02 March 2026" in run.stdout
 
     footprint("plan", "reply", register, "--outcome", "refused")
     assert action_for("address.open-register")["status"] == "waiting"
@@ -69,6 +70,20 @@ def test_an_unknown_action_or_date_is_refused_with_a_way_on(audited: str) -> Non
     assert run.code == 2 and "YYYY-MM-DD" in run.stderr
 
 
+def test_a_sent_or_reply_date_after_today_is_refused(audited: str) -> None:
+    # A typed year (2062 for 2026) would push the deadline decades away, and `plan due` would
+    # never list the request; the browser page refuses such a day too.
+    register = action_for("address.open-register")["id"]
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    run = footprint("plan", "sent", register, "--on", tomorrow)
+    assert run.code == 2 and "later than today" in run.stderr
+    assert action_for("address.open-register")["sent_on"] is None
+    footprint("plan", "sent", register)
+    run = footprint("plan", "reply", register, "--outcome", "removed", "--on", tomorrow)
+    assert run.code == 2 and "later than today" in run.stderr
+    assert action_for("address.open-register")["status"] == "sent"
+
+
 def test_a_request_sent_40_days_ago_is_due_with_a_reminder(audited: str, tmp_path: Path) -> None:
     register = action_for("address.open-register")["id"]
     sent_on = date.today() - timedelta(days=40)
@@ -78,7 +93,7 @@ def test_a_request_sent_40_days_ago_is_due_with_a_reminder(audited: str, tmp_pat
     assert run.code == 0, run.stderr
     (listed,) = json.loads(run.stdout)["due"]
     assert listed["id"] == register and listed["stage"] == "overdue"
-    assert listed["due"] == one_month_after(sent_on).isoformat()
+    assert listed["due"] == due_date(sent_on, "GB", None).isoformat()  # a weekend: the Monday
     assert listed["complaint_pack"] is None
     assert sorted(Path(p).suffix for p in listed["reminder"]) == [".eml", ".html", ".txt"]
     assert all(Path(p).is_file() for p in listed["reminder"])
@@ -103,6 +118,27 @@ def test_after_the_reminder_s_time_a_complaint_pack_is_written(
     } <= names
     timeline = (pack / "timeline.txt").read_text()
     assert "Request sent" in timeline and "regulator" in timeline
+    # electoral law sets no answer period (councils set their own): never "the law requires"
+    assert "The answer was due" in timeline and "law requires" not in timeline
+
+
+def test_a_refused_request_gets_the_complaint_pack_and_no_reminder(
+    audited: str, tmp_path: Path
+) -> None:
+    register = action_for("address.open-register")["id"]
+    sent_on = date.today() - timedelta(days=10)
+    footprint("plan", "sent", register, "--on", sent_on.isoformat())
+    footprint("plan", "reply", register, "--outcome", "refused", "--on", date.today().isoformat())
+    run = footprint("plan", "due", "--format", "json", "--out", tmp_path / "due")
+    (listed,) = json.loads(run.stdout)["due"]
+    assert listed["stage"] == "complaint" and listed["reminder"] == []
+    pack = Path(listed["complaint_pack"])
+    assert not any(p.name.startswith("reminder") for p in pack.iterdir())
+    complaint = (pack / "complaint.txt").read_text()
+    assert "refused" in complaint and "reminder" not in complaint.lower()
+    timeline = (pack / "timeline.txt").read_text()
+    assert "refused" in timeline and "none arrived" not in timeline
+    assert f"{date.today():%d %B %Y}  They refused" in timeline
 
 
 def test_nothing_due_says_so(audited: str, tmp_path: Path) -> None:

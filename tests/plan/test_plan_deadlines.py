@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from footprint.plan.deadlines import REMINDER_DAYS, Stage, due_actions, due_date, one_month_after
-from footprint.plan.model import ActionStatus, PlanAction
+from footprint.plan.model import ActionStatus, PlanAction, Reply
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,26 @@ def test_the_law_of_the_place_decides() -> None:
     assert due_date(sent, "GB", None, legal=False) is None  # e.g. a form with no answer period
 
 
+@pytest.mark.parametrize(
+    ("sent", "due"),
+    [
+        (date(2026, 1, 31), date(2026, 3, 2)),  # 28 February 2026 is a Saturday: Monday
+        (date(2026, 3, 1), date(2026, 4, 1)),  # a Wednesday: as it is
+        (date(2026, 10, 4), date(2026, 11, 4)),
+        (date(2026, 12, 5), date(2027, 1, 5)),
+        (date(2026, 12, 6), date(2027, 1, 6)),
+        (date(2026, 9, 6), date(2026, 10, 6)),
+        (date(2026, 10, 31), date(2026, 11, 30)),  # a Monday
+        (date(2027, 1, 30), date(2027, 3, 1)),  # 28 February 2027 is a Sunday: Monday
+    ],
+)
+def test_a_one_month_deadline_on_a_weekend_moves_to_the_monday(sent: date, due: date) -> None:
+    # ICO: "If the corresponding date falls on a weekend or a public holiday, you have until
+    # the next working day"; the EU rule on periods (Regulation 1182/71, Article 3(4)) agrees.
+    assert due_date(sent, "GB", 30) == due and due_date(sent, "IE", None) == due
+    assert due.weekday() < 5
+
+
 def _sent(action_id: int, due: date, status: ActionStatus = ActionStatus.SENT) -> PlanAction:
     return PlanAction(id=action_id, finding_id=f"f{action_id}", title="t", status=status, due=due)
 
@@ -51,3 +71,17 @@ def test_due_lists_late_and_soon_requests_by_stage() -> None:
     assert listed == {1: Stage.DUE_SOON, 2: Stage.OVERDUE, 3: Stage.COMPLAINT, 6: Stage.OVERDUE}
     (late,) = [d for d in due_actions(actions, today) if d.action.id == 2]
     assert (late.reminder_due - date(2026, 6, 10)).days == REMINDER_DAYS
+
+
+def test_an_answer_that_asks_for_more_or_refuses_is_never_reminded() -> None:
+    # They answered, so a reminder saying "no answer" would be false: asked for more, it is the
+    # doctor's turn; refused, the next step is the complaint, whatever the date.
+    today = date(2026, 6, 20)
+    more = _sent(1, date(2026, 6, 1), ActionStatus.WAITING).model_copy(
+        update={"reply": Reply.MORE_INFO}
+    )
+    refused = _sent(2, date(2026, 7, 1), ActionStatus.WAITING).model_copy(
+        update={"reply": Reply.REFUSED}
+    )
+    listed = {d.action.id: d.stage for d in due_actions([more, refused], today)}
+    assert listed == {2: Stage.COMPLAINT}

@@ -61,7 +61,7 @@ def test_the_plan_page_marks_actions_and_serves_drafts_and_the_calendar(
 
     page = browser.post(f"/plan/{register}/sent", {"on": "2026-01-31"}).get_data(as_text=True)
     block = _block(page, register)
-    assert "Request sent" in block and "answer due 28 Feb 2026" in block
+    assert "Request sent" in block and "answer due 02 Mar 2026" in block  # Saturday: Monday
 
     page = browser.post(f"/plan/{register}/reply", {"outcome": "refused"}).get_data(as_text=True)
     assert "<strong>Waiting</strong>" in _block(page, register)
@@ -75,7 +75,8 @@ def test_the_plan_page_marks_actions_and_serves_drafts_and_the_calendar(
 
     ics = browser.get("/plan/calendar.ics")
     events = Calendar.from_ical(ics.get_data()).walk("VEVENT")
-    assert [e.decoded("dtstart").isoformat() for e in events] == ["2026-02-28"]
+    # sent 31 January 2026: one month on is Saturday 28 February, so due on Monday 2 March
+    assert [e.decoded("dtstart").isoformat() for e in events] == ["2026-03-02"]
 
 
 def test_a_notice_from_a_scheduled_re_check_is_shown_once(tmp_path: Path, store: Store) -> None:

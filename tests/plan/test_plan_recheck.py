@@ -134,3 +134,44 @@ def test_the_scheduled_run_uses_the_kept_consent_and_leaves_a_notice(
     assert plans.take_notices() == []
     # Not due again until 30 days have passed.
     assert not scheduled_recheck(Recheck(living, SETTINGS), later).ran
+
+
+def test_a_linked_page_the_re_check_did_not_reach_is_never_read_as_gone(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    # The mobile was on the contact page the audit reached from the listed page. Now the listed
+    # page no longer links to it, but the contact page still shows the mobile: not reaching a
+    # page is not finding it gone.
+    home = '<html><body><h1>Hollyfield</h1><a href="/contact.html">Contact us</a></body></html>'
+    unlinked = "<html><body><h1>Hollyfield</h1><p>Welcome.</p></body></html>"
+    httpserver.expect_request("/index.html").respond_with_data(home, content_type="text/html")
+    httpserver.expect_request("/contact.html").respond_with_data(LEAK, content_type="text/html")
+    profile = Profile.model_validate(
+        {
+            "name": "Alex Example",
+            "role": "gp",
+            "jurisdiction": "GB",
+            "urls": [httpserver.url_for("/index.html")],
+            "private": {"phones": [MOBILE]},
+        }
+    )
+    with Store(tmp_path / "store.db") as store:
+        engine = AuditDesk(store).start(profile, AuditOptions(deadline_s=20), SETTINGS)
+        engine.decide_by_option("page-scan", asked=False)
+        engine.wait_lookups()
+        engine.finish(["json"], tmp_path / "report")
+        living = LivingPlan.open(store)
+        action = next(a for a in living.plan().actions if a.finding_id.startswith("page-scan."))
+        assert action.urls == [httpserver.url_for("/contact.html")]
+        living.mark_done(action.id)
+
+        httpserver.clear()
+        httpserver.expect_request("/index.html").respond_with_data(
+            unlinked, content_type="text/html"
+        )
+        httpserver.expect_request("/contact.html").respond_with_data(LEAK, content_type="text/html")
+        rc = Recheck(living, SETTINGS)
+        _agree(rc)
+        (result,) = rc.run(TODAY)
+        assert result.status is None and "left as it was" in result.evidence
+        assert _page_action(living)[0] is ActionStatus.DONE

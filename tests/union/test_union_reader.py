@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -107,9 +108,22 @@ def test_a_folder_is_searched_and_refusals_are_counted_by_reason(
 ) -> None:
     folder = tmp_path / "year"
     folder.mkdir()
-    for n in range(3):
-        (folder / f"c{n}.json").write_text(adviser_copy().model_dump_json(by_alias=True))
+    for n in range(3):  # three calls, made a minute apart (identical copies are one call)
+        when = datetime(2026, 11, 20, 10, n, tzinfo=timezone.utc)
+        (folder / f"c{n}.json").write_text(adviser_copy(when=when).model_dump_json(by_alias=True))
     (folder / "member.json").write_text(call["member"].read_text())
     read = read_copies([folder])
     assert len(read.copies) == 3
     assert read.reasons() == {r.MEMBER_COPY: 1}
+
+
+def test_the_same_copy_given_twice_is_counted_once(call: dict[str, Path], tmp_path: Path) -> None:
+    # A copy saved in two folders (or sent twice) is one call. Counted twice it would also let
+    # someone who adds copies of their own call lift a hidden cell over the floor and subtract.
+    again = tmp_path / "again" / "report.json"
+    again.parent.mkdir()
+    again.write_bytes(call["adviser"].read_bytes())
+    read = read_copies([call["adviser"], tmp_path / "again"])
+    assert len(read.copies) == 1
+    assert [x.reason for x in read.refused] == [r.DUPLICATE]
+    assert read.refused[0].path == again

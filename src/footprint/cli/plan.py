@@ -111,7 +111,7 @@ def reply(ctx: click.Context, action_id: int, outcome: str, on: str | None) -> N
         living.record_reply(action_id, Reply(outcome), day(on))
     then = {
         "removed": "marked done; `footprint plan recheck` checks that it is gone.",
-        "refused": "waiting: `footprint plan due` drafts the complaint when its time comes.",
+        "refused": "waiting: `footprint plan due` drafts the complaint to the regulator.",
         "more-info": "waiting: send what they asked for (only what they need to find you).",
     }
     click.echo(f"Action {action_id}: {then[outcome]}")
@@ -203,7 +203,12 @@ def due(ctx: click.Context, fmt: str, out_dir: Path) -> None:
     for row in rows:
         due_on = date.fromisoformat(row["due"])
         click.echo(f"{row['id']:>3}  {row['title']} (answer due {due_on:%d %b %Y})")
-        click.echo(f"       {words[row['stage']]}")
+        refused = row["reply"] == "refused"
+        click.echo(
+            "       refused: complain to the regulator"
+            if refused
+            else f"       {words[row['stage']]}"
+        )
         for path in row["reminder"]:
             click.echo(f"       reminder: {path}")
         if row["complaint_pack"]:

@@ -65,7 +65,12 @@ def decode_cfemail(hexa: str) -> str | None:
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _AT = r"\s*[\[\(\{<]\s*at\s*[\]\)\}>]\s*"
-_DOT = r"(?:\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*|\.)"
+_BRACKET_DOT = r"\s*[\[\(\{<]\s*dot\s*[\]\)\}>]\s*"
+_DOT = rf"(?:{_BRACKET_DOT}|\.)"
+# The name may spell its dots out too ("alex [dot] example [at] ..."): read it whole, or the
+# address found would be its tail ("example@...").
+_BRACKET_LOCAL = rf"{_LOCAL}(?:{_BRACKET_DOT}{_LOCAL})*"
+_WORDED_LOCAL = rf"{_LOCAL}(?:\s+(?i:dot)\s+{_LOCAL})*"
 # A dot with spaces on both sides or none: "b . osei", never the end of a sentence ("end. Next").
 _SPACED_DOT = r"(?:\.|\s+\.\s+)"
 _SPACED_LOCAL = rf"[A-Za-z0-9][A-Za-z0-9_%+-]*(?:{_SPACED_DOT}[A-Za-z0-9_%+-]+)*"
@@ -94,7 +99,7 @@ class ObfuscatedEmailDetector(PatternDetector):
     hint = re.compile(r"[\[\(\{<]\s*(?i:at)\s*[\]\)\}>]")
     patterns = (
         re.compile(
-            rf"(?<![\w.%+-])(?P<local>{_LOCAL}){_AT}(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})+)",
+            rf"(?<![\w.%+-])(?P<local>{_BRACKET_LOCAL}){_AT}(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})+)",
             re.IGNORECASE,
         ),
     )
@@ -104,7 +109,7 @@ class ObfuscatedEmailDetector(PatternDetector):
 
     def normalize(self, match: re.Match[str], text: str) -> str | None:
         domain = self._DOT_WORD.sub(".", match.group("domain"))
-        local = re.sub(r"\s+", "", match.group("local"))
+        local = re.sub(r"\s+", "", self._DOT_WORD.sub(".", match.group("local")))
         if self.known_tld_only and domain.rsplit(".", 1)[-1].lower() not in _WORD_TLDS:
             return None
         return found_email(f"{local}@{domain}")
@@ -116,7 +121,7 @@ class WordedEmailDetector(ObfuscatedEmailDetector):
     hint = re.compile(r"\s(?i:dot)\s")  # rare in prose, so most pages skip the pattern
     patterns = (
         re.compile(
-            rf"(?<![\w.%+-])(?P<local>{_LOCAL})\s+(?i:at)\s+"
+            rf"(?<![\w.%+-])(?P<local>{_WORDED_LOCAL})\s+(?i:at)\s+"
             rf"(?P<domain>{_LABEL}(?:\s+(?i:dot)\s+{_LABEL})+)"
         ),
     )

@@ -45,7 +45,11 @@ _DRAMA_E164 = re.compile(r"^\+447700900\d{3}$")
 _NOT_A_PHONE_LABEL = re.compile(
     r"\b(?:nhs|chi|gmc|gdc|gphc|nmc|hcpc|npi|dea|ahpra|mcrn|imc|ods|vat|abn|acn|ein|ssn|"
     r"company|charity|registration|reg|reference|ref|invoice|order|account|acct|case|patient|"
-    r"policy|member|membership|licen[cs]e|id|isbn|issn|doi|pmid)\b(?P<tail>[\w\s.#:/-]{0,14})$",
+    r"policy|member|membership|licen[cs]e|id|isbn|issn|doi|pmid|"
+    # identifiers of other kinds: parcels, tickets, products, payroll, tax, records
+    r"serial|tracking|parcel|consignment|claim|ticket|voucher|passport|insurance|utr|medicare|"
+    r"mrn|sku|batch|product|confirmation|transaction|prescription|employee|student|tax)"
+    r"\b(?P<tail>[\w\s.#:/-]{0,14})$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = frozenset(

@@ -2,11 +2,15 @@
 
 UK and Irish GDPR: one calendar month, starting the day after the request arrives, so the
 answer is due on the corresponding day of the next month; when the next month has no such day
-(31 January), the last day of that month (ICO guidance, "Time limits for responding"). Elsewhere,
+(31 January), the last day of that month; a date on a weekend moves to the next working day
+(ICO guidance, "Time limits for responding"; the EU rule on periods, Regulation 1182/71,
+Article 3(4), says the same for Irish GDPR). Elsewhere,
 the number of days the drafted request states, when the law sets one.
 
 A late request gets a reminder, which asks for an answer within `REMINDER_DAYS`; once that has
-passed too, the next step is a complaint to the regulator.
+passed too, the next step is a complaint to the regulator. A refusal is an answer: its next step
+is the complaint at once, never a reminder saying no answer came; an answer asking for more is
+the doctor's turn, and is not listed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from footprint.plan.model import ActionStatus, PlanAction
+from footprint.plan.model import ActionStatus, PlanAction, Reply
 
 #: Jurisdictions where GDPR's one calendar month applies.
 ONE_MONTH_PLACES = frozenset({"GB", "IE"})
@@ -31,6 +35,12 @@ def one_month_after(day: date) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _next_weekday(day: date) -> date:
+    """A Saturday or Sunday moves to the Monday (bank holidays differ by nation and are not
+    known here, so a deadline on one is a day early)."""
+    return day + timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+
+
 def due_date(
     sent_on: date, jurisdiction: str, deadline_days: int | None, *, legal: bool = True
 ) -> date | None:
@@ -38,7 +48,7 @@ def due_date(
     if not legal:
         return None
     if jurisdiction in ONE_MONTH_PLACES:
-        return one_month_after(sent_on)
+        return _next_weekday(one_month_after(sent_on))
     if deadline_days is None:
         return None
     return sent_on + timedelta(days=deadline_days)
@@ -67,8 +77,10 @@ def due_actions(actions: list[PlanAction], today: date) -> list[DueAction]:
     for action in actions:
         if action.due is None or action.status not in (ActionStatus.SENT, ActionStatus.WAITING):
             continue
+        if action.reply is Reply.MORE_INFO:
+            continue  # they answered and asked for something: the doctor's turn, no reminder
         reminder_due = action.due + timedelta(days=REMINDER_DAYS)
-        if today > reminder_due:
+        if action.reply is Reply.REFUSED or today > reminder_due:
             stage = Stage.COMPLAINT
         elif today > action.due:
             stage = Stage.OVERDUE

@@ -27,6 +27,8 @@ _STEPS = {
     RequestKind.AU_SILENT_ELECTOR,
 }
 REMINDER_DAYS = 14  # our own suggestion: no source sets a period for a reminder
+# Where footprint can name no regulator, the doctor fills the gap (the letter is theirs).
+NO_REGULATOR_GAP = "[the regulator or ombudsman you are complaining to]"
 
 
 def long_date(day: date) -> str:
@@ -65,12 +67,15 @@ def draft(
     sent_on: date | None = None,
     reminder: bool = False,
     complaint: bool = False,
+    refused_on: date | None = None,
 ) -> Draft:
     """The request `need` calls for, written for `profile` to send (footprint never sends)."""
     recipient = _recipient(need)
     body = _body(need, recipient, profile)
     if complaint:
-        return _complaint(need, recipient, body, profile, today=today, sent_on=sent_on)
+        return _complaint(
+            need, recipient, body, profile, today=today, sent_on=sent_on, refused_on=refused_on
+        )
     paragraphs = list(body.paragraphs)
     subject, deadline = body.subject, (body.law.answer_days if body.law else None)
     if reminder:
@@ -196,21 +201,29 @@ def _complaint(
     *,
     today: date,
     sent_on: date | None,
+    refused_on: date | None = None,
 ) -> Draft:
-    """A complaint to the regulator of the law the request relied on, with the timeline."""
+    """A complaint to the regulator of the law the request relied on, with the timeline: they
+    did not answer after a reminder, or (`refused_on`) they refused."""
     regulator = (
         load_recipients().get(body.law.regulator_id) if body.law and body.law.regulator_id else None
     )
     about = _name(recipient, need)
     when = long_date(sent_on) if sent_on else "[the date you sent it]"
+    under = body.law.name if body.law else "the law"
+    what_happened = (
+        f"; on {long_date(refused_on)} they refused it."
+        if refused_on
+        else "; I then sent a reminder. I have had no adequate answer within the time the law"
+        " allows."
+    )
     paragraphs = [
         f"I am complaining about {about}. On {when} I sent them the request copied below"
-        f" under {body.law.name if body.law else 'the law'}; I then sent a reminder. I have"
-        " had no adequate answer within the time the law allows.",
+        f" under {under}{what_happened}",
         "Timeline: [list each date you wrote and each answer you had].",
         "I enclose copies of what I sent and anything I received. Please look into it.",
     ]
-    name = regulator.name if regulator else "No regulator footprint can name for this request"
+    name = regulator.name if regulator else NO_REGULATOR_GAP
     lines = [long_date(today), "", name, "", f"Subject: Complaint about {about}", ""]
     lines += ["Dear Sir or Madam,", "", *[p + "\n" for p in paragraphs]]
     lines += [

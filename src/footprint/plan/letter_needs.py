@@ -182,22 +182,22 @@ def shown_values(finding: Finding, profile: Profile) -> list[str]:
     """The profile's private values the finding's own page shows, as the doctor wrote them.
 
     Evidence may be masked (``07700 9•• •••``): a private value then counts as shown when the
-    visible start of the evidence is the start of the value.
+    visible start of the evidence is the start of that value and of no other (two mobiles that
+    share a start could be either, and the page owner must not learn the one it does not show).
     """
     p = profile.private
     values = [*p.phones, *p.emails, *filter(None, [p.home_postcode, p.home_street])]
+    bare = {value: _squash(value.lower()) for value in values}
     seen = _squash(" ".join(filter(None, _evidence_text(finding))).lower())
-    masked_heads = [
-        _squash(e.matched.split(DOT, 1)[0].lower())
-        for e in finding.evidence
-        if e.matched and DOT in e.matched
-    ]
-    shown = []
-    for value in values:
-        bare = _squash(value.lower())
-        if bare in seen or any(len(h) >= 3 and bare.startswith(h) for h in masked_heads):
-            shown.append(value)
-    return shown
+    shown = {value for value in values if bare[value] in seen}
+    for e in finding.evidence:
+        if not e.matched or DOT not in e.matched:
+            continue
+        head = _squash(e.matched.split(DOT, 1)[0].lower())
+        fits = [value for value in values if len(head) >= 3 and bare[value].startswith(head)]
+        if len(fits) == 1:
+            shown.add(fits[0])
+    return [value for value in values if value in shown]
 
 
 def _evidence_text(finding: Finding) -> Iterable[str | None]:

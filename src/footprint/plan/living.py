@@ -138,6 +138,7 @@ class LivingPlan:
             sent_on=row.sent_on,
             due=due,
             reply=Reply(row.reply) if row.reply else None,
+            replied_on=row.replied_on,
             note=row.note,
             in_latest_audit=finding is not None,
             urls=[e.url for e in finding.evidence if e.url] if finding else [],
@@ -168,13 +169,24 @@ class LivingPlan:
 
     def mark_sent(self, action_id: int, on: date) -> None:
         """A request was sent on `on`: its deadline runs from then."""
+        _not_after_today(on, "The day a request was sent")
         row = self.row(action_id)
         changed = row.but(status=ActionStatus.SENT.value, sent_on=on, reply=None, replied_on=None)
         self.rows.save(self.subject, [changed])
 
     def record_reply(self, action_id: int, reply: Reply, on: date) -> None:
         """The recipient answered: removed (done, to re-check), refused or asked for more."""
+        _not_after_today(on, "The day the answer came")
         row = self.row(action_id)
         status = ActionStatus.DONE if reply is Reply.REMOVED else ActionStatus.WAITING
         changed = row.but(status=status.value, reply=reply.value, replied_on=on)
         self.rows.save(self.subject, [changed])
+
+
+def _not_after_today(day: date, what: str) -> None:
+    """A mistyped year would move a deadline years away, and `plan due` would never list it."""
+    if day > date.today():
+        raise InputError(
+            f"{what} cannot be later than today ({day:%d %B %Y} was given).",
+            hint="Give the date as YYYY-MM-DD, or leave --on out for today.",
+        )

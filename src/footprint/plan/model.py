@@ -61,6 +61,7 @@ class PlanAction(BaseModel):
     sent_on: date | None = None
     due: date | None = Field(default=None, description="When the answer is due (sent requests).")
     reply: Reply | None = None
+    replied_on: date | None = Field(default=None, description="When the answer came.")
     note: str | None = Field(default=None, description="Why it cannot be removed, or evidence.")
     in_latest_audit: bool = True
     urls: list[str] = Field(default_factory=list, description="Pages where it was found.")

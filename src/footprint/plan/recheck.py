@@ -45,6 +45,19 @@ def _lookup_id(action: PlanAction) -> str | None:
     return source.removeprefix("lookup:") if source.startswith("lookup:") else None
 
 
+def _looked_again(action: PlanAction, observations: list[Observation]) -> bool:
+    """Whether this run read again every page the action's detail was on.
+
+    A page the run did not reach (its link is gone from the listed page, a redirect, a failed
+    listed page) was not checked: only a page read again and found clean counts as gone.
+    """
+    answered = {o.url for o in observations if o.outcome in (Outcome.FOUND, Outcome.NOT_FOUND)}
+    if action.urls:
+        return all(url in answered for url in action.urls)
+    failed = any(o.outcome is Outcome.COULDNT_CHECK for o in observations)
+    return bool(answered) and not failed
+
+
 class Recheck:
     """The re-check of one doctor's done actions: consent questions, then the run."""
 
@@ -125,9 +138,7 @@ class Recheck:
             urls = sorted({e.url for e in finding.evidence if e.url})
             where = f" on {', '.join(urls)}" if urls else ""
             return result(ActionStatus.STILL_THERE, f"Still found{where} on {today:%d %b %Y}.")
-        failed = [o for o in observations if o.outcome is Outcome.COULDNT_CHECK]
-        answered = [o for o in observations if o.outcome in (Outcome.FOUND, Outcome.NOT_FOUND)]
-        if not answered or any(o.url in action.urls for o in failed):
+        if not _looked_again(action, observations):
             return result(None, "Could not be re-checked this time; it is left as it was.")
         where = f" on {', '.join(action.urls)}" if action.urls else ""
         return result(ActionStatus.CONFIRMED_GONE, f"Not found{where} on {today:%d %b %Y}.")

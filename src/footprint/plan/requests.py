@@ -68,9 +68,11 @@ def write_draft(
     sent_on: date | None = None,
     reminder: bool = False,
     complaint: bool = False,
+    refused_on: date | None = None,
 ) -> list[Path]:
     """Write the request (or its reminder, or the complaint to the regulator) as .txt, .eml and
-    .html in `out_dir`; InputError when the action needs no request."""
+    .html in `out_dir`; InputError when the action needs no request. A complaint about a
+    request they refused (`refused_on`) says so instead of speaking of a reminder."""
     letters = _letters()
     need = _need(finding, profile)
     if letters is None or need is None:
@@ -79,6 +81,8 @@ def write_draft(
             hint="Its steps are in your report and in `footprint plan`.",
         )
     extra: dict[str, object] = {"complaint": True} if complaint else {}
+    if complaint and refused_on is not None:
+        extra["refused_on"] = refused_on
     draft = letters.draft(need, profile, today=today, sent_on=sent_on, reminder=reminder, **extra)
     paths = letters.write_draft(draft, out_dir, stem)
     return [Path(p) for p in paths]

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -37,6 +39,13 @@ class ScheduleFile:
 
     path: Path
     content: str
+    utf16: bool = False  # Task Scheduler's XML declares UTF-16: written so, with its BOM
+
+    def data(self) -> bytes:
+        """The bytes written: UTF-8, or UTF-16 little-endian with a byte order mark."""
+        return (
+            b"\xff\xfe" + self.content.encode("utf-16-le") if self.utf16 else self.content.encode()
+        )
 
 
 @dataclass(frozen=True)
@@ -69,11 +78,23 @@ def detect_system(platform: str = sys.platform) -> str:
     return "systemd" if shutil.which("systemctl") else "cron"
 
 
+def _systemd_word(word: str) -> str:
+    """One ExecStart= word, double-quoted: systemd reads C escapes inside the quotes, and
+    expands % (specifiers) and $ (variables) unless doubled."""
+    quoted = word.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + quoted.replace("%", "%%").replace("$", "$$") + '"'
+
+
+def _cron_command(command: list[str]) -> str:
+    """The command as one shell line; cron turns a bare % into a new line, so it is escaped."""
+    return shlex.join(command).replace("%", "\\%")
+
+
 def systemd(home: Path, command: list[str]) -> Schedule:
     folder = home / ".config" / "systemd" / "user"
     service = (
         "[Unit]\nDescription=footprint: re-check the actions of your plan\n\n"
-        f"[Service]\nType=oneshot\nExecStart={' '.join(command)}\n"
+        f"[Service]\nType=oneshot\nExecStart={' '.join(map(_systemd_word, command))}\n"
     )
     timer = (
         "[Unit]\nDescription=footprint: daily look at whether a re-check is due\n\n"
@@ -93,11 +114,11 @@ def systemd(home: Path, command: list[str]) -> Schedule:
 
 def cron(home: Path, command: list[str]) -> Schedule:
     path = home / ".config" / "footprint" / f"{NAME}.cron"
-    line = f"17 9 * * * {' '.join(command)}  # {NAME}\n"
+    line = f"17 9 * * * {_cron_command(command)}  # {NAME}\n"
     return Schedule(
         "cron",
         [ScheduleFile(path, line)],
-        turn_on=f"(crontab -l 2>/dev/null; cat {path}) | crontab -",
+        turn_on=f"(crontab -l 2>/dev/null; cat {shlex.quote(str(path))}) | crontab -",
         turn_off=f"crontab -l | grep -v '# {NAME}' | crontab -",
     )
 
@@ -119,8 +140,8 @@ def launchd(home: Path, command: list[str]) -> Schedule:
     return Schedule(
         "launchd",
         [ScheduleFile(path, plist)],
-        turn_on=f"launchctl load {path}",
-        turn_off=f"launchctl unload {path}",
+        turn_on=f"launchctl load {shlex.quote(str(path))}",
+        turn_off=f"launchctl unload {shlex.quote(str(path))}",
     )
 
 
@@ -139,12 +160,12 @@ def windows(home: Path, command: list[str]) -> Schedule:
         "<RunLevel>LeastPrivilege</RunLevel></Principal></Principals>\n"
         "  <Settings><StartWhenAvailable>true</StartWhenAvailable></Settings>\n"
         f"  <Actions><Exec><Command>{escape(program)}</Command>"
-        f"<Arguments>{escape(' '.join(args))}</Arguments></Exec></Actions>\n"
+        f"<Arguments>{escape(subprocess.list2cmdline(args))}</Arguments></Exec></Actions>\n"
         "</Task>\n"
     )
     return Schedule(
         "windows",
-        [ScheduleFile(path, task)],
+        [ScheduleFile(path, task, utf16=True)],
         turn_on=f'schtasks /Create /TN {NAME} /XML "{path}"',
         turn_off=f"schtasks /Delete /TN {NAME} /F",
     )
@@ -160,7 +181,7 @@ def schedule_for(system: str, home: Path, command: list[str]) -> Schedule:
 
 def install(schedule: Schedule, every_days: int) -> list[Path]:
     """Write the files and remember the interval; returns what was written."""
-    written = [write_private_file(f.path, f.content) for f in schedule.files]
+    written = [write_private_file(f.path, f.data()) for f in schedule.files]
     _save_state({"every_days": every_days, "system": schedule.system, "last_run": None})
     return written
 
@@ -202,7 +223,11 @@ def recheck_due(today: date) -> bool:
     if not isinstance(every, int):
         return False
     last = state.get("last_run")
-    return not isinstance(last, str) or date.fromisoformat(last) + timedelta(days=every) <= today
+    try:
+        ran_on = date.fromisoformat(last) if isinstance(last, str) else None
+    except ValueError:
+        ran_on = None  # a damaged date: run, rather than stop the schedule for good
+    return ran_on is None or ran_on + timedelta(days=every) <= today
 
 
 def ran(today: date) -> None:

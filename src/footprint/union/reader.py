@@ -29,6 +29,7 @@ NOT_ALLOWED = "has fields an adviser copy does not have, or values it cannot hav
 UNSEALED = "made by an older footprint, without a seal: ask the adviser for a new copy"
 EDITED = "edited after footprint wrote it (its seal does not match)"
 UNREADABLE = "could not be read"
+DUPLICATE = "the same copy as another file given (each call is counted once)"
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,16 @@ def read_copy(path: Path) -> AdviserReport | Refused:
 def read_copies(paths: Iterable[Path]) -> ReadCopies:
     """Every adviser copy among `paths` (files or folders), and every file refused."""
     read = ReadCopies()
+    seals: set[str] = set()
     for path in copy_files(paths):
         result = read_copy(path)
         if isinstance(result, Refused):
             read.refused.append(result)
+        elif result.digest in seals:
+            # Counted twice, one call would also let copies of a known call lift a hidden
+            # cell over the floor, and the difference would give that cell back.
+            read.refused.append(Refused(path, DUPLICATE))
         else:
+            seals.add(result.digest or "")
             read.copies.append(result)
     return read
