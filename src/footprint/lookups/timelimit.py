@@ -9,10 +9,8 @@ working down its chain of engines does not go on to the next one.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
 
 from footprint.net.client import FetchError, GatedClient
-from footprint.net.response import Response
 
 STOPPED_REASON = "stopped: the lookup ran out of time"
 
@@ -29,15 +27,8 @@ class StoppableClient(GatedClient):
         super().__init__(gated._client, gated.grant, gated.hosts, gated.min_interval)
         self._stopped = stopped
 
-    def get(
-        self,
-        url: str,
-        *,
-        params: Mapping[str, str] | None = None,
-        headers: Mapping[str, str] | None = None,
-        auth: tuple[str, str] | None = None,
-        accept: tuple[str, ...] = ("text/html", "application/xhtml+xml"),
-    ) -> Response:
+    def _check_first(self, host: str) -> None:
+        # The gate every request passes (GET and POST alike) before anything is sent.
         if self._stopped.is_set():
             raise FetchError(STOPPED_REASON)
-        return super().get(url, params=params, headers=headers, auth=auth, accept=accept)
+        super()._check_first(host)
